@@ -1,0 +1,26 @@
+namespace Catalog.Api;
+
+/// <summary>The service's own settings, from the <c>Catalog</c> configuration section.</summary>
+public sealed class CatalogOptions
+{
+    public const string Section = "Catalog";
+
+    /// <summary>The seed folder. Default: the nearest <c>seed/</c> above the content root, else the copy beside the binaries.</summary>
+    public string SeedPath { get; set; } = "";
+
+    /// <summary>Apply migrations and import the seed at start-up when the database does not hold it yet.</summary>
+    public bool ImportOnStart { get; set; } = true;
+
+    /// <summary>Where the local PostgreSQL lives when no connection string is configured.</summary>
+    public string LocalDatabasePath { get; set; } = "";
+
+    internal static string FindSeed(string contentRoot)
+    {
+        for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "seed");
+            if (Directory.Exists(Path.Combine(candidate, "catalog"))) return candidate;
+        }
+        return Path.Combine(AppContext.BaseDirectory, "seed");
+    }
+}

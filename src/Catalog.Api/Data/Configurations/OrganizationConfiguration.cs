@@ -1,0 +1,18 @@
+using Catalog.Api.Organizations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Catalog.Api.Data.Configurations;
+
+internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
+{
+    public void Configure(EntityTypeBuilder<Organization> builder)
+    {
+        builder.HasIndex(o => o.Slug).IsUnique();
+        builder.Property(o => o.Slug).HasMaxLength(Limits.Slug);
+        builder.Property(o => o.Name).HasMaxLength(Limits.Name);
+        builder.Property(o => o.NameJa).HasMaxLength(Limits.Name);
+        builder.Property(o => o.Homepage).HasMaxLength(Limits.Url);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

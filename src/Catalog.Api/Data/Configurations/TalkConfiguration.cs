@@ -1,0 +1,20 @@
+using Catalog.Api.Events;
+using Catalog.Api.Talks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Catalog.Api.Data.Configurations;
+
+internal sealed class TalkConfiguration : IEntityTypeConfiguration<Talk>
+{
+    public void Configure(EntityTypeBuilder<Talk> builder)
+    {
+        builder.HasIndex(t => t.Slug).IsUnique();
+        builder.HasIndex(t => t.EventId);
+        builder.Property(t => t.Slug).HasMaxLength(Limits.Slug);
+        builder.Property(t => t.Title).HasMaxLength(Limits.Title);
+        builder.HasOne<Event>().WithMany().HasForeignKey(t => t.EventId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(t => t.Speakers).WithOne().HasForeignKey(s => s.TalkId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(t => t.Organizations).WithOne().HasForeignKey(o => o.TalkId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

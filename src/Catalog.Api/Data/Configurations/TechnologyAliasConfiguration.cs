@@ -1,0 +1,17 @@
+using Catalog.Api.Technologies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Catalog.Api.Data.Configurations;
+
+internal sealed class TechnologyAliasConfiguration : IEntityTypeConfiguration<TechnologyAlias>
+{
+    public void Configure(EntityTypeBuilder<TechnologyAlias> builder)
+    {
+        builder.Property(a => a.Text).HasMaxLength(Limits.Alias);
+        builder.Property(a => a.Normalized).HasMaxLength(Limits.Alias);
+        // The case-insensitive look-up of any name, slug or alias: one probe of this unique index.
+        builder.HasIndex(a => a.Normalized).IsUnique();
+        builder.HasIndex(a => a.TechnologyId);
+    }
+}

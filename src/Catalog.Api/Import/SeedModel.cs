@@ -1,0 +1,55 @@
+using Catalog.Api.Notes;
+using Catalog.Api.Organizations;
+using Catalog.Api.Technologies;
+
+namespace Catalog.Api.Import;
+
+// The seed as read and checked: plain values, references still by slug, each entry with where it came from.
+
+public sealed record SeedAt(string File, int Line);
+
+public sealed record SeedEvent(SeedAt At, string Slug, string Name, string? Edition, DateOnly? Date, string? City, string? Homepage, string? Source);
+
+public sealed record SeedSectionEntry(SeedAt At, string Slug, string Heading, SectionKind Kind);
+
+public sealed record SeedDocument(
+    SeedAt At, string Slug, string File, string Title, string? Blog, string? Author, string Language,
+    DateOnly? Published, string? Url, string? Event, IReadOnlyList<SeedSectionEntry> Sections);
+
+public sealed record SeedCategory(SeedAt At, string Slug, string NameEn, string NameJa, string? Parent, IReadOnlyList<string> Aliases);
+
+public sealed record SeedOrganization(
+    SeedAt At, string Slug, string Name, string? NameJa, OrganizationKind Kind, string? Parent, string? Homepage, IReadOnlyList<string> Aliases);
+
+public sealed record SeedPerson(SeedAt At, string Slug, string Name, string? Handle);
+
+public sealed record SeedSpeaker(SeedAt At, string Person, string? Organization);
+
+public sealed record SeedTalk(
+    SeedAt At, string Slug, string Document, string Title, string? Heading,
+    IReadOnlyList<SeedSpeaker> Speakers, IReadOnlyList<string> Organizations);
+
+public sealed record SeedAlias(SeedAt At, string Text, AliasKind Kind, Lang? Lang, bool CaseSensitive, bool Match);
+
+public sealed record SeedDefinition(Lang Lang, string Short, string? Long, string? Source);
+
+public sealed record SeedMaker(SeedAt At, string Organization, OrganizationRole Role, string? Source);
+
+public sealed record SeedRelation(SeedAt At, RelationKind Kind, string Target, string? Source);
+
+public sealed record SeedTechnology(
+    SeedAt At, string Slug, string Name, TechnologyKind Kind, IReadOnlyList<string> Categories,
+    string? Homepage, string? Repository, IReadOnlyList<SeedMaker> Organizations, IReadOnlyList<SeedAlias> Aliases,
+    IReadOnlyList<SeedDefinition> Definitions, IReadOnlyList<SeedRelation> Relations);
+
+/// <summary>Everything in seed/catalog, merged across files.</summary>
+public sealed class SeedCatalog
+{
+    public List<SeedEvent> Events { get; } = [];
+    public List<SeedDocument> Documents { get; } = [];
+    public List<SeedCategory> Categories { get; } = [];
+    public List<SeedOrganization> Organizations { get; } = [];
+    public List<SeedPerson> People { get; } = [];
+    public List<SeedTalk> Talks { get; } = [];
+    public List<SeedTechnology> Technologies { get; } = [];
+}

@@ -1,0 +1,12 @@
+namespace Catalog.Api.Notes;
+
+public enum SectionKind
+{
+    Preamble,
+    Introduction,
+    Overview,
+    Talk,
+    Booth,
+    AfterParty,
+    Other,
+}

@@ -1,0 +1,9 @@
+namespace Catalog.Api.Organizations;
+
+public enum OrganizationKind
+{
+    Company,
+    Division,
+    Foundation,
+    Community,
+}

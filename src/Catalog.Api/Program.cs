@@ -1,0 +1,20 @@
+using Catalog.Api.Data;
+using Catalog.Api.Import;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// `import --check` validates the seed and touches no database.
+if (ImportCommand.IsCheckCommand(args))
+    return ImportCommand.Check(builder.Configuration, builder.Environment, args);
+
+builder.AddCatalogDatabase();
+
+var app = builder.Build();
+
+if (ImportCommand.IsImportCommand(args))
+    return await ImportCommand.RunAsync(app, args);
+
+await app.PrepareCatalogDatabaseAsync();
+app.MapGet("/", () => "Catalog");
+await app.RunAsync();
+return 0;

@@ -1,0 +1,12 @@
+namespace Catalog.Api.Talks;
+
+/// <summary>A talk at an event, titled exactly as the notes write it.</summary>
+public sealed class Talk
+{
+    public int Id { get; init; }
+    public required string Slug { get; init; }
+    public required string Title { get; set; }
+    public int EventId { get; set; }
+    public List<TalkSpeaker> Speakers { get; init; } = [];
+    public List<TalkOrganization> Organizations { get; init; } = [];
+}

@@ -1,0 +1,8 @@
+namespace Catalog.Api.Technologies;
+
+/// <summary>The languages Catalog writes definitions and names in.</summary>
+public enum Lang
+{
+    En,
+    Ja,
+}

@@ -1,0 +1,7 @@
+namespace Catalog.Api.Technologies;
+
+public enum OrganizationRole
+{
+    Maintainer,
+    Creator,
+}

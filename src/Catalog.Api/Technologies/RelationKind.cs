@@ -1,0 +1,10 @@
+namespace Catalog.Api.Technologies;
+
+public enum RelationKind
+{
+    Uses,
+    Implements,
+    AlternativeTo,
+    PartOf,
+    IntegratesWith,
+}

@@ -1,0 +1,18 @@
+namespace Catalog.Api.Technologies;
+
+/// <summary>A project, product, service, specification or concept the notes mention.</summary>
+public sealed class Technology
+{
+    public int Id { get; init; }
+    public required string Slug { get; init; }
+    public required string Name { get; set; }
+    public required TechnologyKind Kind { get; set; }
+    public string? Homepage { get; set; }
+    public string? Repository { get; set; }
+
+    public List<TechnologyAlias> Aliases { get; init; } = [];
+    public List<TechnologyDefinition> Definitions { get; init; } = [];
+    public List<TechnologyCategory> Categories { get; init; } = [];
+    public List<TechnologyOrganization> Organizations { get; init; } = [];
+    public List<TechnologyRelation> Relations { get; init; } = [];
+}

@@ -1,0 +1,12 @@
+namespace Catalog.Api.Technologies;
+
+public enum TechnologyKind
+{
+    Project,
+    Product,
+    CloudService,
+    Specification,
+    Protocol,
+    Concept,
+    KernelFeature,
+}
