@@ -156,7 +156,7 @@ internal sealed class CatalogWriter(CatalogDbContext db)
         else if (state.SeedHash != plan.SeedHash) (state.SeedHash, state.ImportedAt) = (plan.SeedHash, DateTimeOffset.UtcNow);
         await db.SaveChangesAsync(ct);
 
-        return _changes.Where(c => c.Key != nameof(SeedState))
+        return _changes.Where(c => c.Key != nameof(SeedState) && c.Value != (0, 0, 0))
             .ToDictionary(c => c.Key, c => new ChangeCount(c.Value.Added, c.Value.Updated, c.Value.Removed));
     }
 

@@ -1,0 +1,61 @@
+// Entry of the self-hosted GraphiQL IDE served by Catalog under /graphql-ide/.
+import './workers';
+import 'graphiql/style.css';
+import './ide.css';
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
+import { DOC_EXPLORER_PLUGIN } from '@graphiql/plugin-doc-explorer';
+
+import { examples } from './examples';
+import { createFetcher } from './fetcher';
+
+const INTRO = `# Catalog — GraphQL IDE
+#
+# Ask the Catalog about technologies, the talks that covered them and how
+# they relate. The tabs above hold example operations; the book icon on the
+# left opens the schema docs, the clock icon your query history.
+#
+# Run with Ctrl-Enter (Cmd-Enter on macOS); Ctrl-Space autocompletes.
+`;
+
+const host = document.getElementById('graphiql');
+if (!host) throw new Error('Catalog IDE: no element with id "graphiql" on the page.');
+
+const endpoint = host.dataset.endpoint || '/graphql';
+const fetcher = createFetcher(endpoint);
+
+// One tab per example; a comment line with the example's name heads each tab
+// (GraphiQL titles tabs by operation name), and the first tab also carries the intro.
+const defaultTabs = examples.map((example, index) => ({
+  query: `${index === 0 ? `${INTRO}\n` : ''}# ${example.name}\n${example.query}`,
+  variables: example.variables ?? null,
+}));
+
+// GraphiQL 5 seeds the *query* editor from the first default tab but not the
+// variables editor, so on a first visit (no tabs stored yet) the first tab's
+// variables are passed explicitly. Later visits restore the stored tabs untouched.
+function hasStoredTabs(): boolean {
+  try {
+    return window.localStorage.getItem('graphiql:tabState') !== null;
+  } catch {
+    return true; // storage unavailable: let GraphiQL decide
+  }
+}
+const firstVisitVariables = hasStoredTabs() ? undefined : (defaultTabs[0]?.variables ?? undefined);
+
+createRoot(host).render(
+  <StrictMode>
+    <GraphiQL
+      fetcher={fetcher}
+      defaultQuery={INTRO}
+      defaultTabs={defaultTabs.length > 0 ? defaultTabs : undefined}
+      initialVariables={firstVisitVariables}
+      referencePlugin={DOC_EXPLORER_PLUGIN}
+      plugins={[HISTORY_PLUGIN]}
+      defaultEditorToolsVisibility
+      shouldPersistHeaders={false}
+    />
+  </StrictMode>,
+);
