@@ -1,4 +1,6 @@
 using Catalog.Api.Data;
+using Catalog.Api.Graph;
+using Catalog.Api.Graph.Http;
 using Catalog.Api.Import;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +10,7 @@ if (ImportCommand.IsCheckCommand(args))
     return ImportCommand.Check(builder.Configuration, builder.Environment, args);
 
 builder.AddCatalogDatabase();
+builder.AddCatalogGraphQL();
 
 var app = builder.Build();
 
@@ -15,6 +18,7 @@ if (ImportCommand.IsImportCommand(args))
     return await ImportCommand.RunAsync(app, args);
 
 await app.PrepareCatalogDatabaseAsync();
-app.MapGet("/", () => "Catalog");
+app.MapGet("/", () => Results.Redirect("/graphql"));
+app.MapCatalogGraphQL();
 await app.RunAsync();
 return 0;

@@ -1,7 +1,7 @@
 namespace Catalog.Api.Categories;
 
 /// <summary>A node of the two-level category tree aligned with the CNCF landscape.</summary>
-public sealed class Category
+public sealed class Category : Data.IEntity
 {
     public int Id { get; init; }
     public required string Slug { get; init; }

@@ -26,6 +26,7 @@ public static class DatabaseExtensions
                 ? configured
                 : LocalPostgresServer.DefaultRoot();
             var server = LocalPostgresServer.StartAsync(root).GetAwaiter().GetResult();
+            server.EnsureDatabaseAsync("catalog").GetAwaiter().GetResult();
             Console.WriteLine($"Local PostgreSQL on 127.0.0.1:{server.Port} ({(server.StartedHere ? "started" : "already running")}; data in {server.Root}).");
             connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "catalog" }.ConnectionString;
             builder.Services.AddSingleton(server);

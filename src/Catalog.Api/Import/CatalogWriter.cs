@@ -44,10 +44,11 @@ internal sealed class CatalogWriter(CatalogDbContext db)
         var stalePeople = Sync(people, seed.People, p => p.Slug, s => s.Slug,
             s => new Person { Slug = s.Slug, Name = s.Name },
             (p, s) => { p.Name = s.Name; p.Handle = s.Handle; });
+        var mentionCounts = plan.Mentions.CountBy(m => m.Technology).ToDictionary(p => p.Key, p => p.Value);
         var technologies = await db.Technologies.ToListAsync(ct);
         var staleTechnologies = Sync(technologies, seed.Technologies, t => t.Slug, s => s.Slug,
             s => new Technology { Slug = s.Slug, Name = s.Name, Kind = s.Kind },
-            (t, s) => { t.Name = s.Name; t.Kind = s.Kind; t.Homepage = s.Homepage; t.Repository = s.Repository; });
+            (t, s) => { t.Name = s.Name; t.Kind = s.Kind; t.Homepage = s.Homepage; t.Repository = s.Repository; t.MentionCount = mentionCounts.GetValueOrDefault(s.Slug); });
         await SaveAsync(ct);
 
         var eventIds = Ids(db.Events.Local, e => e.Slug, e => e.Id);
@@ -60,10 +61,12 @@ internal sealed class CatalogWriter(CatalogDbContext db)
         foreach (var s in seed.Categories) categories.Concat(db.Categories.Local).First(c => c.Slug == s.Slug).ParentId = s.Parent is null ? null : categoryIds[s.Parent];
         foreach (var s in seed.Organizations) db.Organizations.Local.First(o => o.Slug == s.Slug).ParentId = s.Parent is null ? null : organizationIds[s.Parent];
         var documentEvents = seed.Documents.ToDictionary(d => d.Slug, d => d.Event is null ? (int?)null : eventIds[d.Event]);
+        var talkPositions = plan.Documents.SelectMany((d, i) => d.Sections.Where(s => s.Talk is not null).Select(s => (s.Talk!, Position: i * 10_000 + s.Position)))
+            .ToDictionary(p => p.Item1, p => p.Position);
         var talks = await db.Talks.ToListAsync(ct);
         var staleTalks = Sync(talks, seed.Talks, t => t.Slug, s => s.Slug,
             s => new Talk { Slug = s.Slug, Title = s.Title },
-            (t, s) => { t.Title = s.Title; t.EventId = documentEvents[s.Document]!.Value; });
+            (t, s) => { t.Title = s.Title; t.EventId = documentEvents[s.Document]!.Value; t.Position = talkPositions[s.Slug]; });
         var documents = await db.Documents.ToListAsync(ct);
         var staleDocuments = Sync(documents, plan.Documents, d => d.Slug, p => p.Seed.Slug,
             p => new SourceDocument { Slug = p.Seed.Slug, Path = p.Seed.File, Title = p.Seed.Title, Language = p.Seed.Language, Content = p.Content },

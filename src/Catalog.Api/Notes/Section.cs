@@ -1,7 +1,7 @@
 namespace Catalog.Api.Notes;
 
 /// <summary>A heading of the notes and the lines under it, up to the next heading.</summary>
-public sealed class Section
+public sealed class Section : Data.IEntity
 {
     public int Id { get; init; }
     public int DocumentId { get; init; }

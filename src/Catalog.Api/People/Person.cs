@@ -1,7 +1,7 @@
 namespace Catalog.Api.People;
 
 /// <summary>A speaker, with the name as the notes write it.</summary>
-public sealed class Person
+public sealed class Person : Data.IEntity
 {
     public int Id { get; init; }
     public required string Slug { get; init; }

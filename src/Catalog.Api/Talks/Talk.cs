@@ -1,12 +1,15 @@
 namespace Catalog.Api.Talks;
 
 /// <summary>A talk at an event, titled exactly as the notes write it.</summary>
-public sealed class Talk
+public sealed class Talk : Data.IEntity
 {
     public int Id { get; init; }
     public required string Slug { get; init; }
     public required string Title { get; set; }
     public int EventId { get; set; }
+
+    /// <summary>The talk's place in the order of the notes.</summary>
+    public int Position { get; set; }
     public List<TalkSpeaker> Speakers { get; init; } = [];
     public List<TalkOrganization> Organizations { get; init; } = [];
 }

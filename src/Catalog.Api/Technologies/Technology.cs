@@ -1,7 +1,7 @@
 namespace Catalog.Api.Technologies;
 
 /// <summary>A project, product, service, specification or concept the notes mention.</summary>
-public sealed class Technology
+public sealed class Technology : Data.IEntity
 {
     public int Id { get; init; }
     public required string Slug { get; init; }
@@ -9,6 +9,9 @@ public sealed class Technology
     public required TechnologyKind Kind { get; set; }
     public string? Homepage { get; set; }
     public string? Repository { get; set; }
+
+    /// <summary>How many times the notes name it; kept by the importer for ordering and ranking.</summary>
+    public int MentionCount { get; set; }
 
     public List<TechnologyAlias> Aliases { get; init; } = [];
     public List<TechnologyDefinition> Definitions { get; init; } = [];

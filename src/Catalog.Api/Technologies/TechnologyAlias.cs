@@ -4,7 +4,7 @@ namespace Catalog.Api.Technologies;
 /// A form a technology is known by: its name and slug (for look-up), and every other spelling, reading or
 /// short form. <see cref="Normalized"/> carries a unique index, so resolving any form is one index probe.
 /// </summary>
-public sealed class TechnologyAlias
+public sealed class TechnologyAlias : Data.IEntity
 {
     public int Id { get; init; }
     public int TechnologyId { get; init; }

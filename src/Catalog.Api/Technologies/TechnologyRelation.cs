@@ -1,7 +1,7 @@
 namespace Catalog.Api.Technologies;
 
 /// <summary>A typed, sourced edge from one technology to another ("Istio uses Envoy").</summary>
-public sealed class TechnologyRelation
+public sealed class TechnologyRelation : Data.IEntity
 {
     public int Id { get; init; }
     public int FromId { get; init; }

@@ -83,6 +83,19 @@ public sealed class LocalPostgresServer : IDisposable
         return new LocalPostgresServer(root, bin, asPostgres, port, password, startedHere: true);
     }
 
+    /// <summary>Creates a database on the cluster unless it exists.</summary>
+    public async Task EnsureDatabaseAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = name } } };
+        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Stops the server if this process started it; a fast shutdown that rolls back open work.</summary>
     public void Stop()
     {

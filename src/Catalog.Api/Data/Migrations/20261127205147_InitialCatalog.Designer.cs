@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Catalog.Api.Data.Migrations
 {
     [DbContext(typeof(CatalogDbContext))]
-    [Migration("20261127203538_InitialCatalog")]
+    [Migration("20261127205147_InitialCatalog")]
     partial class InitialCatalog
     {
         /// <inheritdoc />
@@ -462,6 +462,10 @@ namespace Catalog.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("event_id");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -559,6 +563,10 @@ namespace Catalog.Api.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
+
+                    b.Property<int>("MentionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("mention_count");
 
                     b.Property<string>("Name")
                         .IsRequired()

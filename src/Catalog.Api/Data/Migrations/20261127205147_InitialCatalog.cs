@@ -119,7 +119,8 @@ namespace Catalog.Api.Data.Migrations
                     name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     homepage = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    repository = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    repository = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    mention_count = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -162,7 +163,8 @@ namespace Catalog.Api.Data.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
                     title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    event_id = table.Column<int>(type: "integer", nullable: false)
+                    event_id = table.Column<int>(type: "integer", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,35 @@
+using Catalog.Api.Graph.Http;
+using Catalog.Api.Graph.Loading;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using GraphQL;
+
+namespace Catalog.Api.Graph;
+
+public static class GraphQLExtensions
+{
+    /// <summary>Registers the schema, its graph types, the per-request loaders and the execution pipeline.</summary>
+    public static WebApplicationBuilder AddCatalogGraphQL(this WebApplicationBuilder builder)
+    {
+        foreach (var feature in typeof(IQueryFields).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IQueryFields))))
+            builder.Services.AddSingleton(typeof(IQueryFields), feature);
+        builder.Services.AddScoped<RequestLoaders>();
+        builder.Services.AddSingleton<KnownDocuments>();
+        builder.Services.AddSingleton<IdeAssets>();
+        builder.Services.AddSingleton<GraphQLEndpoint>();
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddGraphQL(graphql => graphql
+            .AddSchema<CatalogSchema>()
+            .AddGraphTypes(typeof(CatalogSchema).Assembly)
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
+            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = development)
+            .ConfigureExecution<DocumentCache>()
+            .UsePersistedDocuments(options =>
+            {
+                options.AllowOnlyPersistedDocuments = false;
+                options.GetQueryDelegate = (execution, prefix, payload) =>
+                    execution.RequestServices!.GetRequiredService<KnownDocuments>().GetQueryAsync(prefix, payload, execution.CancellationToken);
+            }));
+        return builder;
+    }
+}

@@ -1,0 +1,50 @@
+using Catalog.Api.Graph;
+using Catalog.Api.Graph.Loading;
+using Catalog.Api.Talks;
+using Catalog.Api.Technologies;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Api.Organizations;
+
+public sealed class OrganizationKindType : EnumerationGraphType<OrganizationKind>
+{
+    public OrganizationKindType()
+    {
+        Name = "OrganizationKind";
+        Description = "What sort of organisation this is.";
+    }
+}
+
+public sealed class OrganizationType : ObjectGraphType<Organization>
+{
+    public OrganizationType()
+    {
+        Name = "Organization";
+        Description = "A company, division, foundation or community: the speakers' employers and the makers of technologies.";
+        this.IsNode(o => o.Id);
+        Field(o => o.Slug).Description("The unique, URL-safe key.");
+        Field(o => o.Name).Description("The name, in its usual (Latin-script) form.");
+        Field(o => o.NameJa, nullable: true).Description("The Japanese name, when it has one.");
+        Field<NonNullGraphType<OrganizationKindType>>("kind").Description("What sort of organisation this is.").Resolve(c => c.Source.Kind);
+        Field(o => o.Homepage, nullable: true).Description("The official site.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
+            .Description("Other names, including the spellings the notes use.").Resolve(c => c.Source.Aliases);
+        Field<OrganizationType>("parent").Description("The organisation this one belongs to (a division's company).")
+            .Resolve(c => c.Source.ParentId is { } id ? c.ById<Organization>(id) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TalkType>>>>("talks")
+            .Description("The talks given for this organisation, in the order of the notes.")
+            .Resolve(c => c.Loaders().LoadMany<int, Talk>("organization.talks", c.Source.Id, async (db, ids, ct) =>
+                (await (from o in db.TalkOrganizations
+                        join t in db.Talks on o.TalkId equals t.Id
+                        where ids.Contains(o.OrganizationId)
+                        orderby t.Position
+                        select new { o.OrganizationId, Talk = t }).AsNoTracking().ToListAsync(ct))
+                .ToLookup(x => x.OrganizationId, x => x.Talk)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TechnologyMakerType>>>>("technologies")
+            .Description("The technologies this organisation maintains or created, with the role and its source.")
+            .Resolve(c => c.Loaders().LoadMany<int, TechnologyOrganization>("organization.technologies", c.Source.Id, async (db, ids, ct) =>
+                (await db.TechnologyOrganizations.AsNoTracking().Where(o => ids.Contains(o.OrganizationId))
+                    .OrderBy(o => o.TechnologyId).ToListAsync(ct)).ToLookup(o => o.OrganizationId)));
+    }
+}

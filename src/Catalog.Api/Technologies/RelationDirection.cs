@@ -1,0 +1,20 @@
+using GraphQL.Types;
+
+namespace Catalog.Api.Technologies;
+
+public enum RelationDirection
+{
+    /// <summary>This technology is the subject: "Istio uses Envoy", seen from Istio.</summary>
+    Outgoing,
+    /// <summary>This technology is the object: "Istio uses Envoy", seen from Envoy.</summary>
+    Incoming,
+}
+
+public sealed class RelationDirectionType : EnumerationGraphType<RelationDirection>
+{
+    public RelationDirectionType()
+    {
+        Name = "RelationDirection";
+        Description = "Which end of a relation the technology asked about is.";
+    }
+}

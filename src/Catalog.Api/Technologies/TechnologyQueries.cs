@@ -1,0 +1,85 @@
+// ToLower() in these queries is translated to SQL lower(); it never runs as .NET culture-sensitive code.
+#pragma warning disable CA1304, CA1311, CA1862
+
+using Catalog.Api.Categories;
+using Catalog.Api.Data;
+using Catalog.Api.Graph;
+using Catalog.Api.Graph.Loading;
+using Catalog.Api.Graph.Paging;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalog.Api.Technologies;
+
+public sealed class TechnologyQueries : IQueryFields
+{
+    public void AddTo(ObjectGraphType query)
+    {
+        query.Field<TechnologyType>("technology")
+            .Description("A technology by its slug or any of its names and aliases (abbreviations, readings, the notes' spellings and typos), ignoring case: `k8s`, `KUBERNETES`, `concurse ci` and `ロケット` all resolve.")
+            .Argument<NonNullGraphType<StringGraphType>>("slug", "A slug, name or alias.")
+            .ResolveAsync(async c => await FindAsync(c, c.GetArgument<string>("slug")));
+
+        query.ConnectionField<object?, TechnologyType, Technology>("technologies")
+            .Description("Technologies, filtered and ordered. " + PageSize.Describe("technologies"))
+            .Argument<StringGraphType>("category", "Only technologies in this category (slug or alias) or, for a top-level category, in its subcategories.")
+            .Argument<StringGraphType>("organization", "Only technologies this organisation (slug) maintains or created.")
+            .Argument<StringGraphType>("event", "Only technologies mentioned in the talks of this event (slug).")
+            .Argument<TechnologyKindType>("kind", "Only technologies of this kind.")
+            .Argument<TechnologyOrderType>("orderBy", a => { a.DefaultValue = TechnologyOrder.Name; a.Description = "The order."; })
+            .ResolveAsync(async c => await PageAsync(c, new TechnologyFilter(
+                c.GetArgument<string?>("category"), true, c.GetArgument<string?>("organization"), c.GetArgument<string?>("event"),
+                c.GetArgument<TechnologyKind?>("kind"), c.GetArgument("orderBy", TechnologyOrder.Name))));
+    }
+
+    /// <summary>Resolves a slug, name or alias through the unique index on normalised aliases.</summary>
+    public static async Task<Technology?> FindAsync(IResolveFieldContext context, string text)
+    {
+        var key = TechnologyAlias.Normalize(text);
+        if (key.Length is 0 or > Data.Configurations.Limits.Alias) return null;
+        await using var db = await context.DbAsync();
+        return await db.TechnologyAliases.AsNoTracking().Where(a => a.Normalized == key).Select(a => a.Technology).SingleOrDefaultAsync(context.CancellationToken);
+    }
+
+    public static async Task<CatalogConnection<Technology>> PageAsync(IResolveFieldContext context, TechnologyFilter filter)
+    {
+        var contexts = context.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+        int[]? categoryIds = null;
+        if (filter.Category is { } category)
+        {
+            await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
+            var found = await CategoryQueries.FindAsync(db, category, context.CancellationToken)
+                ?? throw NotFound("category", category);
+            categoryIds = filter.IncludeSubcategories
+                ? await db.Categories.Where(c => c.Id == found.Id || c.ParentId == found.Id).Select(c => c.Id).ToArrayAsync(context.CancellationToken)
+                : [found.Id];
+        }
+
+        IQueryable<Technology> Query(CatalogDbContext db)
+        {
+            var query = db.Technologies.AsNoTracking();
+            if (categoryIds is not null)
+                query = query.Where(t => db.TechnologyCategories.Any(tc => tc.TechnologyId == t.Id && categoryIds.Contains(tc.CategoryId)));
+            if (filter.Organization is { } organization)
+                query = query.Where(t => db.TechnologyOrganizations.Any(o => o.TechnologyId == t.Id && o.Organization!.Slug == organization));
+            if (filter.Event is { } ev)
+                query = query.Where(t => (
+                    from m in db.Mentions
+                    join s in db.Sections on m.SectionId equals s.Id
+                    join k in db.Talks on s.TalkId equals k.Id
+                    join e in db.Events on k.EventId equals e.Id
+                    where m.TechnologyId == t.Id && e.Slug == ev
+                    select m.Id).Any());
+            if (filter.Kind is { } kind) query = query.Where(t => t.Kind == kind);
+            return query;
+        }
+
+        return filter.Order == TechnologyOrder.Mentions
+            ? await Keyset.PageAsync(contexts, db => Query(db), t => -t.MentionCount, false, context.First(), context.After(), context.CancellationToken)
+            : await Keyset.PageAsync(contexts, db => Query(db), t => t.Name.ToLower(), false, context.First(), context.After(), context.CancellationToken);
+    }
+
+    internal static ExecutionError NotFound(string what, string key) =>
+        new($"There is no {what} '{key}'.") { Code = "NOT_FOUND" };
+}
