@@ -22,3 +22,6 @@ app.MapGet("/", () => Results.Redirect("/graphql"));
 app.MapCatalogGraphQL();
 await app.RunAsync();
 return 0;
+
+/// <summary>The entry point, visible to the tests' host.</summary>
+public partial class Program;

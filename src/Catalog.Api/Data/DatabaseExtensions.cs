@@ -33,13 +33,16 @@ public static class DatabaseExtensions
             builder.Services.AddHostedService<LocalPostgresLifetime>();
         }
 
-        builder.Services.AddPooledDbContextFactory<CatalogDbContext>(options => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention());
+        builder.Services.AddPooledDbContextFactory<CatalogDbContext>(options => options.UseCatalogDatabase(connectionString));
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContext());
         builder.Services.AddSingleton<CatalogImporter>();
         return builder;
     }
+
+    /// <summary>The one way Catalog talks to PostgreSQL: snake_case names, and its own migrations history table.</summary>
+    public static DbContextOptionsBuilder UseCatalogDatabase(this DbContextOptionsBuilder options, string connectionString) => options
+        .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        .UseSnakeCaseNamingConvention();
 
     /// <summary>Creates the database if needed and applies pending migrations (EF Core serialises concurrent runs).</summary>
     public static async Task MigrateCatalogDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)

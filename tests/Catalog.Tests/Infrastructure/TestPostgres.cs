@@ -34,7 +34,7 @@ public static class TestPostgres
     public static async Task<string> AdminConnectionStringAsync() => (await Shared.Value).AdminConnectionString;
 
     public static CatalogDbContext Context(string connectionString) =>
-        new(new DbContextOptionsBuilder<CatalogDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options);
+        new((DbContextOptions<CatalogDbContext>)new DbContextOptionsBuilder<CatalogDbContext>().UseCatalogDatabase(connectionString).Options);
 
     public static IDbContextFactory<CatalogDbContext> Factory(string connectionString) => new ContextFactory(connectionString);
 

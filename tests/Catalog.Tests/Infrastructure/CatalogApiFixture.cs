@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+
+namespace Catalog.Tests.Infrastructure;
+
+/// <summary>
+/// The service in-process, on a database of its own that it migrates and seeds at start-up exactly as in
+/// production, with a count of the SQL commands it sends to that database.
+/// </summary>
+public sealed class CatalogApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private string _connectionString = "";
+    private string _database = "";
+    private int _commands;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connectionString = await TestPostgres.CreateDatabaseAsync();
+        _database = new NpgsqlConnectionStringBuilder(_connectionString).Database!;
+        SqlCommandCounter.Subscribe(_database, () => Interlocked.Increment(ref _commands));
+        Client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    }
+
+    public string ConnectionString => _connectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Catalog", _connectionString);
+        builder.UseSetting("Catalog:SeedPath", Seeds.Repository);
+    }
+
+    /// <summary>Runs an action and returns how many SQL commands the service sent to its database meanwhile.</summary>
+    public async Task<int> CountCommandsAsync(Func<Task> action)
+    {
+        var before = Volatile.Read(ref _commands);
+        await action();
+        return Volatile.Read(ref _commands) - before;
+    }
+
+    /// <summary>POSTs a GraphQL request and returns the parsed response, asserting nothing about it.</summary>
+    public async Task<JsonNode> QueryAsync(string query, object? variables = null, string accept = "application/graphql-response+json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+        using var response = await Client.SendAsync(request);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    /// <summary>POSTs a query that must succeed and returns its <c>data</c>.</summary>
+    public async Task<JsonNode> DataAsync(string query, object? variables = null)
+    {
+        var response = await QueryAsync(query, variables);
+        if (response["errors"] is { } errors) throw new Xunit.Sdk.XunitException($"The query failed: {errors.ToJsonString()}");
+        return response["data"]!;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        SqlCommandCounter.Unsubscribe(_database);
+        await base.DisposeAsync();
+    }
+}
+
+/// <summary>Counts the SQL commands EF Core sends, per database, through its diagnostic events.</summary>
+internal static class SqlCommandCounter
+{
+    private static readonly Dictionary<string, Action> Counters = [];
+    private static readonly Lock Gate = new();
+    private static bool _listening;
+
+    public static void Subscribe(string database, Action count)
+    {
+        lock (Gate)
+        {
+            Counters[database] = count;
+            if (_listening) return;
+            _listening = true;
+        }
+        DiagnosticListener.AllListeners.Subscribe(new Observer());
+    }
+
+    public static void Unsubscribe(string database)
+    {
+        lock (Gate) Counters.Remove(database);
+    }
+
+    private sealed class Observer : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    {
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name) listener.Subscribe(this);
+        }
+
+        public void OnNext(KeyValuePair<string, object?> e)
+        {
+            if (e.Key != RelationalEventId.CommandExecuting.Name || e.Value is not CommandEventData data) return;
+            Action? count;
+            lock (Gate) Counters.TryGetValue(data.Command.Connection?.Database ?? "", out count);
+            count?.Invoke();
+        }
+
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+    }
+}
