@@ -1,4 +1,3 @@
-using GraphQL.Resolvers;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
 using GraphQL.Types.Relay.DataObjects;
@@ -6,20 +5,24 @@ using GraphQL.Types.Relay.DataObjects;
 namespace Catalog.Api.Graph.Paging;
 
 /// <summary>
-/// A Relay connection (<c>edges</c>, <c>pageInfo</c>) with <c>nodes</c> for clients that need no cursors, and a
+/// A Relay connection (<c>edges</c>, <c>pageInfo</c>), with <c>nodes</c> for clients that need no cursors, and a
 /// <c>totalCount</c> that costs a query only when it is selected.
 /// </summary>
-public sealed class CatalogConnectionType<TNodeType, TNode> : ConnectionType<TNodeType, EdgeType<TNodeType>>
+public sealed class CatalogConnectionType<TNodeType, TNode> : ObjectGraphType<CatalogConnection<TNode>>
     where TNodeType : IGraphType
 {
     public CatalogConnectionType()
     {
-        var totalCount = GetField("totalCount")!;
-        totalCount.Description = "How many items the whole connection holds, with its filters. Counted only when selected.";
-        totalCount.Resolver = new FuncFieldResolver<object>(async context =>
-            await ((CatalogConnection<TNode>)context.Source!).CountAsync(context.CancellationToken).ConfigureAwait(false));
+        var node = typeof(TNodeType).Name.EndsWith("Type", StringComparison.Ordinal) ? typeof(TNodeType).Name[..^4] : typeof(TNodeType).Name;
+        Name = node + "Connection";
+        Description = $"A page of {node} items, with cursors to fetch the next page.";
+        Field<NonNullGraphType<IntGraphType>>("totalCount")
+            .Description("How many items the whole list holds, with its filters. Counted only when selected.")
+            .ResolveAsync(async c => await c.Source.CountAsync(c.CancellationToken).ConfigureAwait(false));
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Where this page sits in the list.").Resolve(c => c.Source.PageInfo);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeType<TNodeType>>>>>("edges")
+            .Description("The items of this page, each with its cursor.").Resolve(c => c.Source.Edges);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes")
-            .Description("The items of this page, without cursors.")
-            .Resolve(context => ((Connection<TNode>)context.Source!).Items);
+            .Description("The items of this page, without cursors.").Resolve(c => c.Source.Items);
     }
 }
