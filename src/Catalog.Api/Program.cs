@@ -1,6 +1,7 @@
 using Catalog.Api.Data;
 using Catalog.Api.Graph;
 using Catalog.Api.Graph.Http;
+using Catalog.Api.Health;
 using Catalog.Api.Import;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ if (ImportCommand.IsCheckCommand(args))
 
 builder.AddCatalogDatabase();
 builder.AddCatalogGraphQL();
+builder.AddCatalogHealth();
 
 var app = builder.Build();
 
@@ -20,6 +22,7 @@ if (ImportCommand.IsImportCommand(args))
 await app.PrepareCatalogDatabaseAsync();
 app.MapGet("/", () => Results.Redirect("/graphql"));
 app.MapCatalogGraphQL();
+app.MapCatalogHealth();
 await app.RunAsync();
 return 0;
 

@@ -58,7 +58,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             if (service.HasExited) throw new InvalidOperationException($"The service exited with {service.ExitCode}:\n{service.Output}");
             try
             {
-                using var response = await service.Client.GetAsync(service.Address);
+                using var response = await service.Client.GetAsync(new Uri(service.Address, "health/ready"));
                 if (response.IsSuccessStatusCode) return service;
             }
             catch (HttpRequestException) { }
