@@ -7,15 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Organizations;
 
-public sealed class OrganizationKindType : EnumerationGraphType<OrganizationKind>
-{
-    public OrganizationKindType()
-    {
-        Name = "OrganizationKind";
-        Description = "What sort of organisation this is.";
-    }
-}
-
 public sealed class OrganizationType : ObjectGraphType<Organization>
 {
     public OrganizationType()

@@ -1,5 +1,3 @@
-using GraphQL.Types;
-
 namespace Catalog.Api.Talks;
 
 public enum TalkOrder
@@ -10,11 +8,3 @@ public enum TalkOrder
     Title,
 }
 
-public sealed class TalkOrderType : EnumerationGraphType<TalkOrder>
-{
-    public TalkOrderType()
-    {
-        Name = "TalkOrder";
-        Description = "The order of a talks list; ties are broken by id.";
-    }
-}

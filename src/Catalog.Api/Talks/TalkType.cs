@@ -66,14 +66,3 @@ public sealed class TalkType : ObjectGraphType<Talk>
             .ToLookup(s => s.TalkId));
 }
 
-public sealed class TalkSpeakerType : ObjectGraphType<TalkSpeaker>
-{
-    public TalkSpeakerType()
-    {
-        Name = "TalkSpeaker";
-        Description = "A speaker of a talk and the organisation they spoke for.";
-        Field<NonNullGraphType<PersonType>>("person").Description("The speaker.").Resolve(c => c.Source.Person);
-        Field<OrganizationType>("organization").Description("The organisation they spoke for, when the notes say.")
-            .Resolve(c => c.Source.OrganizationId is { } id ? c.ById<Organization>(id) : null);
-    }
-}

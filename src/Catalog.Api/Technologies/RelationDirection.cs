@@ -1,5 +1,3 @@
-using GraphQL.Types;
-
 namespace Catalog.Api.Technologies;
 
 public enum RelationDirection
@@ -10,11 +8,3 @@ public enum RelationDirection
     Incoming,
 }
 
-public sealed class RelationDirectionType : EnumerationGraphType<RelationDirection>
-{
-    public RelationDirectionType()
-    {
-        Name = "RelationDirection";
-        Description = "Which end of a relation the technology asked about is.";
-    }
-}

@@ -1,0 +1,58 @@
+using Catalog.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Catalog.Tests.Graph;
+
+/// <summary>No N+1: nested lists cost one SQL command per level, whatever the number of rows.</summary>
+public sealed class BatchingTests(CatalogApiFixture api, ITestOutputHelper output) : IClassFixture<CatalogApiFixture>
+{
+    private const string AllTalksDeep = """
+        query($first: Int) {
+          talks(first: $first) {
+            nodes {
+              title
+              event { name }
+              speakers { name talks { slug } }
+              organizations { name parent { name } }
+              technologies { name categories { name parent { name } } }
+              mentions { line matchedText technology { slug } section { heading } talk { slug } }
+            }
+          }
+        }
+        """;
+
+    [Fact]
+    public async Task All_talks_with_speakers_organizations_technologies_and_mentions_take_a_fixed_number_of_commands()
+    {
+        // Warm up: the first request also loads EF Core's model and compiles queries.
+        await api.DataAsync(AllTalksDeep, new { first = 1 });
+
+        var one = await api.CountCommandsAsync(() => api.DataAsync(AllTalksDeep, new { first = 1 }));
+        var three = await api.CountCommandsAsync(() => api.DataAsync(AllTalksDeep, new { first = 3 }));
+        var all = await api.CountCommandsAsync(async () =>
+        {
+            var data = await api.DataAsync(AllTalksDeep, new { first = 100 });
+            Assert.Equal(11, data["talks"]!["nodes"]!.AsArray().Count);
+        });
+
+        output.WriteLine($"SQL commands: 1 talk {one}, 3 talks {three}, all talks {all}");
+        Assert.Equal(one, three);
+        Assert.Equal(one, all);
+        // One per level of the tree: the page, then each nested list or reference, batched.
+        Assert.InRange(all, 1, 16);
+    }
+
+    [Fact]
+    public async Task Technologies_with_their_talks_and_relations_are_batched_too()
+    {
+        const string query = """
+            query($first: Int) { technologies(first: $first) { nodes {
+              name aliases { text } definition(lang: JA) organizations { organization { name } }
+              related { technology { name } } talks { title speakers { name } } } } }
+            """;
+        await api.DataAsync(query, new { first = 2 });
+        var few = await api.CountCommandsAsync(() => api.DataAsync(query, new { first = 2 }));
+        var many = await api.CountCommandsAsync(() => api.DataAsync(query, new { first = 100 }));
+        Assert.Equal(few, many);
+    }
+}
