@@ -1,7 +1,7 @@
 namespace Catalog.Api.Events;
 
 /// <summary>A conference edition.</summary>
-public sealed class Event : Data.IEntity
+public sealed class Event : Data.IEntity, Data.ISlugged
 {
     public int Id { get; init; }
     public required string Slug { get; init; }

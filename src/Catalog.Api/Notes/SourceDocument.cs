@@ -1,7 +1,7 @@
 namespace Catalog.Api.Notes;
 
 /// <summary>A notes file: its metadata, its whole text and its sections.</summary>
-public sealed class SourceDocument : Data.IEntity
+public sealed class SourceDocument : Data.IEntity, Data.ISlugged
 {
     public int Id { get; init; }
     public required string Slug { get; init; }

@@ -1,7 +1,7 @@
 namespace Catalog.Api.Organizations;
 
 /// <summary>A company, foundation, community or division: speakers' employers and makers of technologies.</summary>
-public sealed class Organization : Data.IEntity
+public sealed class Organization : Data.IEntity, Data.ISlugged
 {
     public int Id { get; init; }
     public required string Slug { get; init; }

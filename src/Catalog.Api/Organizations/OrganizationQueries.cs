@@ -15,15 +15,7 @@ public sealed class OrganizationQueries : IQueryFields
 {
     public void AddTo(ObjectGraphType query)
     {
-        query.Field<OrganizationType>("organization")
-            .Description("An organisation by slug.")
-            .Argument<NonNullGraphType<StringGraphType>>("slug", "The organisation's slug.")
-            .ResolveAsync(async c =>
-            {
-                await using var db = await c.DbAsync();
-                var slug = c.GetArgument<string>("slug").Trim().ToLowerInvariant();
-                return await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, c.CancellationToken);
-            });
+        query.FieldBySlug<OrganizationType, Organization>("organization", "An organisation");
         query.ConnectionField<object?, OrganizationType, Organization>("organizations")
             .Description("Organisations by name. " + PageSize.Describe("organisations"))
             .Argument<OrganizationKindType>("kind", "Only organisations of this kind.")

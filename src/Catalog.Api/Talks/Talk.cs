@@ -1,7 +1,7 @@
 namespace Catalog.Api.Talks;
 
 /// <summary>A talk at an event, titled exactly as the notes write it.</summary>
-public sealed class Talk : Data.IEntity
+public sealed class Talk : Data.IEntity, Data.ISlugged
 {
     public int Id { get; init; }
     public required string Slug { get; init; }

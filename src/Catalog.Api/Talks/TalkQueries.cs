@@ -16,15 +16,7 @@ public sealed class TalkQueries : IQueryFields
 {
     public void AddTo(ObjectGraphType query)
     {
-        query.Field<TalkType>("talk")
-            .Description("A talk by slug.")
-            .Argument<NonNullGraphType<StringGraphType>>("slug", "The talk's slug.")
-            .ResolveAsync(async c =>
-            {
-                await using var db = await c.DbAsync();
-                var slug = c.GetArgument<string>("slug").Trim().ToLowerInvariant();
-                return await db.Talks.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, c.CancellationToken);
-            });
+        query.FieldBySlug<TalkType, Talk>("talk", "A talk");
         query.ConnectionField<object?, TalkType, Talk>("talks")
             .Description("Talks, filtered and ordered. " + PageSize.Describe("talks"))
             .Argument<StringGraphType>("event", "Only the talks of this event (slug).")
