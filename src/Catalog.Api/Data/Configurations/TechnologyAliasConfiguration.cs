@@ -12,6 +12,9 @@ internal sealed class TechnologyAliasConfiguration : IEntityTypeConfiguration<Te
         builder.Property(a => a.Normalized).HasMaxLength(Limits.Alias);
         // The case-insensitive look-up of any name, slug or alias: one probe of this unique index.
         builder.HasIndex(a => a.Normalized).IsUnique();
+        // Substring (LIKE '%x%') and typo (similarity) search over every form of every name.
+        builder.HasIndex(a => a.Normalized, "ix_technology_aliases_normalized_trgm")
+            .HasDatabaseName("ix_technology_aliases_normalized_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.HasIndex(a => a.TechnologyId);
     }
 }

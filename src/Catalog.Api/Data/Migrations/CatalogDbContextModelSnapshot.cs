@@ -21,6 +21,7 @@ namespace Catalog.Api.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Catalog.Api.Categories.Category", b =>
@@ -645,6 +646,12 @@ namespace Catalog.Api.Data.Migrations
 
                     b.HasIndex("TechnologyId")
                         .HasDatabaseName("ix_technology_aliases_technology_id");
+
+                    b.HasIndex(new[] { "Normalized" }, "ix_technology_aliases_normalized_trgm")
+                        .HasDatabaseName("ix_technology_aliases_normalized_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Normalized" }, "ix_technology_aliases_normalized_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Normalized" }, "ix_technology_aliases_normalized_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("technology_aliases", (string)null);
                 });

@@ -1,0 +1,122 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Catalog.Api.Data;
+using Catalog.Api.Technologies;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Catalog.Api.Search;
+
+/// <summary>
+/// Ranked search over technologies (every name, alias and reading, and the short definitions), categories,
+/// organisations and talk titles, in one SQL command. Texts are compared in their NFKC-folded lower-case form,
+/// the form <see cref="TechnologyAlias.Normalize"/> gives; typos are caught with pg_trgm similarity.
+/// </summary>
+public static partial class CatalogSearch
+{
+    /// <summary>Score tiers, far enough apart that the bonuses within a tier (at most 17) never cross into the next.</summary>
+    public const int Exact = 100, Prefix = 80, Substring = 60, Typo = 40, Definition = 20;
+
+    public const int MaxQueryLength = Data.Configurations.Limits.Alias;
+
+    // Each branch yields candidate texts (kind, item id, text as written, normalised text, language); the
+    // candidate filters (LIKE, % and <%) can use the GIN trigram indexes. Then every candidate is scored, the best
+    // text of each item kept, and the items ranked.
+    private const string Sql = """
+        WITH texts AS (
+            SELECT 0 AS kind, a.technology_id AS id, a.text AS matched, a.normalized AS norm, a.lang AS lang, false AS definition
+            FROM technology_aliases a
+            WHERE a.normalized LIKE @contains OR a.normalized % @q OR @q <% a.normalized
+            UNION ALL
+            SELECT 0, d.technology_id, d.short, lower(normalize(d.short, NFKC)), d.lang, true
+            FROM technology_definitions d
+            WHERE lower(normalize(d.short, NFKC)) LIKE @contains
+            UNION ALL
+            SELECT 1, c.id, n.text, n.norm, n.lang, false
+            FROM categories c
+            CROSS JOIN LATERAL (
+                SELECT x.text, lower(normalize(x.text, NFKC)) AS norm, x.lang
+                FROM (SELECT c.name_en AS text, 'en' AS lang UNION ALL SELECT c.name_ja, 'ja' UNION ALL SELECT u, NULL FROM unnest(c.aliases) u) x
+            ) n
+            WHERE n.norm LIKE @contains OR n.norm % @q OR @q <% n.norm
+            UNION ALL
+            SELECT 2, o.id, n.text, n.norm, n.lang, false
+            FROM organizations o
+            CROSS JOIN LATERAL (
+                SELECT x.text, lower(normalize(x.text, NFKC)) AS norm, x.lang
+                FROM (SELECT o.name AS text, NULL AS lang UNION ALL SELECT o.name_ja, 'ja' WHERE o.name_ja IS NOT NULL UNION ALL SELECT u, NULL FROM unnest(o.aliases) u) x
+            ) n
+            WHERE n.norm LIKE @contains OR n.norm % @q OR @q <% n.norm
+            UNION ALL
+            SELECT 3, t.id, t.title, lower(normalize(t.title, NFKC)), NULL, false
+            FROM talks t
+            WHERE lower(normalize(t.title, NFKC)) LIKE @contains OR lower(normalize(t.title, NFKC)) % @q OR @q <% lower(normalize(t.title, NFKC))
+        ),
+        scored AS (
+            SELECT x.kind, x.id, x.matched,
+                CASE
+                    WHEN x.definition THEN 20 + 10.0 * length(@q) / greatest(length(x.norm), 1)
+                    WHEN x.norm = @q THEN 100
+                    WHEN starts_with(x.norm, @q) THEN 80 + 10.0 * length(@q) / length(x.norm)
+                    WHEN strpos(x.norm, @q) > 0 THEN 60 + 10.0 * length(@q) / length(x.norm)
+                    ELSE 40 + 10.0 * greatest(similarity(x.norm, @q), 0.8 * word_similarity(@q, x.norm))
+                END
+                + CASE WHEN @lang IS NULL OR x.lang IS NULL OR x.lang = @lang THEN 5 ELSE 0 END
+                + CASE WHEN x.kind = 0 THEN least(2, 0.5 * ln(1 + t.mention_count)) ELSE 0 END AS score
+            FROM texts x
+            LEFT JOIN technologies t ON x.kind = 0 AND t.id = x.id
+        ),
+        best AS (
+            SELECT DISTINCT ON (kind, id) kind, id, matched, score
+            FROM scored
+            ORDER BY kind, id, score DESC, length(matched), matched
+        )
+        SELECT kind, id, matched, round(score::numeric, 3)::double precision AS score
+        FROM best
+        ORDER BY best.score DESC, kind, id
+        LIMIT @first
+        """;
+
+    /// <summary>The query as it is compared: NFKC-folded, lower case, trimmed, inner runs of white space made one space.</summary>
+    public static string NormalizeQuery(string query) => WhiteSpace().Replace(TechnologyAlias.Normalize(query), " ");
+
+    /// <summary>Runs the search for an already normalised, non-empty query.</summary>
+    public static async Task<List<SearchResult>> SearchAsync(CatalogDbContext db, string normalizedQuery, Lang? lang, int first, CancellationToken ct)
+    {
+        if (first == 0) return [];
+        var rows = await db.Database.SqlQueryRaw<Row>(Sql,
+                Text("q", normalizedQuery),
+                Text("contains", $"%{EscapeLike(normalizedQuery)}%"),
+                Text("lang", lang is { } l ? EnumText<Lang>.ToText(l) : null),
+                new NpgsqlParameter("first", NpgsqlDbType.Integer) { Value = first })
+            .ToListAsync(ct).ConfigureAwait(false);
+        return rows.Select(r => new SearchResult((SearchItemKind)r.Kind, r.Id, r.Matched, r.Score)).ToList();
+    }
+
+    private static NpgsqlParameter Text(string name, string? value) =>
+        new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
+
+    /// <summary>Makes LIKE's wildcards in the user's text literal (backslash is PostgreSQL's default LIKE escape).</summary>
+    private static string EscapeLike(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 4);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '%' or '_') escaped.Append('\\');
+            escaped.Append(c);
+        }
+        return escaped.ToString();
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+
+    private sealed class Row
+    {
+        public int Kind { get; init; }
+        public int Id { get; init; }
+        public string Matched { get; init; } = "";
+        public double Score { get; init; }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json.Nodes;
+using Catalog.Tests.Infrastructure;
+
+namespace Catalog.Tests.Graph;
+
+public sealed class SearchTests(CatalogApiFixture api) : IClassFixture<CatalogApiFixture>
+{
+    private const string Search = """
+        query($q: String!, $lang: Lang, $first: Int) {
+          search(query: $q, lang: $lang, first: $first) {
+            score matched
+            item { __typename ... on Technology { slug } ... on Talk { slug } ... on Organization { slug } ... on Category { slug } }
+          }
+        }
+        """;
+
+    private async Task<JsonArray> SearchAsync(string query, string? lang = null, int? first = null) =>
+        (await api.DataAsync(Search, new { q = query, lang, first }))["search"]!.AsArray();
+
+    private static (string? Type, string? Slug) Item(JsonNode? result) =>
+        ((string?)result!["item"]!["__typename"], (string?)result["item"]!["slug"]);
+
+    [Theory]
+    [InlineData("kubernets", "Technology", "kubernetes")]      // the notes' spelling, an exact alias
+    [InlineData("KUBERNETES", "Technology", "kubernetes")]     // case
+    [InlineData("kuberntes", "Technology", "kubernetes")]      // a typo no alias has
+    [InlineData("ｋ８ｓ", "Technology", "kubernetes")]           // full-width, folded by NFKC
+    [InlineData("conduit", "Technology", "conduit")]
+    [InlineData("CNI", "Technology", "cni")]
+    [InlineData("ロケット", "Technology", "rkt")]                 // a Japanese reading
+    [InlineData("サービスメッシュ", "Technology", "service-mesh")]
+    [InlineData("Z Lab", "Organization", "z-lab")]
+    [InlineData("ゼットラボ", "Organization", "z-lab")]
+    [InlineData("networking deep", "Talk", "container-networking-deep-dive")]
+    [InlineData("コンテナランタイム", "Category", "container-runtime")]
+    public async Task The_obvious_hit_ranks_first(string query, string type, string slug)
+    {
+        var results = await SearchAsync(query);
+        Assert.NotEmpty(results);
+        Assert.Equal((type, slug), Item(results[0]));
+    }
+
+    [Fact]
+    public async Task Results_are_ranked_exact_then_prefix_then_substring_then_typo_then_definition()
+    {
+        // "kubernets": exact alias of kubernetes; a prefix of kubernetes-as-a-service's notes spelling;
+        // a substring of a talk title; typo matches of other Kubernetes names.
+        var results = await SearchAsync("kubernets", first: 50);
+        var scores = results.Select(r => (double)r!["score"]!).ToList();
+        Assert.Equal(scores.OrderByDescending(s => s), scores);
+        Assert.Equal(("Technology", "kubernetes"), Item(results[0]));
+        Assert.Equal("Kubernets", (string?)results[0]!["matched"]);
+        Assert.True(scores[0] >= 100, $"An exact alias scores 100 or more; it scored {scores[0]}.");
+        var prefix = results.Single(r => Item(r) == ("Technology", "kubernetes-as-a-service"));
+        Assert.InRange((double)prefix!["score"]!, 80, 99.99);
+        var substring = results.Single(r => Item(r) == ("Talk", "yahoo-zubatoku-on-kubernetes"));
+        Assert.InRange((double)substring!["score"]!, 60, 79.99);
+    }
+
+    [Fact]
+    public async Task Definitions_in_both_languages_are_searched_below_names()
+    {
+        var results = await SearchAsync("サービスメッシュ");
+        var istio = results.Single(r => Item(r) == ("Technology", "istio"));
+        Assert.Contains("サービスメッシュ", (string?)istio!["matched"], StringComparison.Ordinal);
+        Assert.InRange((double)istio["score"]!, 20, 39.99);
+        Assert.Contains(results, r => Item(r) == ("Category", "service-mesh"));
+
+        var english = await SearchAsync("xDS APIs");
+        var envoy = Assert.Single(english);
+        Assert.Equal(("Technology", "envoy"), Item(envoy));
+        Assert.StartsWith("High-performance L4/L7 proxy", (string?)envoy!["matched"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lang_ranks_texts_in_that_language_first()
+    {
+        // The category is found by its English name and the technology by a Japanese reading, both exactly.
+        var ja = await SearchAsync("service mesh", lang: "JA");
+        var en = await SearchAsync("service mesh", lang: "EN");
+        double Score(JsonArray results) => (double)results.Single(r => Item(r) == ("Category", "service-mesh"))!["score"]!;
+        Assert.True(Score(en) > Score(ja), $"The English name should rank higher for EN ({Score(en)}) than for JA ({Score(ja)}).");
+    }
+
+    [Fact]
+    public async Task First_limits_the_results_and_each_item_appears_once()
+    {
+        var results = await SearchAsync("kube", first: 3);
+        Assert.Equal(3, results.Count);
+        var all = await SearchAsync("kube", first: 50);
+        Assert.Equal(all.Count, all.Select(Item).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Like_wildcards_in_the_query_are_literal()
+    {
+        Assert.Empty(await SearchAsync("%"));
+        Assert.Empty(await SearchAsync("_"));
+    }
+
+    [Fact]
+    public async Task A_search_runs_a_fixed_number_of_sql_commands()
+    {
+        // One search command, then one batched load per kind of item found.
+        var commands = await api.CountCommandsAsync(() => SearchAsync("kube", first: 50));
+        Assert.InRange(commands, 1, 5);
+    }
+
+    [Theory]
+    [InlineData("", "BAD_QUERY")]
+    [InlineData("   ", "BAD_QUERY")]
+    public async Task An_empty_query_is_an_error(string query, string code)
+    {
+        var response = await api.QueryAsync(Search, new { q = query });
+        Assert.Equal(code, (string?)response["errors"]![0]!["extensions"]!["code"]);
+    }
+
+    [Theory]
+    [InlineData(51)]
+    [InlineData(-1)]
+    public async Task A_page_size_out_of_bounds_is_an_error(int first)
+    {
+        var response = await api.QueryAsync(Search, new { q = "calico", first });
+        Assert.Equal("BAD_PAGE_SIZE", (string?)response["errors"]![0]!["extensions"]!["code"]);
+    }
+}
