@@ -17,7 +17,8 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = SizeLimit });
 
-    public float SortOrder => 200;
+    /// <summary>After GraphQL.NET's persisted document handler (200), so a document sent by id is cached by its text.</summary>
+    public float SortOrder => 300;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
@@ -31,8 +32,10 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
             options.ValidationRules = options.CachedDocumentValidationRules ?? [];
         }
         var result = await next(options).ConfigureAwait(false);
-        if (!cached && result.Executed && options.Document is not null)
-            _cache.Set(options.Query, options.Document, new MemoryCacheEntryOptions { Size = options.Query.Length });
+        // Executed means the document parsed and passed validation; the executer hands the parsed document back on
+        // the result, not on the options.
+        if (!cached && result.Executed && result.Document is { } parsed)
+            _cache.Set(options.Query, parsed, new MemoryCacheEntryOptions { Size = options.Query.Length });
         return result;
     }
 

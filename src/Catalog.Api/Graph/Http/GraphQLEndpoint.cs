@@ -15,6 +15,8 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
     public async Task HandleAsync(HttpContext http)
     {
         var request = http.Request;
+        // The answer depends on Accept (the IDE, JSON or graphql-response+json), so caches must key GETs on it.
+        http.Response.Headers.Vary = "Accept";
         var isGet = HttpMethods.IsGet(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))
         {
@@ -36,19 +38,21 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
             return;
         }
 
-        GraphQLRequest? graphQLRequest;
+        GraphQLRequest graphQLRequest;
         try
         {
-            graphQLRequest = isGet ? FromQueryString(request.Query) : await FromBodyAsync(http);
+            graphQLRequest = isGet
+                ? GraphQLRequestReader.FromQueryString(request.Query, serializer)
+                : await GraphQLRequestReader.FromBodyAsync(request, serializer, http.RequestAborted);
         }
         catch (BadRequestException e)
         {
             await WriteErrorAsync(http, e.Status, mediaType, e.Code, e.Message);
             return;
         }
-        if (graphQLRequest is null) return;
 
-        var rules = isGet ? new IValidationRule[] { QueryOnlyOverGetRule.Instance } : [];
+        // Rules that depend on the request (the GET rule judges the selected operation) run for cached documents too.
+        IValidationRule[] requestRules = isGet ? [QueryOnlyOverGetRule.Instance] : [];
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = graphQLRequest.Query,
@@ -59,16 +63,18 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
             RequestServices = http.RequestServices,
             User = http.User,
             CancellationToken = http.RequestAborted,
-            ValidationRules = DocumentValidator.CoreRules.Concat(rules).ToArray(),
-            CachedDocumentValidationRules = rules,
+            ValidationRules = [.. DocumentValidator.CoreRules, KnownOperationTypeRule.Instance, .. requestRules],
+            CachedDocumentValidationRules = requestRules,
         });
         if (result.Executed && graphQLRequest.Query is { } text) known.Add(text);
 
         var status = StatusCodes.Status200OK;
-        if (result.Errors?.Any(e => e.Code == QueryOnlyOverGetRule.Code) == true)
+        if (result.Errors?.OfType<NotAllowedOverGetError>().ToList() is [_, ..] notOverGet)
         {
+            // The method is what is wrong: say only that, not what else the document lacks (a mutation type, say).
             status = StatusCodes.Status405MethodNotAllowed;
             http.Response.Headers.Allow = "POST";
+            result.Errors = [.. notOverGet];
         }
         else if (!result.Executed && mediaType == MediaTypes.GraphQLResponse)
         {
@@ -76,49 +82,6 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
         }
         await WriteAsync(http, status, mediaType, result);
     }
-
-    private GraphQLRequest FromQueryString(IQueryCollection query)
-    {
-        if (query["query"].Count > 1) throw new BadRequestException("BAD_REQUEST", "Give the 'query' parameter once.");
-        return new GraphQLRequest
-        {
-            Query = NullIfEmpty(query["query"]),
-            OperationName = NullIfEmpty(query["operationName"]),
-            DocumentId = NullIfEmpty(query["documentId"]),
-            Variables = Json<Inputs>(NullIfEmpty(query["variables"]), "variables"),
-            Extensions = Json<Inputs>(NullIfEmpty(query["extensions"]), "extensions"),
-        }.RequireDocument();
-    }
-
-    private async Task<GraphQLRequest?> FromBodyAsync(HttpContext http)
-    {
-        if (string.IsNullOrEmpty(http.Request.ContentType))
-            throw new BadRequestException("UNSUPPORTED_MEDIA_TYPE", "A POST needs the header Content-Type: application/json.", StatusCodes.Status415UnsupportedMediaType);
-        if (!MediaTypes.IsJsonContent(http.Request.ContentType))
-            throw new BadRequestException("UNSUPPORTED_MEDIA_TYPE", $"The body must be application/json (UTF-8), not {http.Request.ContentType}.", StatusCodes.Status415UnsupportedMediaType);
-
-        using var reader = new StreamReader(http.Request.Body, System.Text.Encoding.UTF8);
-        var body = await reader.ReadToEndAsync(http.RequestAborted);
-        if (body.AsSpan().TrimStart().StartsWith("["))
-            throw new BadRequestException("BATCHING_NOT_SUPPORTED", "Batched requests (a JSON array of operations) are not supported; send one operation per request.");
-        return Json<GraphQLRequest>(body, "body")?.RequireDocument()
-            ?? throw new BadRequestException("BAD_REQUEST", "The body must be a JSON object with a 'query' string.");
-    }
-
-    private T? Json<T>(string? text, string what) where T : class
-    {
-        if (text is null) return null;
-        try
-        {
-            return serializer.Deserialize<T>(text);
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidOperationException or NotSupportedException)
-        {
-            throw new BadRequestException("BAD_REQUEST", $"The {what} is not valid JSON of the expected shape: {e.Message}");
-        }
-    }
-
-    private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues value) => string.IsNullOrEmpty(value) ? null : value.ToString();
 
     private async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result)
     {
@@ -133,19 +96,4 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
         result.AddError(new ExecutionError(message) { Code = code });
         return WriteAsync(http, status, mediaType, result);
     }
-}
-
-/// <summary>A request that is not a GraphQL request at all: answered before anything executes.</summary>
-internal sealed class BadRequestException(string code, string message, int status = StatusCodes.Status400BadRequest) : Exception(message)
-{
-    public string Code { get; } = code;
-    public int Status { get; } = status;
-}
-
-internal static class GraphQLRequestChecks
-{
-    public static GraphQLRequest RequireDocument(this GraphQLRequest request) =>
-        request.Query is not null || request.DocumentId is not null
-            ? request
-            : throw new BadRequestException("BAD_REQUEST", "The request needs a 'query' (or a persisted 'documentId').");
 }

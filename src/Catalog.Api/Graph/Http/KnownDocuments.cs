@@ -1,26 +1,34 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using GraphQL.PersistedDocuments;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Catalog.Api.Graph.Http;
 
 /// <summary>
-/// Persisted documents by sha256: the documents this service ships (IDE examples, the widget's query) and every
-/// document it has executed, so a client may send <c>documentId: "sha256:…"</c> instead of the text. Bounded.
+/// Persisted documents by sha256: every document this service has executed (and any a feature adds), so a client
+/// may send <c>documentId: "sha256:&lt;hex&gt;"</c> instead of the text once the text ran. Bounded by the total
+/// length of the texts; the least recently used go first.
 /// </summary>
-public sealed class KnownDocuments : IPersistedDocumentLoader
+public sealed class KnownDocuments : IPersistedDocumentLoader, IDisposable
 {
-    private const int Capacity = 10_000;
-    private readonly ConcurrentDictionary<string, string> _byHash = new(StringComparer.Ordinal);
+    /// <summary>The total length of the document texts kept.</summary>
+    public const long SizeLimit = 4_000_000;
 
+    private readonly MemoryCache _byHash = new(new MemoryCacheOptions { SizeLimit = SizeLimit });
+
+    /// <summary>The lowercase hex sha256 of the UTF-8 text: the payload of a <c>sha256:</c> document id.</summary>
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     public void Add(string text)
     {
-        if (_byHash.Count < Capacity) _byHash.TryAdd(Sha256(text), text);
+        var hash = Sha256(text);
+        if (!_byHash.TryGetValue(hash, out _))
+            _byHash.Set(hash, text, new MemoryCacheEntryOptions { Size = text.Length });
     }
 
     public ValueTask<string?> GetQueryAsync(string? documentIdPrefix, string documentIdPayload, CancellationToken cancellationToken) =>
-        new(documentIdPrefix == "sha256" && _byHash.TryGetValue(documentIdPayload.ToLowerInvariant(), out var text) ? text : null);
+        new(documentIdPrefix == "sha256" && _byHash.TryGetValue(documentIdPayload, out string? text) ? text : null);
+
+    public void Dispose() => _byHash.Dispose();
 }

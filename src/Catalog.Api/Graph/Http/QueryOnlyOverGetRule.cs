@@ -3,23 +3,34 @@ using GraphQLParser.AST;
 
 namespace Catalog.Api.Graph.Http;
 
-/// <summary>GET must be safe: only query operations may run over it (GraphQL over HTTP).</summary>
+/// <summary>
+/// GET must be safe: only query operations may run over it (GraphQL over HTTP). It judges the selected operation,
+/// which depends on the request, so it also runs for documents taken from the cache.
+/// </summary>
 public sealed class QueryOnlyOverGetRule : IValidationRule
 {
-    public const string Code = "METHOD_NOT_ALLOWED";
     public static readonly QueryOnlyOverGetRule Instance = new();
 
     public ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
         if (context.Operation.Operation != OperationType.Query)
-        {
-            context.ReportError(new ValidationError(context.Document.Source, Code,
-                $"A {context.Operation.Operation.ToString().ToLowerInvariant()} cannot be sent with GET; send it with POST.", context.Operation));
-        }
+            context.ReportError(new NotAllowedOverGetError(context.Document.Source, context.Operation));
         return default;
     }
 
     public ValueTask<IVariableVisitor?> GetVariableVisitorAsync(ValidationContext context) => default;
 
     public ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context) => default;
+}
+
+/// <summary>A mutation or subscription sent with GET: answered with 405 and <c>Allow: POST</c>.</summary>
+public sealed class NotAllowedOverGetError : ValidationError
+{
+    public const string ErrorCode = "METHOD_NOT_ALLOWED";
+
+    public NotAllowedOverGetError(GraphQLParser.ROM source, GraphQLOperationDefinition operation)
+        : base(source, null, $"A {operation.Operation.ToString().ToLowerInvariant()} cannot be sent with GET; send it with POST.", operation)
+    {
+        Code = ErrorCode;
+    }
 }
