@@ -1,7 +1,6 @@
 using Catalog.Api.Graph.Http;
 using Catalog.Api.Graph.Loading;
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using GraphQL;
 
 namespace Catalog.Api.Graph;
@@ -21,7 +20,7 @@ public static class GraphQLExtensions
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<CatalogSchema>()
             .AddGraphTypes(typeof(CatalogSchema).Assembly)
-            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = development)
             .ConfigureExecution<DocumentCache>()
             .UsePersistedDocuments(options =>
