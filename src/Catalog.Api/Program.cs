@@ -4,6 +4,10 @@ using Catalog.Api.Graph.Http;
 using Catalog.Api.Health;
 using Catalog.Api.Import;
 
+// `probe [--ready]` checks a running instance's health (the container HEALTHCHECK) and starts nothing.
+if (HealthProbeCommand.IsProbeCommand(args))
+    return await HealthProbeCommand.RunAsync(args);
+
 var builder = WebApplication.CreateBuilder(args);
 
 // `import --check` validates the seed and touches no database.

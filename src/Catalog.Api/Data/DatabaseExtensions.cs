@@ -8,9 +8,14 @@ namespace Catalog.Api.Data;
 
 public static class DatabaseExtensions
 {
+    /// <summary>The name of the connection string: <c>ConnectionStrings:Catalog</c> (<c>ConnectionStrings__Catalog</c>).</summary>
+    public const string ConnectionStringName = "Catalog";
+
     /// <summary>
     /// Registers the catalog's DbContext on the <c>Catalog</c> connection string. When none is configured, starts
-    /// (creating it the first time) a local PostgreSQL cluster and stops it when the application stops.
+    /// (creating it the first time) a local PostgreSQL cluster and stops it when the application stops; except in a
+    /// container (the official .NET images set <c>DOTNET_RUNNING_IN_CONTAINER</c>), where that cluster would live
+    /// on a throwaway, usually read-only, file system: there a missing connection string is an error.
     /// </summary>
     public static WebApplicationBuilder AddCatalogDatabase(this WebApplicationBuilder builder)
     {
@@ -19,9 +24,13 @@ public static class DatabaseExtensions
             if (string.IsNullOrWhiteSpace(o.SeedPath)) o.SeedPath = CatalogOptions.FindSeed(env.ContentRootPath);
         });
 
-        var connectionString = builder.Configuration.GetConnectionString("Catalog");
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
+            if (builder.Configuration.GetValue<bool>("DOTNET_RUNNING_IN_CONTAINER"))
+                throw new InvalidOperationException(
+                    $"No connection string: set ConnectionStrings__{ConnectionStringName} to the PostgreSQL database " +
+                    "(in a container Catalog starts no PostgreSQL of its own).");
             var root = builder.Configuration[$"{CatalogOptions.Section}:{nameof(CatalogOptions.LocalDatabasePath)}"] is { Length: > 0 } configured
                 ? configured
                 : LocalPostgresServer.DefaultRoot();

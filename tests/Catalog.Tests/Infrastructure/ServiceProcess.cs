@@ -31,18 +31,26 @@ public sealed class ServiceProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>Starts the service with the given environment (null removes a variable) and waits until it answers.</summary>
-    public static async Task<ServiceProcess> StartAsync(IDictionary<string, string?> environment, TimeSpan? timeout = null)
+    /// <summary>The service built beside the tests.</summary>
+    public static string BuiltDll => Path.Combine(AppContext.BaseDirectory, "Catalog.Api.dll");
+
+    /// <summary>
+    /// Starts the service with the given environment (null removes a variable) and waits until it is ready. By default
+    /// the build beside the tests, from the repository's root; <paramref name="dll"/> and
+    /// <paramref name="workingDirectory"/> start another build (a published one) from where it would run.
+    /// </summary>
+    public static async Task<ServiceProcess> StartAsync(
+        IDictionary<string, string?> environment, TimeSpan? timeout = null, string? dll = null, string? workingDirectory = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(Seeds.Repository)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(Seeds.Repository)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Catalog.Api.dll"));
+        start.ArgumentList.Add(dll ?? BuiltDll);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -30,6 +30,20 @@ public static class TestPostgres
         return new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Database = name }.ConnectionString;
     }
 
+    /// <summary>A new database with nothing in it (not even the migrations); returns its connection string.</summary>
+    public static async Task<string> CreateEmptyDatabaseAsync()
+    {
+        var server = await Shared.Value;
+        var name = $"catalog_empty_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
+        await using (var connection = new NpgsqlConnection(server.AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE template0", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Database = name }.ConnectionString;
+    }
+
     /// <summary>The admin connection string of the server (for tests that stop and start nothing).</summary>
     public static async Task<string> AdminConnectionStringAsync() => (await Shared.Value).AdminConnectionString;
 
