@@ -36,7 +36,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the service with the given environment (null removes a variable) and waits until it is ready. By default
-    /// the build beside the tests, from the repository's root; <paramref name="dll"/> and
+    /// the build beside the tests, from its own folder (where its appsettings.json is, and from where it finds the
+    /// repository's seed by walking up); <paramref name="dll"/> and
     /// <paramref name="workingDirectory"/> start another build (a published one) from where it would run.
     /// </summary>
     public static async Task<ServiceProcess> StartAsync(
@@ -45,7 +46,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(Seeds.Repository)!,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
