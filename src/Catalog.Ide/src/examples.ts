@@ -1,7 +1,7 @@
 // Example operations shown as the IDE's default tabs (first visit only; afterwards
 // GraphiQL restores the user's own tabs from localStorage).
 // They must stay valid against the service's schema (src/Catalog.Api/schema.graphql):
-// tests/Catalog.Tests/Graph/IdeExampleTests.cs validates each of them, and the browser
+// tests/Catalog.Tests/Graph/IdeEndpointTests.cs validates each of them, and the browser
 // test runs the first one.
 
 export const examples: { name: string; query: string; variables?: string }[] = [
