@@ -1,6 +1,8 @@
 // Example operations shown as the IDE's default tabs (first visit only; afterwards
 // GraphiQL restores the user's own tabs from localStorage).
-// The schema owner keeps these in step with the schema.
+// They must stay valid against the service's schema (src/Catalog.Api/schema.graphql):
+// tests/Catalog.Tests/Graph/IdeEndpointTests.cs validates each of them, and the browser
+// test runs the first one.
 
 export const examples: { name: string; query: string; variables?: string }[] = [
   {
@@ -12,7 +14,7 @@ query WhichTalksCoveredIt($name: String!) {
     name
     definition(lang: EN)
     talks { title speakers { name handle } organizations { name } }
-    mentions { line matchedText lineText section { heading } }
+    mentions { line matchedText lineText section { heading } talk { title } }
   }
 }
 `,
@@ -20,22 +22,38 @@ query WhichTalksCoveredIt($name: String!) {
   },
   {
     name: 'Glossary for a blog (ja)',
-    query: `# Job 2: what the glossary widget downloads: terms to match, a short definition, categories, talks.
+    query: `# Job 2: what the glossary widget downloads: the forms to match in the text, a short
+# definition in the page's language, the categories and the talks that covered each term.
 query Glossary($lang: Lang = JA) {
-  glossary(lang: $lang) { slug name terms definition definitionLang categories talks }
+  glossary(lang: $lang) {
+    slug
+    name
+    terms
+    caseSensitiveTerms
+    definition
+    definitionLang
+    categories
+    talks
+    url
+  }
 }
 `,
   },
   {
     name: 'Explore relationships',
-    query: `# Job 3: walk technology -> relations -> categories -> other technologies, and find a path.
+    query: `# Job 3: walk technology -> typed relations -> categories -> other technologies,
+# and find the shortest path between two technologies.
 query Explore {
   technology(slug: "istio") {
     name
+    uses: related(kind: USES, direction: OUTGOING) { technology { name slug } }
     related { kind direction technology { name slug } }
     categories { name technologies(first: 5) { nodes { name } } }
   }
-  path(from: "calico", to: "envoy") { length steps { from { name } to { name } via } }
+  path(from: "calico", to: "envoy") {
+    length
+    steps { from { name type } to { name type } via }
+  }
 }
 `,
   },

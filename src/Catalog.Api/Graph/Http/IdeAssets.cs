@@ -1,34 +1,47 @@
-using System.Reflection;
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Net.Http.Headers;
 
 namespace Catalog.Api.Graph.Http;
 
 /// <summary>
 /// The GraphiQL IDE, built by npm into the assembly as resources named <c>graphql-ide/…</c>. Its page links the
-/// assets with a content hash in the query string, so they can be cached for a year.
+/// assets with a content hash in the query string, so they can be cached for a year. Text assets are served
+/// Brotli- or gzip-compressed, each form made once, on its first request.
 /// </summary>
 public sealed class IdeAssets
 {
     public const string Prefix = "/graphql-ide";
+
+    /// <summary>
+    /// What the bundle needs and no more: no inline or eval'd script. Monaco and GraphiQL add &lt;style&gt;
+    /// elements at run time, the Monaco workers start from blob: URLs and the fonts are data: URIs.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; " +
+        "img-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
+        "frame-ancestors 'none'";
+
     private const string ResourcePrefix = "graphql-ide/";
-    private readonly Dictionary<string, (byte[] Bytes, string ContentType)> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Asset> _files = new(StringComparer.Ordinal);
     private readonly byte[]? _page;
 
     public IdeAssets()
     {
         var assembly = typeof(IdeAssets).Assembly;
-        var types = new FileExtensionContentTypeProvider();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
+            var bytes = copy.ToArray();
+            hash.AppendData(bytes);
             var file = name[ResourcePrefix.Length..];
-            _files[file] = (copy.ToArray(), types.TryGetContentType(file, out var type) ? type : "application/octet-stream");
+            _files[file] = new Asset(bytes, ContentTypeOf(file));
         }
-        Version = Convert.ToHexStringLower(SHA256.HashData(_files.OrderBy(f => f.Key, StringComparer.Ordinal).SelectMany(f => f.Value.Bytes).ToArray()))[..12];
+        Version = Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
         if (_files.Remove("index.html", out var page))
         {
             var html = Encoding.UTF8.GetString(page.Bytes);
@@ -44,18 +57,23 @@ public sealed class IdeAssets
 
     public async Task WritePageAsync(HttpContext http)
     {
+        var response = http.Response;
+        // The same URL answers GraphQL requests: caches must key on Accept.
+        response.Headers.Vary = HeaderNames.Accept;
         if (_page is null)
         {
-            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            await http.Response.WriteAsync("The GraphQL IDE was not built into this binary (npm was skipped).");
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            response.ContentType = "text/plain; charset=utf-8";
+            await response.WriteAsync("The GraphQL IDE was not built into this binary (it was built with SkipIdeBuild=true). POST GraphQL requests to this URL.");
             return;
         }
-        http.Response.ContentType = "text/html; charset=utf-8";
-        http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers.ContentSecurityPolicy =
-            "default-src 'self'; script-src 'self' 'unsafe-eval' blob:; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        await http.Response.Body.WriteAsync(_page, http.RequestAborted);
+        response.ContentType = "text/html; charset=utf-8";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        response.ContentLength = _page.Length;
+        await response.Body.WriteAsync(_page, http.RequestAborted);
     }
 
     public async Task WriteFileAsync(HttpContext http, string file)
@@ -65,9 +83,93 @@ public sealed class IdeAssets
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
-        http.Response.ContentType = asset.ContentType;
-        http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        await http.Response.Body.WriteAsync(asset.Bytes, http.RequestAborted);
+        var response = http.Response;
+        response.ContentType = asset.ContentType;
+        // Immutable only under this build's hash: a page of another build (during a rolling update) must not pin
+        // these bytes under its own URL for a year.
+        response.Headers.CacheControl = http.Request.Query["v"] == Version ? "public, max-age=31536000, immutable" : "no-cache";
+        response.Headers.XContentTypeOptions = "nosniff";
+        var bytes = asset.Bytes;
+        if (asset.Compressible)
+        {
+            response.Headers.Vary = HeaderNames.AcceptEncoding;
+            if (ChooseEncoding(http.Request) is { } encoding)
+            {
+                bytes = asset.Compressed(encoding);
+                response.Headers.ContentEncoding = encoding;
+            }
+        }
+        response.ContentLength = bytes.Length;
+        await response.Body.WriteAsync(bytes, http.RequestAborted);
+    }
+
+    /// <summary>br or gzip, whichever the client accepts with the higher quality (br on a tie); null for neither.</summary>
+    private static string? ChooseEncoding(HttpRequest request)
+    {
+        double? brotli = null, gzip = null, any = null;
+        foreach (var value in request.GetTypedHeaders().AcceptEncoding)
+        {
+            var quality = value.Quality ?? 1;
+            var name = value.Value.Value;
+            if (string.Equals(name, "br", StringComparison.OrdinalIgnoreCase)) brotli = quality;
+            else if (string.Equals(name, "gzip", StringComparison.OrdinalIgnoreCase)) gzip = quality;
+            else if (name == "*") any = quality;
+        }
+        // "*" stands for every encoding the header does not name.
+        brotli ??= any ?? 0;
+        gzip ??= any ?? 0;
+        if (brotli > 0 && brotli >= gzip) return "br";
+        return gzip > 0 ? "gzip" : null;
+    }
+
+    private static string ContentTypeOf(string file) => Path.GetExtension(file).ToLowerInvariant() switch
+    {
+        ".js" or ".mjs" => "text/javascript; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
+        ".html" => "text/html; charset=utf-8",
+        ".json" => "application/json",
+        ".svg" => "image/svg+xml",
+        ".png" => "image/png",
+        ".woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    };
+
+    /// <summary>One bundled file, with its compressed forms made once, when first asked for.</summary>
+    private sealed class Asset
+    {
+        private readonly Lazy<byte[]> _brotli;
+        private readonly Lazy<byte[]> _gzip;
+
+        public Asset(byte[] bytes, string contentType)
+        {
+            Bytes = bytes;
+            ContentType = contentType;
+            Compressible = contentType.StartsWith("text/", StringComparison.Ordinal) || contentType.StartsWith("image/svg", StringComparison.Ordinal);
+            _brotli = new Lazy<byte[]>(() => Brotli(bytes));
+            _gzip = new Lazy<byte[]>(() => Gzip(bytes));
+        }
+
+        public byte[] Bytes { get; }
+        public string ContentType { get; }
+        public bool Compressible { get; }
+
+        public byte[] Compressed(string encoding) => encoding == "br" ? _brotli.Value : _gzip.Value;
+
+        // Quality 5: most of quality 11's gain (ide.js: 6.3 MB to 1.33 MB, against 1.12 MB) in well under a
+        // second, against half a minute.
+        private static byte[] Brotli(byte[] bytes)
+        {
+            var output = new byte[BrotliEncoder.GetMaxCompressedLength(bytes.Length)];
+            if (!BrotliEncoder.TryCompress(bytes, output, out var written, quality: 5, window: 22))
+                throw new InvalidOperationException("Brotli compression of an IDE asset failed.");
+            return output[..written];
+        }
+
+        private static byte[] Gzip(byte[] bytes)
+        {
+            using var output = new MemoryStream();
+            using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(bytes);
+            return output.ToArray();
+        }
     }
 }

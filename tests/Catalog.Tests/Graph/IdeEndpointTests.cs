@@ -1,0 +1,177 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Catalog.Tests.Infrastructure;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Catalog.Tests.Graph;
+
+/// <summary>The GraphiQL IDE over HTTP: its page, its assets, and its example operations against the schema.</summary>
+public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixture<CatalogApiFixture>
+{
+    // What the bundle was tested with: no inline or eval'd script.
+    private const string ExpectedPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; " +
+        "worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+    private static string Examples => Path.Combine(Path.GetDirectoryName(Seeds.Repository)!, "src", "Catalog.Ide", "src", "examples.ts");
+
+    private async Task<HttpResponseMessage> GetAsync(string url, string? accept = null, string? acceptEncoding = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (accept is not null) request.Headers.Accept.ParseAdd(accept);
+        if (acceptEncoding is not null) request.Headers.AcceptEncoding.ParseAdd(acceptEncoding);
+        return await api.Client.SendAsync(request);
+    }
+
+    private async Task<string> PageAsync()
+    {
+        using var response = await GetAsync("/graphql", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private async Task<string> AssetUrlAsync(string file) =>
+        Assert.Single(AssetUrl().Matches(await PageAsync()).Select(m => m.Groups[1].Value), u => u.StartsWith($"/graphql-ide/{file}?v=", StringComparison.Ordinal));
+
+    [GeneratedRegex("(?:src|href)=\"(/graphql-ide/[^\"]+)\"")]
+    private static partial Regex AssetUrl();
+
+    [Fact]
+    public async Task A_browser_get_of_graphql_gets_the_ide_under_a_strict_content_security_policy()
+    {
+        using var response = await GetAsync("/graphql", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ExpectedPolicy, string.Join("; ", response.Headers.GetValues("Content-Security-Policy")));
+        Assert.DoesNotContain("unsafe-eval", ExpectedPolicy, StringComparison.Ordinal);
+        Assert.Contains("Accept", response.Headers.Vary);
+        Assert.True(response.Headers.CacheControl?.NoCache);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"graphiql\"", html, StringComparison.Ordinal);
+        Assert.Matches("<script type=\"module\"[^>]* src=\"/graphql-ide/ide\\.js\\?v=[0-9a-f]{12}\"", html);
+        Assert.Matches("<link rel=\"stylesheet\"[^>]* href=\"/graphql-ide/ide\\.css\\?v=[0-9a-f]{12}\"", html);
+        // Nothing from another origin.
+        Assert.DoesNotMatch("(?:src|href)=\"(?:https?:)?//", html);
+    }
+
+    [Fact]
+    public async Task A_get_of_graphql_without_html_in_accept_is_a_graphql_request_not_the_ide()
+    {
+        using var response = await GetAsync("/graphql", "application/json");
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"errors\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ide.js", "text/javascript")]
+    [InlineData("ide.css", "text/css")]
+    public async Task An_asset_is_served_with_its_type_compressed_once_and_cached_for_a_year(string file, string mediaType)
+    {
+        var url = await AssetUrlAsync(file);
+        using var plain = await GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.Equal(mediaType, plain.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal("public, max-age=31536000, immutable", plain.Headers.CacheControl?.ToString());
+        Assert.Equal("nosniff", Assert.Single(plain.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Contains("Accept-Encoding", plain.Headers.Vary);
+        var bytes = await plain.Content.ReadAsByteArrayAsync();
+        Assert.True(bytes.Length > 10_000);
+
+        using var brotli = await GetAsync(url, acceptEncoding: "gzip, deflate, br, zstd");
+        Assert.Equal("br", Assert.Single(brotli.Content.Headers.ContentEncoding));
+        Assert.Equal(mediaType, brotli.Content.Headers.ContentType?.MediaType);
+        var compressed = await brotli.Content.ReadAsByteArrayAsync();
+        Assert.True(compressed.Length < bytes.Length / 2, $"{file}: {compressed.Length} bytes compressed from {bytes.Length}");
+        Assert.Equal(compressed.Length, brotli.Content.Headers.ContentLength);
+        await using (var decoded = new BrotliStream(new MemoryStream(compressed), CompressionMode.Decompress))
+            Assert.Equal(bytes, await ReadAllAsync(decoded));
+
+        using var gzip = await GetAsync(url, acceptEncoding: "gzip");
+        Assert.Equal("gzip", Assert.Single(gzip.Content.Headers.ContentEncoding));
+        await using (var decoded = new GZipStream(await gzip.Content.ReadAsStreamAsync(), CompressionMode.Decompress))
+            Assert.Equal(bytes, await ReadAllAsync(decoded));
+
+        using var refused = await GetAsync(url, acceptEncoding: "br;q=0, gzip;q=0");
+        Assert.Empty(refused.Content.Headers.ContentEncoding);
+        Assert.Equal(bytes, await refused.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task An_asset_asked_for_under_another_build_hash_is_not_cached_and_an_unknown_one_is_not_found()
+    {
+        using var stale = await GetAsync("/graphql-ide/ide.css?v=000000000000");
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.True(stale.Headers.CacheControl?.NoCache);
+        using var missing = await GetAsync("/graphql-ide/nothing.js");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_first_example_answers_job_one_from_the_seed()
+    {
+        var example = ReadExamples()[0];
+        Assert.Equal("Which talks covered it?", example.Name);
+        var data = await api.DataAsync(example.Query, JsonNode.Parse(example.Variables!));
+        var technology = data["technology"]!;
+        Assert.Equal("Concourse", (string?)technology["name"]);
+        Assert.Contains(technology["talks"]!.AsArray(), t => ((string?)t!["title"])!.Contains("kubernets-as-a-service", StringComparison.Ordinal));
+        Assert.Contains(technology["mentions"]!.AsArray(), m => (int)m!["line"]! == 69 && (string?)m["matchedText"] == "concurse ci");
+    }
+
+    /// <summary>
+    /// Every example of the IDE is valid against the schema. The root fields another change adds (glossary, path) are
+    /// let through only while the schema lacks them: once they exist, their examples must validate like the rest.
+    /// </summary>
+    [Fact]
+    public async Task Every_example_operation_of_the_ide_is_valid_against_the_schema()
+    {
+        string[] pending = ["glossary", "path"];
+        var schema = api.Services.GetRequiredService<ISchema>();
+        schema.Initialize();
+        var examples = ReadExamples();
+        Assert.Equal(3, examples.Count);
+        foreach (var example in examples)
+        {
+            var response = await api.QueryAsync(example.Query, example.Variables is null ? null : JsonNode.Parse(example.Variables));
+            var unexpected = (response["errors"]?.AsArray() ?? []).Select(e => (string)e!["message"]!).Where(message =>
+            {
+                var missing = MissingRootField().Match(message);
+                return !(missing.Success && pending.Contains(missing.Groups[1].Value) && schema.Query.GetField(missing.Groups[1].Value) is null);
+            }).ToList();
+            Assert.True(unexpected.Count == 0, $"The example '{example.Name}' is not valid: {string.Join("; ", unexpected)}");
+        }
+    }
+
+    [GeneratedRegex("^Cannot query field '(\\w+)' on type 'Query'\\.")]
+    private static partial Regex MissingRootField();
+
+    private sealed record Example(string Name, string Query, string? Variables);
+
+    /// <summary>The examples as examples.ts declares them: name, query and variables as literal strings.</summary>
+    private static List<Example> ReadExamples()
+    {
+        var source = File.ReadAllText(Examples);
+        var examples = ExampleLiteral().Matches(source)
+            .Select(m => new Example(m.Groups["name"].Value, m.Groups["query"].Value, m.Groups["variables"].Success ? m.Groups["variables"].Value : null))
+            .ToList();
+        Assert.Equal(NameProperty().Count(source), examples.Count);
+        Assert.All(examples, e => Assert.DoesNotContain("${", e.Query, StringComparison.Ordinal));
+        return examples;
+    }
+
+    [GeneratedRegex(@"name:\s*'(?<name>[^']*)',\s*query:\s*`(?<query>[^`]*)`,(?:\s*variables:\s*`(?<variables>[^`]*)`,)?")]
+    private static partial Regex ExampleLiteral();
+
+    [GeneratedRegex(@"\bname:\s*'")]
+    private static partial Regex NameProperty();
+
+    private static async Task<byte[]> ReadAllAsync(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+}
