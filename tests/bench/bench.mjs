@@ -209,13 +209,13 @@ function scaleReport() {
   const rows = fs.readFileSync(env.BENCH_SCALE_FILE, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   const labels = [...new Set(rows.map((r) => r.label))];
   console.log(`\n== Scale: catalog latency by catalog size (requests one at a time; p50 / p99 ms; response size)`);
-  console.log('query ' + labels.map((l) => pad(l, 26)).join(''));
+  console.log('query ' + labels.map((l) => pad(l, 30)).join(''));
   for (const q of queries) {
-    console.log(q.name.padEnd(6) + labels.map((l) => { const r = rows.find((x) => x.label === l && x.q === q.name); return pad(r ? `${f(r.p50, 2)} / ${f(r.p99, 2)} (${Math.round(r.bytes / 1024)} KB)` : '-', 26); }).join(''));
+    console.log(q.name.padEnd(6) + labels.map((l) => { const r = rows.find((x) => x.label === l && x.q === q.name); return pad(r ? `${f(r.p50, 2)} / ${f(r.p99, 2)} (${Math.round(r.bytes / 1024)} KB)` : '-', 30); }).join(''));
   }
   const base = rows.find((r) => r.label === labels[0] && r.q === 'Q1');
   const top = rows.find((r) => r.label === labels[labels.length - 1] && r.q === 'Q1');
-  if (base && top) console.log(`Q1 p50 at ${top.label} is ${f(top.p50 / base.p50, 2)}x its value at ${base.label} (target within 2x at 1000x): ${top.p50 / base.p50 <= 2 ? 'met' : 'NOT met'}`);
+  if (base && top) console.log(`Q1 p50 at ${top.label} is ${f(top.p50 / base.p50, 2)}x its value at ${base.label} (target: within 2x at 1000x): ${top.label !== '1000x' ? 'not measured at 1000x (run --scale without --quick)' : top.p50 / base.p50 <= 2 ? 'met' : 'NOT met'}`);
 }
 
 const cmd = process.argv[2];
