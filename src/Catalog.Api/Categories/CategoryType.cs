@@ -36,6 +36,6 @@ public sealed class CategoryType : ObjectGraphType<Category>
             .Description("The technologies in this category and, unless turned off, in its subcategories, by name. " + PageSize.Describe("technologies"))
             .Argument<BooleanGraphType>("includeSubcategories", a => { a.DefaultValue = true; a.Description = "Include the technologies of the subcategories."; })
             .ResolveAsync(async c => await TechnologyQueries.PageAsync(c, new TechnologyFilter(
-                Category: c.Source.Slug, IncludeSubcategories: c.GetArgument("includeSubcategories", true))));
+                CategoryId: c.Source.Id, IncludeSubcategories: c.GetArgument("includeSubcategories", true))));
     }
 }

@@ -46,7 +46,9 @@ public sealed class TechnologyQueries : IQueryFields
     {
         var contexts = context.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
         int[]? categoryIds = null;
-        if (filter.Category is { } category)
+        // A category already loaded (Category.technologies) is filtered on in the page's own query: no extra round trips.
+        var knownCategory = filter.CategoryId;
+        if (knownCategory is null && filter.Category is { } category)
         {
             await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
             var found = await CategoryQueries.FindAsync(db, category, context.CancellationToken)
@@ -59,7 +61,11 @@ public sealed class TechnologyQueries : IQueryFields
         IQueryable<Technology> Query(CatalogDbContext db)
         {
             var query = db.Technologies.AsNoTracking();
-            if (categoryIds is not null)
+            if (knownCategory is { } id)
+                query = filter.IncludeSubcategories
+                    ? query.Where(t => db.TechnologyCategories.Any(tc => tc.TechnologyId == t.Id && (tc.CategoryId == id || tc.Category!.ParentId == id)))
+                    : query.Where(t => db.TechnologyCategories.Any(tc => tc.TechnologyId == t.Id && tc.CategoryId == id));
+            else if (categoryIds is not null)
                 query = query.Where(t => db.TechnologyCategories.Any(tc => tc.TechnologyId == t.Id && categoryIds.Contains(tc.CategoryId)));
             if (filter.Organization is { } organization)
                 query = query.Where(t => db.TechnologyOrganizations.Any(o => o.TechnologyId == t.Id && o.Organization!.Slug == organization));

@@ -55,4 +55,23 @@ public sealed class BatchingTests(CatalogApiFixture api, ITestOutputHelper outpu
         var many = await api.CountCommandsAsync(() => api.DataAsync(query, new { first = 100 }));
         Assert.Equal(few, many);
     }
+
+    [Fact]
+    public async Task Category_technologies_cost_one_command_per_category_with_no_lookup_by_slug()
+    {
+        const string query = """
+            { categories { slug technologies(first: 100) { nodes { slug } }
+              children { slug technologies(first: 100, includeSubcategories: false) { nodes { slug } } } } }
+            """;
+        var data = await api.DataAsync(query);
+        var top = data["categories"]!.AsArray();
+        var categories = top.Count + top.Sum(c => c!["children"]!.AsArray().Count);
+        // A top-level category lists its subcategories' technologies too.
+        Assert.Contains(top, c => c!["technologies"]!["nodes"]!.AsArray().Count > 0 && c["children"]!.AsArray().Count > 0);
+
+        var commands = await api.CountCommandsAsync(() => api.DataAsync(query));
+        output.WriteLine($"SQL commands: {commands} for {categories} categories");
+        // The roots, the children, then one page per category: the category is not looked up again by slug.
+        Assert.Equal(2 + categories, commands);
+    }
 }

@@ -1,0 +1,226 @@
+// The benchmark driver, called by run.sh.
+//   node bench.mjs check   compare every system's answers (normalised), write the request bodies and the
+//                          ceiling's precomputed responses into $BENCH_OUT
+//   node bench.mjs run     alternate the systems under wrk, rounds x queries x systems, and print the table
+//   node bench.mjs scale   catalog-only p50/p99 per query for the current database size (appends to a file)
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { queries } from './queries.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const env = process.env;
+const out = env.BENCH_OUT;
+const systems = [
+  { name: 'catalog', url: env.CATALOG_URL, pid: env.CATALOG_PID, path: '/graphql' },
+  { name: 'postgraphile', url: env.POSTGRAPHILE_URL, pid: env.POSTGRAPHILE_PID, path: '/graphql' },
+  { name: 'ceiling', url: env.CEILING_URL, pid: env.CEILING_PID, path: null },
+].filter((s) => s.url);
+const rounds = Number(env.BENCH_ROUNDS || 3);
+const duration = Number(env.BENCH_DURATION || 5);
+const warmup = Number(env.BENCH_WARMUP || 2);
+const connections = Number(env.BENCH_CONNECTIONS || 10);
+const fail = (msg) => { console.error(`bench: error: ${msg}`); process.exit(1); };
+
+async function post(url, body) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body });
+  const text = await res.text();
+  return { status: res.status, text, headers: res.headers };
+}
+
+const bodyFile = (system, q) => path.join(out, 'bodies', `${system}-${q}.json`);
+
+async function check() {
+  fs.mkdirSync(path.join(out, 'bodies'), { recursive: true });
+  fs.mkdirSync(path.join(out, 'ceiling'), { recursive: true });
+  let bad = 0;
+  for (const q of queries) {
+    const results = {};
+    for (const s of systems.filter((x) => x.name !== 'ceiling')) {
+      const spec = q[s.name];
+      const body = JSON.stringify({ query: spec.query, variables: spec.variables, operationName: q.name });
+      fs.writeFileSync(bodyFile(s.name, q.name), body);
+      const res = await post(s.url + s.path, body);
+      let json;
+      try { json = JSON.parse(res.text); } catch { fail(`${q.name} on ${s.name}: not JSON (HTTP ${res.status}): ${res.text.slice(0, 300)}`); }
+      if (res.status !== 200 || json.errors || !json.data) fail(`${q.name} on ${s.name}: HTTP ${res.status}, errors: ${JSON.stringify(json.errors ?? json).slice(0, 600)}`);
+      results[s.name] = spec.normalize(json.data);
+      if (results[s.name] == null || (Array.isArray(results[s.name]) && results[s.name].length === 0)) fail(`${q.name} on ${s.name}: empty result; the query checks nothing`);
+      if (s.name === 'catalog') {
+        fs.writeFileSync(path.join(out, 'ceiling', `${q.name}.json`), res.text);
+        fs.writeFileSync(bodyFile('ceiling', q.name), body);
+      }
+    }
+    const a = JSON.stringify(results.catalog), b = JSON.stringify(results.postgraphile);
+    if (a !== b) {
+      bad++;
+      fs.writeFileSync(path.join(out, `${q.name}.catalog.normalized.json`), JSON.stringify(results.catalog, null, 1));
+      fs.writeFileSync(path.join(out, `${q.name}.postgraphile.normalized.json`), JSON.stringify(results.postgraphile, null, 1));
+      let i = 0; while (i < a.length && a[i] === b[i]) i++;
+      console.error(`bench: error: ${q.name} (${q.title}): catalog and postgraphile answers differ at character ${i}:\n  catalog:      ...${a.slice(Math.max(0, i - 80), i + 120)}\n  postgraphile: ...${b.slice(Math.max(0, i - 80), i + 120)}\n  (both written to ${out}/${q.name}.*.normalized.json)`);
+    } else {
+      console.error(`[bench] ${q.name} equal on catalog and postgraphile (${a.length} normalised characters)`);
+    }
+  }
+  if (bad) process.exit(1);
+}
+
+function wrk(system, target, q, seconds, extra = {}) {
+  const url = new URL(target.url);
+  const res = spawnSync('wrk', ['-t1', `-c${extra.connections ?? connections}`, `-d${seconds}s`, '--timeout', '10s', '--latency', '-s', path.join(here, 'wrk.lua'), url.origin], {
+    encoding: 'utf8',
+    env: {
+      ...env,
+      BENCH_METHOD: extra.method ?? 'POST',
+      BENCH_PATH: extra.path ?? (target.path ?? `/graphql/${q}`),
+      BENCH_BODY: extra.method === 'GET' ? '' : bodyFile(system, q),
+      BENCH_IF_NONE_MATCH: extra.ifNoneMatch ?? '',
+      BENCH_DELAY_MS: String(extra.delayMs ?? 0),
+    },
+  });
+  const line = (res.stdout || '').split('\n').find((l) => l.startsWith('BENCH'));
+  if (!line) fail(`wrk gave no summary for ${q} on ${system}: ${res.stderr || res.stdout}`);
+  const r = JSON.parse(line.slice(5));
+  if (!extra.warmup && (r.bad_status > 0 || r.socket_errors > r.requests / 100)) fail(`${q} on ${system}: ${r.bad_status} non-2xx/3xx responses, ${r.socket_errors} socket errors in ${r.requests} requests`);
+  return { rps: r.requests / (r.duration_us / 1e6), p50: r.p50_us / 1000, p99: r.p99_us / 1000, requests: r.requests };
+}
+
+const hwm = (pid) => { try { return Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024; } catch { return NaN; } };
+// Writing 5 to clear_refs resets the peak RSS, so each query's peak is its own (needs the process's owner or root).
+const resetHwm = (pid) => { try { fs.writeFileSync(`/proc/${pid}/clear_refs`, '5'); return true; } catch { return false; } };
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+const pad = (s, n) => String(s).padStart(n);
+
+async function run() {
+  const names = systems.map((s) => s.name);
+  const table = {};
+  console.log(`\n== Throughput: ${rounds} round(s) x ${duration}s per system and query, ${connections} connections, wrk -t1; warm-up ${warmup}s each; systems alternate, order rotated per round`);
+  for (const q of queries) {
+    for (const s of systems) wrk(s.name, s, q.name, warmup, { warmup: true });
+    for (const s of systems) resetHwm(s.pid);
+    const samples = Object.fromEntries(names.map((n) => [n, []]));
+    for (let r = 0; r < rounds; r++) {
+      const order = systems.map((_, i) => systems[(i + r) % systems.length]);
+      for (const s of order) samples[s.name].push(wrk(s.name, s, q.name, duration));
+    }
+    table[q.name] = Object.fromEntries(names.map((n) => [n, {
+      rps: median(samples[n].map((x) => x.rps)), p50: median(samples[n].map((x) => x.p50)), p99: median(samples[n].map((x) => x.p99)),
+      rss: hwm(systems.find((s) => s.name === n).pid), spread: samples[n].map((x) => Math.round(x.rps)).join('/'),
+    }]));
+    console.error(`[bench] ${q.name} done: ${names.map((n) => `${n} ${Math.round(table[q.name][n].rps)}/s`).join(', ')}`);
+  }
+
+  console.log(`\n${'query'.padEnd(6)}${'system'.padEnd(14)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('peak RSS MB', 13)}${pad('/postgraphile', 15)}${pad('/ceiling', 10)}  rounds req/s`);
+  for (const q of queries) {
+    const row = table[q.name];
+    for (const n of names) {
+      const x = row[n];
+      console.log(`${q.name.padEnd(6)}${n.padEnd(14)}${pad(Math.round(x.rps), 9)}${pad(f(x.p50, 2), 9)}${pad(f(x.p99, 2), 9)}${pad(f(x.rss, 0), 13)}${pad(row.postgraphile ? f(x.rps / row.postgraphile.rps, 2) : '-', 15)}${pad(row.ceiling ? f(x.rps / row.ceiling.rps, 2) : '-', 10)}  ${x.spread}`);
+    }
+  }
+
+  // p99 at 70% of the catalog's maximum throughput: each connection paced by wrk's delay() so that the
+  // connections together offer about 70% of the rate measured above.
+  console.log(`\n== Catalog p99 at about 70% of its maximum throughput (paced with wrk delay(); target < 20 ms)`);
+  const paced = {};
+  for (const q of queries) {
+    const target = 0.7 * table[q.name].catalog.rps;
+    const c = Math.max(1, Math.min(connections, Math.floor(target)));
+    const delayMs = Math.max(1, Math.round((c / target) * 1000 - table[q.name].catalog.p50 * 0.7));
+    const catalog = systems.find((s) => s.name === 'catalog');
+    const x = wrk('catalog', catalog, q.name, duration, { delayMs, connections: c });
+    paced[q.name] = x;
+    console.log(`${q.name.padEnd(6)}offered ~${Math.round(target)}/s, got ${Math.round(x.rps)}/s (${f((100 * x.rps) / table[q.name].catalog.rps, 0)}% of max): p50 ${f(x.p50, 2)} ms, p99 ${f(x.p99, 2)} ms ${x.p99 < 20 ? 'OK' : 'OVER 20 ms'}`);
+  }
+
+  // Q2 as a CDN or browser asks for it: GET with the ETag of an earlier answer (If-None-Match), expecting 304.
+  console.log(`\n== Q2 by GET with If-None-Match (the 304 path), catalog vs ceiling (target: at least half the ceiling)`);
+  const q2 = queries.find((q) => q.name === 'Q2').catalog;
+  const getPath = `/graphql?query=${encodeURIComponent(q2.query)}&variables=${encodeURIComponent(JSON.stringify(q2.variables))}&operationName=Q2`;
+  const catalog = systems.find((s) => s.name === 'catalog');
+  const first = await fetch(catalog.url + getPath, { headers: { accept: 'application/json' } });
+  await first.text();
+  const etag = first.headers.get('etag');
+  let get304 = null;
+  if (!etag) {
+    console.log(`catalog: no ETag on GET (Cache-Control: ${first.headers.get('cache-control') ?? 'none'}), so no 304 path to measure`);
+  } else {
+    const again = await fetch(catalog.url + getPath, { headers: { accept: 'application/json', 'if-none-match': etag } });
+    await again.text();
+    if (again.status !== 304) console.log(`catalog: ETag ${etag} but a conditional GET answered ${again.status}, not 304`);
+    else {
+      const ceilingEtag = (await fetch(systems.find((s) => s.name === 'ceiling').url + '/graphql/Q2')).headers.get('etag');
+      const c = wrk('catalog', catalog, 'Q2', duration, { method: 'GET', path: getPath, ifNoneMatch: etag });
+      const k = wrk('ceiling', systems.find((s) => s.name === 'ceiling'), 'Q2', duration, { method: 'GET', path: '/graphql/Q2', ifNoneMatch: ceilingEtag });
+      get304 = c.rps / k.rps;
+      console.log(`catalog 304: ${Math.round(c.rps)}/s p50 ${f(c.p50, 2)} ms p99 ${f(c.p99, 2)} ms; ceiling 304: ${Math.round(k.rps)}/s; catalog/ceiling=${f(get304, 2)} ${get304 >= 0.5 ? 'OK' : 'UNDER 0.5'}`);
+    }
+  }
+
+  const maxRss = Math.max(...queries.map((q) => table[q.name].catalog.rss));
+  console.log(`\n== Targets`);
+  for (const q of queries) {
+    const need = q.name === 'Q1' || q.name === 'Q3' ? 2 : 1.5;
+    const ratio = table[q.name].catalog.rps / table[q.name].postgraphile.rps;
+    console.log(`${q.name} catalog/postgraphile ${f(ratio, 2)} (target >= ${need}): ${ratio >= need ? 'met' : 'NOT met'}; p99 at ~70%: ${f(paced[q.name].p99, 2)} ms: ${paced[q.name].p99 < 20 ? 'met' : 'NOT met'}`);
+  }
+  console.log(`Q2 GET 304 catalog/ceiling ${get304 == null ? 'not measurable (no ETag)' : f(get304, 2)} (target >= 0.5): ${get304 != null && get304 >= 0.5 ? 'met' : 'NOT met'}`);
+  console.log(`catalog peak RSS under load ${f(maxRss, 0)} MB (target < 250): ${maxRss < 250 ? 'met' : 'NOT met'}`);
+
+  console.log('');
+  const lines = queries.map((q) => `${q.name} catalog/postgraphile=${f(table[q.name].catalog.rps / table[q.name].postgraphile.rps, 2)} catalog/ceiling=${f(table[q.name].catalog.rps / table[q.name].ceiling.rps, 2)}`);
+  for (const l of lines) console.log(l);
+  fs.writeFileSync(path.join(out, 'result.json'), JSON.stringify({ table, paced, get304 }, null, 1));
+}
+
+// Catalog-only latency for the database as it is now; one line per query into $BENCH_SCALE_FILE.
+async function scale() {
+  const label = env.BENCH_SCALE_LABEL;
+  const catalog = systems.find((s) => s.name === 'catalog');
+  for (const q of queries) {
+    const spec = q.catalog;
+    const body = JSON.stringify({ query: spec.query, variables: spec.variables, operationName: q.name });
+    fs.mkdirSync(path.join(out, 'bodies'), { recursive: true });
+    fs.writeFileSync(bodyFile('catalog', q.name), body);
+    const res = await post(catalog.url + catalog.path, body);
+    const json = JSON.parse(res.text);
+    if (json.errors) fail(`${q.name} at ${label}: ${JSON.stringify(json.errors).slice(0, 400)}`);
+    // Requests one at a time (the latency of a request alone, which is what grows with the data), for the
+    // duration but at least 5 of them, so that slow queries at large sizes still give a figure.
+    const times = [];
+    const until = Date.now() + duration * 1000;
+    while (times.length < 5 || Date.now() < until) {
+      const t0 = process.hrtime.bigint();
+      const r = await post(catalog.url + catalog.path, body);
+      if (r.status !== 200) fail(`${q.name} at ${label}: HTTP ${r.status}`);
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      if (times.length >= 2000) break;
+    }
+    const sorted = times.sort((a, b) => a - b);
+    const x = { p50: median(sorted), p99: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)], rps: 1000 * sorted.length / sorted.reduce((a, b) => a + b, 0) };
+    fs.appendFileSync(env.BENCH_SCALE_FILE, JSON.stringify({ label, q: q.name, p50: x.p50, p99: x.p99, rps: x.rps, bytes: res.text.length }) + '\n');
+    console.error(`[bench] scale ${label} ${q.name}: p50 ${f(x.p50, 2)} ms p99 ${f(x.p99, 2)} ms (${res.text.length} bytes)`);
+  }
+}
+
+function scaleReport() {
+  const rows = fs.readFileSync(env.BENCH_SCALE_FILE, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const labels = [...new Set(rows.map((r) => r.label))];
+  console.log(`\n== Scale: catalog latency by catalog size (requests one at a time; p50 / p99 ms; response size)`);
+  console.log('query ' + labels.map((l) => pad(l, 30)).join(''));
+  for (const q of queries) {
+    console.log(q.name.padEnd(6) + labels.map((l) => { const r = rows.find((x) => x.label === l && x.q === q.name); return pad(r ? `${f(r.p50, 2)} / ${f(r.p99, 2)} (${Math.round(r.bytes / 1024)} KB)` : '-', 30); }).join(''));
+  }
+  const base = rows.find((r) => r.label === labels[0] && r.q === 'Q1');
+  const top = rows.find((r) => r.label === labels[labels.length - 1] && r.q === 'Q1');
+  if (base && top) console.log(`Q1 p50 at ${top.label} is ${f(top.p50 / base.p50, 2)}x its value at ${base.label} (target: within 2x at 1000x): ${top.label !== '1000x' ? 'not measured at 1000x (run --scale without --quick)' : top.p50 / base.p50 <= 2 ? 'met' : 'NOT met'}`);
+}
+
+const cmd = process.argv[2];
+if (cmd === 'check') await check();
+else if (cmd === 'run') await run();
+else if (cmd === 'scale') await scale();
+else if (cmd === 'scale-report') scaleReport();
+else fail(`unknown command ${cmd}`);

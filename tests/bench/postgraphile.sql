@@ -1,0 +1,74 @@
+-- Bench-only additions for PostGraphile, applied to the benchmark's throwaway database, never to the product's
+-- migrations. They are what a PostGraphile user would write to ask the same questions as the catalog:
+-- a computed column for "the talks whose notes mention a technology" (mentions -> sections -> talks), and the
+-- catalog's ranked search as a custom query (the same SQL as src/Catalog.Api/Search/CatalogSearch.cs).
+
+CREATE FUNCTION technologies_talks(t technologies) RETURNS SETOF talks
+LANGUAGE sql STABLE AS $$
+  SELECT k.* FROM talks k
+  WHERE k.id IN (SELECT s.talk_id FROM mentions m JOIN sections s ON s.id = m.section_id WHERE m.technology_id = t.id)
+  ORDER BY (SELECT min(s.position) FROM sections s WHERE s.talk_id = k.id), k.id
+$$;
+
+CREATE TYPE search_hit AS (kind int, slug text, matched text, score double precision);
+
+-- q: the query already NFKC-folded and lower-cased (as the catalog does before searching).
+CREATE FUNCTION search_catalog(q text, lang text, max_results int) RETURNS SETOF search_hit
+LANGUAGE sql STABLE AS $$
+  WITH p AS (SELECT q, '%' || replace(replace(replace(q, '\', '\\'), '%', '\%'), '_', '\_') || '%' AS contains, lang),
+  texts AS (
+      SELECT 0 AS kind, a.technology_id AS id, a.text::text AS matched, a.normalized::text AS norm, a.lang::text AS lang, false AS definition
+      FROM technology_aliases a, p
+      WHERE a.normalized LIKE p.contains OR a.normalized % p.q OR p.q <% a.normalized
+      UNION ALL
+      SELECT 0, d.technology_id, d.short, lower(normalize(d.short, NFKC)), d.lang, true
+      FROM technology_definitions d, p
+      WHERE lower(normalize(d.short, NFKC)) LIKE p.contains
+      UNION ALL
+      SELECT 1, c.id, n.text, n.norm, n.lang, false
+      FROM p, categories c
+      CROSS JOIN LATERAL (
+          SELECT x.text, lower(normalize(x.text, NFKC)) AS norm, x.lang
+          FROM (SELECT c.name_en::text AS text, 'en' AS lang UNION ALL SELECT c.name_ja, 'ja' UNION ALL SELECT u, NULL FROM unnest(c.aliases) u) x
+      ) n
+      WHERE n.norm LIKE p.contains OR n.norm % p.q OR p.q <% n.norm
+      UNION ALL
+      SELECT 2, o.id, n.text, n.norm, n.lang, false
+      FROM p, organizations o
+      CROSS JOIN LATERAL (
+          SELECT x.text, lower(normalize(x.text, NFKC)) AS norm, x.lang
+          FROM (SELECT o.name::text AS text, NULL AS lang UNION ALL SELECT o.name_ja, 'ja' WHERE o.name_ja IS NOT NULL UNION ALL SELECT u, NULL FROM unnest(o.aliases) u) x
+      ) n
+      WHERE n.norm LIKE p.contains OR n.norm % p.q OR p.q <% n.norm
+      UNION ALL
+      SELECT 3, t.id, t.title, lower(normalize(t.title, NFKC)), NULL, false
+      FROM talks t, p
+      WHERE lower(normalize(t.title, NFKC)) LIKE p.contains OR lower(normalize(t.title, NFKC)) % p.q OR p.q <% lower(normalize(t.title, NFKC))
+  ),
+  scored AS (
+      SELECT x.kind, x.id, x.matched,
+          CASE
+              WHEN x.definition THEN 20 + 10.0 * length(p.q) / greatest(length(x.norm), 1)
+              WHEN x.norm = p.q THEN 100
+              WHEN starts_with(x.norm, p.q) THEN 80 + 10.0 * length(p.q) / length(x.norm)
+              WHEN strpos(x.norm, p.q) > 0 THEN 60 + 10.0 * length(p.q) / length(x.norm)
+              ELSE 40 + 10.0 * greatest(similarity(x.norm, p.q), 0.8 * word_similarity(p.q, x.norm))
+          END
+          + CASE WHEN p.lang IS NULL OR x.lang IS NULL OR x.lang = p.lang THEN 5 ELSE 0 END
+          + CASE WHEN x.kind = 0 THEN least(2, 0.5 * ln(1 + t.mention_count)) ELSE 0 END AS score
+      FROM p, texts x
+      LEFT JOIN technologies t ON x.kind = 0 AND t.id = x.id
+  ),
+  best AS (
+      SELECT DISTINCT ON (kind, id) kind, id, matched, score
+      FROM scored
+      ORDER BY kind, id, score DESC, length(matched), matched
+  )
+  SELECT b.kind,
+         CASE b.kind WHEN 0 THEN (SELECT slug FROM technologies WHERE id = b.id) WHEN 1 THEN (SELECT slug FROM categories WHERE id = b.id)
+                     WHEN 2 THEN (SELECT slug FROM organizations WHERE id = b.id) ELSE (SELECT slug FROM talks WHERE id = b.id) END::text,
+         b.matched, round(b.score::numeric, 3)::double precision
+  FROM best b
+  ORDER BY b.score DESC, b.kind, b.id
+  LIMIT max_results
+$$;

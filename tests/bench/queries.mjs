@@ -1,0 +1,149 @@
+// The benchmark's queries: the same question asked of each system in its own schema, with variables, and a
+// normaliser per query that turns each system's answer into the same comparable value (sets sorted, the
+// client-side steps a PostGraphile user would take applied).
+
+const sortBy = (xs, key = (x) => JSON.stringify(x)) => [...xs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+const uniq = (xs) => [...new Set(xs)];
+const nodes = (c) => (c && c.nodes) || [];
+
+const catalogTalk = (t) => ({
+  slug: t.slug, title: t.title,
+  speakers: sortBy(t.speakers.map((p) => p.slug)),
+  organizations: sortBy(t.organizations.map((o) => o.slug)),
+});
+const graphileTalk = (t) => ({
+  slug: t.slug, title: t.title,
+  speakers: sortBy(nodes(t.talkSpeakersByTalkId).map((s) => s.personByPersonId.slug)),
+  organizations: sortBy(nodes(t.talkOrganizationsByTalkId).map((o) => o.organizationByOrganizationId.slug)),
+});
+
+export const queries = [
+  {
+    name: 'Q1',
+    title: 'technology by alias, its talks, speakers, organisations',
+    catalog: {
+      query: `query Q1($alias: String!) {
+  technology(slug: $alias) { slug name talks { slug title speakers { slug name } organizations { slug name } } }
+}`,
+      variables: { alias: 'k8s' },
+      normalize: (d) => d.technology && {
+        slug: d.technology.slug, name: d.technology.name,
+        talks: sortBy(d.technology.talks.map(catalogTalk)),
+      },
+    },
+    postgraphile: {
+      query: `query Q1($alias: String!) {
+  allTechnologyAliases(condition: { normalized: $alias }) { nodes { technologyByTechnologyId {
+    slug name
+    talks { nodes { slug title
+      talkSpeakersByTalkId(orderBy: POSITION_ASC) { nodes { personByPersonId { slug name } } }
+      talkOrganizationsByTalkId(orderBy: POSITION_ASC) { nodes { organizationByOrganizationId { slug name } } } } }
+  } } }
+}`,
+      // The client lower-cases the alias, as the catalog does for it.
+      variables: { alias: 'k8s' },
+      normalize: (d) => {
+        const t = nodes(d.allTechnologyAliases)[0]?.technologyByTechnologyId;
+        return t && { slug: t.slug, name: t.name, talks: sortBy(nodes(t.talks).map(graphileTalk)) };
+      },
+    },
+    scaleVariables: { alias: 'k8s' },
+  },
+  {
+    name: 'Q2',
+    title: 'glossary for one language',
+    catalog: {
+      query: `query Q2($lang: Lang!) {
+  glossary(lang: $lang) { slug name terms caseSensitiveTerms definition definitionLang categories talks url }
+}`,
+      variables: { lang: 'JA' },
+      normalize: (d) => sortBy(d.glossary.map((e) => ({
+        slug: e.slug, name: e.name,
+        terms: sortBy(e.terms.map((x) => x.toLowerCase())), caseSensitiveTerms: sortBy(e.caseSensitiveTerms),
+        definition: e.definition, definitionLang: e.definitionLang.toLowerCase(),
+        categories: sortBy(e.categories), talks: sortBy(e.talks), url: e.url,
+      })), (e) => e.slug),
+    },
+    postgraphile: {
+      query: `query Q2($ja: Boolean!) {
+  allTechnologies(orderBy: NAME_ASC) { nodes {
+    slug name homepage repository
+    technologyAliasesByTechnologyId(condition: { match: true }, orderBy: ID_ASC) { nodes { text caseSensitive } }
+    technologyDefinitionsByTechnologyId { nodes { lang short } }
+    technologyCategoriesByTechnologyId(orderBy: POSITION_ASC) { nodes { categoryByCategoryId { nameEn @skip(if: $ja) nameJa @include(if: $ja) } } }
+    talks { nodes { title } }
+  } }
+}`,
+      variables: { ja: true },
+      // What the widget's client would do with the raw rows: pick the page's language (else the other one).
+      normalize: (d) => sortBy(nodes(d.allTechnologies).flatMap((t) => {
+        const defs = nodes(t.technologyDefinitionsByTechnologyId);
+        const def = defs.find((x) => x.lang === 'ja') || defs.find((x) => x.lang === 'en');
+        if (!def) return [];
+        const aliases = nodes(t.technologyAliasesByTechnologyId);
+        return [{
+          slug: t.slug, name: t.name,
+          terms: sortBy(uniq(aliases.filter((a) => !a.caseSensitive).map((a) => a.text.toLowerCase()))),
+          caseSensitiveTerms: sortBy(uniq(aliases.filter((a) => a.caseSensitive).map((a) => a.text))),
+          definition: def.short, definitionLang: def.lang,
+          categories: sortBy(nodes(t.technologyCategoriesByTechnologyId).map((c) => c.categoryByCategoryId.nameJa)),
+          talks: sortBy(uniq(nodes(t.talks).map((k) => k.title))), url: t.homepage ?? t.repository ?? null,
+        }];
+      }), (e) => e.slug),
+    },
+  },
+  {
+    name: 'Q3',
+    title: 'categories > technologies > talks > speakers > organisations',
+    catalog: {
+      query: `query Q3($first: Int!) {
+  categories { slug technologies(first: $first, includeSubcategories: false) { nodes { ...T } }
+    children { slug technologies(first: $first, includeSubcategories: false) { nodes { ...T } } } }
+}
+fragment T on Technology { slug talks { slug speakers { slug } organizations { slug } } }`,
+      variables: { first: 100 },
+      normalize: (d) => {
+        const tech = (t) => ({ slug: t.slug, talks: sortBy(t.talks.map((k) => ({ slug: k.slug, speakers: sortBy(k.speakers.map((p) => p.slug)), organizations: sortBy(k.organizations.map((o) => o.slug)) }))) });
+        const cat = (c) => ({ slug: c.slug, technologies: sortBy(c.technologies.nodes.map(tech)) });
+        return sortBy(d.categories.map((c) => ({ ...cat(c), children: sortBy(c.children.map(cat)) })));
+      },
+    },
+    postgraphile: {
+      query: `query Q3($first: Int!) {
+  allCategories(condition: { parentId: null }, orderBy: POSITION_ASC) { nodes {
+    slug technologyCategoriesByCategoryId(first: $first) { nodes { technologyByTechnologyId { ...T } } }
+    categoriesByParentId(orderBy: POSITION_ASC) { nodes {
+      slug technologyCategoriesByCategoryId(first: $first) { nodes { technologyByTechnologyId { ...T } } } } }
+  } }
+}
+fragment T on Technology { slug talks { nodes { slug
+  talkSpeakersByTalkId { nodes { personByPersonId { slug } } }
+  talkOrganizationsByTalkId { nodes { organizationByOrganizationId { slug } } } } } }`,
+      variables: { first: 100 },
+      normalize: (d) => {
+        const tech = (t) => ({ slug: t.slug, talks: sortBy(nodes(t.talks).map((k) => ({ slug: k.slug, speakers: sortBy(nodes(k.talkSpeakersByTalkId).map((s) => s.personByPersonId.slug)), organizations: sortBy(nodes(k.talkOrganizationsByTalkId).map((o) => o.organizationByOrganizationId.slug)) }))) });
+        const cat = (c) => ({ slug: c.slug, technologies: sortBy(nodes(c.technologyCategoriesByCategoryId).map((x) => tech(x.technologyByTechnologyId))) });
+        return sortBy(nodes(d.allCategories).map((c) => ({ ...cat(c), children: sortBy(nodes(c.categoriesByParentId).map(cat)) })));
+      },
+    },
+  },
+  {
+    name: 'Q4',
+    title: 'search for a term',
+    catalog: {
+      query: `query Q4($q: String!, $first: Int!) {
+  search(query: $q, first: $first) { score matched item { __typename
+    ... on Technology { slug } ... on Talk { slug } ... on Organization { slug } ... on Category { slug } } }
+}`,
+      variables: { q: 'container', first: 10 },
+      normalize: (d) => d.search.map((r) => ({ kind: r.item.__typename, slug: r.item.slug, matched: r.matched, score: r.score })),
+    },
+    postgraphile: {
+      query: `query Q4($q: String!, $first: Int!) {
+  searchCatalog(q: $q, maxResults: $first) { nodes { kind slug matched score } }
+}`,
+      variables: { q: 'container', first: 10 },
+      normalize: (d) => nodes(d.searchCatalog).map((r) => ({ kind: ['Technology', 'Category', 'Organization', 'Talk'][r.kind], slug: r.slug, matched: r.matched, score: r.score })),
+    },
+  },
+];

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# The performance benchmark: Catalog side by side with PostGraphile and a ceiling on one throwaway PostgreSQL.
+#   bash tests/bench/run.sh           full run (3 rounds x 10 s per system and query), under 15 minutes
+#   bash tests/bench/run.sh --quick   1 round x 3 s, under 3 minutes
+#   bash tests/bench/run.sh --scale   catalog latency at 1x, 100x and 1000x the seed (--quick: 1x and 100x)
+# Options: --keep keeps the work folder (logs, bodies, responses) and prints where it is.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+source "$here/lib.sh"
+
+quick=false scale=false keep=false
+for arg in "$@"; do
+  case $arg in
+    --quick) quick=true ;;
+    --scale) scale=true ;;
+    --keep) keep=true ;;
+    -h|--help) sed -n 2,7p "$0"; exit 0 ;;
+    *) die "unknown option $arg (see --help)" ;;
+  esac
+done
+
+WORK=$(mktemp -d /tmp/catalog-bench.XXXXXX)
+chmod 755 "$WORK"
+pids=()
+cleanup() {
+  local p
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  pg_stop
+  if $keep; then log "work folder kept: $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- Tools: wrk from Debian, PostGraphile from npm (v4: v5 needs Node 22), the two .NET programs in Release.
+if ! command -v wrk >/dev/null; then
+  log "installing wrk"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+command -v node >/dev/null || die "node is needed (PostGraphile and the driver run on it)"
+[ -x "$PG_BIN/initdb" ] || die "PostgreSQL binaries not found (apt-get install postgresql)"
+if ! $scale; then
+  log "npm ci (PostGraphile)"
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+log "publishing the service and the ceiling (Release)"
+dotnet publish "$root/src/Catalog.Api" -c Release -o "$WORK/api" --nologo -v q >"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log" >&2; die "publish failed"; }
+$scale || dotnet publish "$here/Ceiling" -c Release -o "$WORK/ceiling" --nologo -v q >>"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log" >&2; die "publish failed"; }
+
+# --- PostgreSQL with the seed imported by the service's own import command.
+log "starting PostgreSQL"
+pg_start "$WORK/pg"
+psql_bench postgres -c "CREATE DATABASE catalog"
+cs() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=bench;Database=$1"; }
+log "importing the seed"
+ConnectionStrings__Catalog=$(cs catalog) Catalog__SeedPath="$root/seed" dotnet "$WORK/api/Catalog.Api.dll" import >"$WORK/import.log" 2>&1 \
+  || { cat "$WORK/import.log" >&2; die "import failed"; }
+
+start_catalog() { # start_catalog DB: starts the service on the database; sets CATALOG_URL, CATALOG_PID
+  local port; port=$(free_port)
+  ConnectionStrings__Catalog=$(cs "$1") Catalog__ImportOnStart=false ASPNETCORE_URLS="http://127.0.0.1:$port" \
+    Logging__LogLevel__Default=Warning dotnet "$WORK/api/Catalog.Api.dll" >"$WORK/catalog-$1.log" 2>&1 &
+  CATALOG_PID=$!; pids+=("$CATALOG_PID")
+  CATALOG_URL="http://127.0.0.1:$port"
+  wait_http "$CATALOG_URL/health/live" "$CATALOG_PID" "the catalog service"
+}
+
+export BENCH_OUT="$WORK/out"
+mkdir -p "$BENCH_OUT"
+
+if $scale; then
+  factors=(100 1000); $quick && factors=(100)
+  for f in "${factors[@]}"; do
+    log "generating the synthetic catalog at ${f}x"
+    psql_bench postgres -c "CREATE DATABASE x$f TEMPLATE catalog"
+    psql_bench "x$f" -v factor="$f" -f "$here/scale.sql" >/dev/null
+  done
+  export BENCH_SCALE_FILE="$WORK/scale.jsonl" BENCH_DURATION=$($quick && echo 3 || echo 8) BENCH_WARMUP=1
+  for db in catalog "${factors[@]/#/x}"; do
+    label=$([ "$db" = catalog ] && echo 1x || echo "${db#x}x")
+    psql_bench "$db" -Atc "SELECT '[bench] $label: ' || (SELECT count(*) FROM technologies) || ' technologies, ' || (SELECT count(*) FROM technology_aliases) || ' aliases, ' || (SELECT count(*) FROM talks) || ' talks, ' || (SELECT count(*) FROM mentions) || ' mentions'" >&2
+    start_catalog "$db"
+    CATALOG_URL=$CATALOG_URL BENCH_SCALE_LABEL=$label node "$here/bench.mjs" scale
+    kill "$CATALOG_PID"; wait "$CATALOG_PID" 2>/dev/null || true
+  done
+  node "$here/bench.mjs" scale-report
+  exit 0
+fi
+
+psql_bench catalog -f "$here/postgraphile.sql" >/dev/null
+log "starting the catalog service"
+start_catalog catalog
+
+log "starting PostGraphile"
+pgl_port=$(free_port)
+NODE_ENV=production node "$here/node_modules/postgraphile/cli.js" -c "postgres://bench@127.0.0.1:$PG_PORT/catalog" \
+  --schema public --host 127.0.0.1 --port "$pgl_port" --disable-default-mutations --disable-query-log >"$WORK/postgraphile.log" 2>&1 &
+POSTGRAPHILE_PID=$!; pids+=("$POSTGRAPHILE_PID")
+POSTGRAPHILE_URL="http://127.0.0.1:$pgl_port"
+wait_http "$POSTGRAPHILE_URL/graphql" "$POSTGRAPHILE_PID" "PostGraphile"
+
+log "checking that every system answers the same"
+CATALOG_URL=$CATALOG_URL POSTGRAPHILE_URL=$POSTGRAPHILE_URL node "$here/bench.mjs" check
+
+log "starting the ceiling"
+ceiling_port=$(free_port)
+ASPNETCORE_URLS="http://127.0.0.1:$ceiling_port" dotnet "$WORK/ceiling/Ceiling.dll" "$BENCH_OUT/ceiling" >"$WORK/ceiling.log" 2>&1 &
+CEILING_PID=$!; pids+=("$CEILING_PID")
+CEILING_URL="http://127.0.0.1:$ceiling_port"
+wait_http "$CEILING_URL/graphql/Q1" "$CEILING_PID" "the ceiling"
+
+if $quick; then
+  export BENCH_ROUNDS=1 BENCH_DURATION=3 BENCH_WARMUP=1
+else
+  export BENCH_ROUNDS=3 BENCH_DURATION=10 BENCH_WARMUP=3
+fi
+export CATALOG_URL CATALOG_PID POSTGRAPHILE_URL POSTGRAPHILE_PID CEILING_URL CEILING_PID
+log "load: $BENCH_ROUNDS round(s) of ${BENCH_DURATION}s per system and query"
+node "$here/bench.mjs" run

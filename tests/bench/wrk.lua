@@ -1,0 +1,27 @@
+-- wrk script: the request comes from the environment (BENCH_METHOD, BENCH_PATH, BENCH_BODY file,
+-- BENCH_IF_NONE_MATCH, BENCH_DELAY_MS for a paced run); the summary is printed as one JSON line.
+wrk.method = os.getenv("BENCH_METHOD") or "POST"
+wrk.path = os.getenv("BENCH_PATH") or "/graphql"
+local body = os.getenv("BENCH_BODY")
+if body and body ~= "" then
+  local f = assert(io.open(body, "rb"))
+  wrk.body = f:read("*a")
+  f:close()
+  wrk.headers["Content-Type"] = "application/json"
+end
+wrk.headers["Accept"] = "application/json"
+local inm = os.getenv("BENCH_IF_NONE_MATCH")
+if inm and inm ~= "" then wrk.headers["If-None-Match"] = inm end
+
+local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+if pause > 0 then
+  function delay() return pause end
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'BENCH{"requests":%d,"duration_us":%d,"socket_errors":%d,"bad_status":%d,"p50_us":%d,"p90_us":%d,"p99_us":%d,"mean_us":%.1f}\n',
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, e.status,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.mean))
+end
