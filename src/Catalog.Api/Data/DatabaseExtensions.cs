@@ -57,7 +57,29 @@ public static class DatabaseExtensions
     public static async Task MigrateCatalogDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(ct);
-        await db.Database.MigrateAsync(ct);
+        // EF Core's own migration lock does not cover every migration (an extension created mid-way lets a second
+        // instance in), so replicas starting together take the catalog's advisory lock for the whole run.
+        await using var gate = new NpgsqlConnection(db.Database.GetConnectionString());
+        try
+        {
+            await gate.OpenAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            await db.Database.MigrateAsync(ct); // No database yet: EF Core creates it.
+            return;
+        }
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({CatalogWriter.LockKey})", gate))
+            await take.ExecuteNonQueryAsync(ct);
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({CatalogWriter.LockKey})", gate);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
     }
 
     /// <summary>Migrates and imports the seed when the database does not hold it yet, unless turned off.</summary>
