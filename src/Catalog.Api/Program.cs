@@ -3,6 +3,7 @@ using Catalog.Api.Graph;
 using Catalog.Api.Graph.Http;
 using Catalog.Api.Health;
 using Catalog.Api.Import;
+using Catalog.Api.Widget;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,7 @@ if (ImportCommand.IsCheckCommand(args))
 builder.AddCatalogDatabase();
 builder.AddCatalogGraphQL();
 builder.AddCatalogHealth();
+builder.AddCatalogWidget();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ await app.PrepareCatalogDatabaseAsync();
 app.MapGet("/", () => Results.Redirect("/graphql"));
 app.MapCatalogGraphQL();
 app.MapCatalogHealth();
+app.MapCatalogWidget();
 await app.RunAsync();
 return 0;
 
