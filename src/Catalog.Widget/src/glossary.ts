@@ -94,6 +94,11 @@ function findMatches(text: string, matcher: Map<string, Candidate[]>, seen: Set<
   const out: Match[] = [];
   let i = 0;
   while (i < text.length) {
+    // Inside an ASCII word no term can start (its first letter would need a boundary): skip to the word's end.
+    if (i > 0 && isWordChar(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i - 1))) {
+      i++;
+      continue;
+    }
     const list = matcher.get(sameLength ? lower[i] : text[i].toLowerCase());
     let found: Candidate | undefined;
     if (list) {

@@ -147,7 +147,7 @@ public sealed class WidgetTests(WidgetBrowser browser, ITestOutputHelper output)
         foreach (var (block, placement) in new[] { ("end", "above"), ("start", "below") })
         {
             await page.EvaluateAsync(
-                "block => { const t = [...document.querySelectorAll('.cg-term')].at(-1); t.scrollIntoView({ block }); t.focus({ preventScroll: true }); }", block);
+                "block => { const t = [...document.querySelectorAll('.cg-term')].at(-1); t.blur(); t.scrollIntoView({ block }); t.focus({ preventScroll: true }); }", block);
             var tip = page.Locator(Tip);
             await Assertions.Expect(tip).ToBeVisibleAsync();
             Assert.Equal(placement, await tip.GetAttributeAsync("data-placement"));
