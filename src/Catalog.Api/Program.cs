@@ -3,6 +3,7 @@ using Catalog.Api.Graph;
 using Catalog.Api.Graph.Http;
 using Catalog.Api.Health;
 using Catalog.Api.Import;
+using Catalog.Api.Widget;
 
 // `probe [--ready]` checks a running instance's health (the container HEALTHCHECK) and starts nothing.
 if (HealthProbeCommand.IsProbeCommand(args))
@@ -17,6 +18,7 @@ if (ImportCommand.IsCheckCommand(args))
 builder.AddCatalogDatabase();
 builder.AddCatalogGraphQL();
 builder.AddCatalogHealth();
+builder.AddCatalogWidget();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ await app.PrepareCatalogDatabaseAsync();
 app.MapGet("/", () => Results.Redirect("/graphql"));
 app.MapCatalogGraphQL();
 app.MapCatalogHealth();
+app.MapCatalogWidget();
 await app.RunAsync();
 return 0;
 

@@ -17,6 +17,7 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
         var request = http.Request;
         // The answer depends on Accept (the IDE, JSON or graphql-response+json), so caches must key GETs on it.
         http.Response.Headers.Vary = "Accept";
+        if (HttpCaching.AnswerCors(http)) return;
         var isGet = HttpMethods.IsGet(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))
         {
@@ -87,6 +88,11 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
+        if (HttpCaching.IsCacheable(http, status, result))
+        {
+            await HttpCaching.WriteQueryResultAsync(http, serializer, result);
+            return;
+        }
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 

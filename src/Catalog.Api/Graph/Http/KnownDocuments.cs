@@ -27,6 +27,10 @@ public sealed class KnownDocuments : IPersistedDocumentLoader, IDisposable
             _byHash.Set(hash, text, new MemoryCacheEntryOptions { Size = text.Length });
     }
 
+    /// <summary>Adds a document that is never evicted: one a feature's clients send only by id (the glossary widget's).</summary>
+    public void Pin(string text) =>
+        _byHash.Set(Sha256(text), text, new MemoryCacheEntryOptions { Size = text.Length, Priority = CacheItemPriority.NeverRemove });
+
     public ValueTask<string?> GetQueryAsync(string? documentIdPrefix, string documentIdPayload, CancellationToken cancellationToken) =>
         new(documentIdPrefix == "sha256" && _byHash.TryGetValue(documentIdPayload, out string? text) ? text : null);
 

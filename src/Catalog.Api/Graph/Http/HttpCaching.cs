@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using GraphQL;
+using Microsoft.Net.Http.Headers;
+
+namespace Catalog.Api.Graph.Http;
+
+/// <summary>
+/// HTTP caching and CORS for read-only answers: a successful GET query is the same bytes for everyone, so browsers,
+/// proxies and CDNs may keep it (strong ETag over the bytes, <c>Cache-Control</c>, <c>304 Not Modified</c>), and any
+/// page may read it cross-origin without credentials (the glossary widget runs on other people's blogs).
+/// </summary>
+public static class HttpCaching
+{
+    /// <summary>Fresh for five minutes; then served stale for a day while a cache revalidates (cheaply, by ETag).</summary>
+    public const string QueryCacheControl = "public, max-age=300, stale-while-revalidate=86400";
+
+    /// <summary>
+    /// Allows any origin to read the answer (never with credentials: nothing here depends on who asks) and answers a
+    /// CORS preflight. Returns true when the request was an OPTIONS request, now fully answered.
+    /// </summary>
+    public static bool AnswerCors(HttpContext http)
+    {
+        var headers = http.Response.Headers;
+        headers.AccessControlAllowOrigin = "*";
+        if (!HttpMethods.IsOptions(http.Request.Method)) return false;
+        headers.AccessControlAllowMethods = "GET, POST";
+        headers.AccessControlAllowHeaders = "Content-Type, Accept";
+        headers.AccessControlMaxAge = "86400";
+        headers.Allow = "GET, POST, OPTIONS";
+        http.Response.StatusCode = StatusCodes.Status204NoContent;
+        return true;
+    }
+
+    /// <summary>Only a GET whose query ran without any error is worth keeping: errors may be transient.</summary>
+    public static bool IsCacheable(HttpContext http, int status, ExecutionResult result) =>
+        HttpMethods.IsGet(http.Request.Method) && status == StatusCodes.Status200OK && result.Executed && result.Errors is not { Count: > 0 };
+
+    /// <summary>A strong entity tag over the exact bytes.</summary>
+    public static string ETagOf(ReadOnlySpan<byte> bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
+
+    /// <summary>Whether <c>If-None-Match</c> names this tag (weak comparison, as RFC 9110 asks for this header) or is <c>*</c>.</summary>
+    public static bool IsNotModified(HttpRequest request, string etag)
+    {
+        if (!EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)) return false;
+        var ours = EntityTagHeaderValue.Parse(etag);
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(ours, useStrongComparison: false));
+    }
+
+    /// <summary>Writes the bytes with their ETag and cache policy, or just <c>304</c> when the client holds them already.</summary>
+    public static async Task WriteAsync(HttpContext http, byte[] body, string etag, string cacheControl)
+    {
+        var response = http.Response;
+        response.Headers.ETag = etag;
+        response.Headers.CacheControl = cacheControl;
+        if (IsNotModified(http.Request, etag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, http.RequestAborted);
+    }
+
+    /// <summary>Serialises a cacheable GraphQL result into memory (the ETag needs all of it) and writes it cacheably.</summary>
+    public static async Task WriteQueryResultAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionResult result)
+    {
+        using var buffer = new MemoryStream();
+        await serializer.WriteAsync(buffer, result, http.RequestAborted);
+        var body = buffer.ToArray();
+        await WriteAsync(http, body, ETagOf(body), QueryCacheControl);
+    }
+}

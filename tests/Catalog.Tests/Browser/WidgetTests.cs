@@ -1,0 +1,266 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Catalog.Tests.Browser;
+
+/// <summary>
+/// The glossary widget in Chromium: on <c>/demo</c> (the seed notes as a Japanese blog post) and <c>/demo/en</c>
+/// (English, other markup: code, links, headings, form fields, an event handler).
+/// </summary>
+public sealed class WidgetTests(WidgetBrowser browser, ITestOutputHelper output) : IClassFixture<WidgetBrowser>
+{
+    private const string Tip = "#cg-glossary-tip";
+
+    private static Task<string[]> SlugsAsync(IPage page, string scope) =>
+        page.EvalOnSelectorAllAsync<string[]>($"{scope} .cg-term", "terms => terms.map(t => t.dataset.cgSlug)");
+
+    private static Task<int> CountAsync(IPage page, string selector) =>
+        page.EvalOnSelectorAllAsync<int>(selector, "nodes => nodes.length");
+
+    [Fact]
+    public async Task The_demo_post_has_its_japanese_and_ascii_terms_annotated_once_and_none_in_headings_or_links()
+    {
+        var page = await browser.OpenAnnotatedAsync("demo");
+        var slugs = await SlugsAsync(page, "article.entry-content");
+        // ASCII names, Japanese words inside Japanese text (no spaces around them), and aliases (k8s).
+        Assert.Contains("kubernetes", slugs);
+        Assert.Contains("machine-learning", slugs);   // 機械学習
+        Assert.Contains("load-balancer", slugs);      // ロードバランサー
+        Assert.Contains("containerd", slugs);
+        Assert.Contains("istio", slugs);
+        Assert.Contains("spinnaker", slugs);
+        // data-mode defaults to first: each technology once.
+        Assert.Equal(slugs.Length, slugs.Distinct().Count());
+
+        Assert.Equal(0, await CountAsync(page, "a .cg-term, code .cg-term, pre .cg-term, h1 .cg-term, h2 .cg-term, h3 .cg-term"));
+        // The autolinked URL in the notes is still one intact link.
+        Assert.Equal("https://www.iopipe.com/", await page.GetAttributeAsync("article a[href^='https://www.iopipe']", "href"));
+        // Every term is focusable and carries only its text.
+        Assert.True(await page.EvalOnSelectorAllAsync<bool>(".cg-term", "ts => ts.every(t => t.tabIndex === 0 && t.children.length === 0)"));
+
+        var ms = await page.EvaluateAsync<double>("() => window.__catalogGlossary.lastAnnotateMs");
+        var count = await page.EvaluateAsync<int>("() => window.__catalogGlossary.annotated");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Annotated {count} terms on /demo in {ms:F1} ms"));
+        Assert.Equal(slugs.Length, count);
+    }
+
+    [Fact]
+    public async Task On_other_markup_terms_are_found_on_word_boundaries_and_never_in_code_links_headings_or_form_fields()
+    {
+        var page = await browser.OpenAnnotatedAsync("demo/en");
+        Assert.Equal("MAIN", await page.EvaluateAsync<string>("() => document.querySelector('[data-cg-glossary]').tagName"));
+        Assert.Equal(["kubernetes", "istio", "service-mesh", "envoy", "prometheus"], await SlugsAsync(page, "#intro"));
+
+        // "Kubernetesish" is not Kubernetes; "docker" in lower case is Docker (terms ignore case unless marked).
+        var boundaries = await page.EvalOnSelectorAllAsync<string[]>("#boundaries .cg-term", "ts => ts.map(t => t.textContent)");
+        Assert.DoesNotContain(boundaries, t => t.StartsWith("Kubernetes", StringComparison.Ordinal));
+        Assert.Contains("Docker", boundaries);
+        Assert.Contains("Kubernetesish", await page.TextContentAsync("#boundaries"));
+
+        foreach (var untouched in new[] { "#code", "#links a", "#heading", "#editable", "#button" })
+            Assert.Equal(0, await CountAsync(page, $"{untouched} .cg-term"));
+        Assert.Equal(0, await CountAsync(page, "code .cg-term"));
+        Assert.Equal(["containerd"], await SlugsAsync(page, "#inline-code"));
+        Assert.Equal("Kubernetes", await page.InputValueAsync("#search"));
+        Assert.Equal("Istio in a textarea", await page.InputValueAsync("#notes"));
+        Assert.Equal("https://istio.io/", await page.GetAttributeAsync("#istio-link", "href"));
+        Assert.Equal("Istio documentation", await page.TextContentAsync("#istio-link"));
+
+        // The page's own element and its click handler survive: a click on a term inside it still reaches it.
+        Assert.Equal(["calico", "flannel"], await SlugsAsync(page, "#clickable"));
+        await page.ClickAsync("#clickable .cg-term >> nth=0");
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.demoClicks"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('clickable') === window.demoClickable"));
+
+        // Only the first occurrence by default.
+        Assert.Equal(0, await CountAsync(page, "#again .cg-term"));
+    }
+
+    [Fact]
+    public async Task Hover_shows_the_tooltip_which_stays_while_the_pointer_is_on_it_and_escape_or_leaving_hides_it()
+    {
+        var page = await browser.OpenAnnotatedAsync("demo/en");
+        var term = page.Locator("#intro .cg-term[data-cg-slug=istio]");
+        await term.HoverAsync();
+        var tip = page.Locator(Tip);
+        await Assertions.Expect(tip).ToBeVisibleAsync();
+        Assert.Equal("tooltip", await tip.GetAttributeAsync("role"));
+        Assert.Equal("cg-glossary-tip", await term.GetAttributeAsync("aria-describedby"));
+        Assert.StartsWith("Istio", await tip.Locator(".cg-name").TextContentAsync(), StringComparison.Ordinal);
+        Assert.NotEmpty((await tip.Locator(".cg-def").TextContentAsync())!);
+        Assert.Contains("Service Mesh", await tip.Locator(".cg-cats").TextContentAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(await tip.Locator("a").GetAttributeAsync("href"));
+
+        // Hoverable: onto the tooltip, it stays.
+        await tip.HoverAsync();
+        await page.WaitForTimeoutAsync(600);
+        await Assertions.Expect(tip).ToBeVisibleAsync();
+
+        // Dismissible without moving the pointer.
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(tip).ToHaveCountAsync(0);
+        Assert.Null(await term.GetAttributeAsync("aria-describedby"));
+
+        // Leaving the term for the page hides it.
+        await term.HoverAsync();
+        await Assertions.Expect(tip).ToBeVisibleAsync();
+        await page.Mouse.MoveAsync(5, 5);
+        await Assertions.Expect(tip).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Keyboard_focus_shows_the_tooltip_escape_hides_it_and_blur_hides_it()
+    {
+        var page = await browser.OpenAnnotatedAsync("demo/en");
+        var term = page.Locator("#intro .cg-term").First;
+        var tip = page.Locator(Tip);
+        await term.FocusAsync();
+        await Assertions.Expect(tip).ToBeVisibleAsync();
+        Assert.StartsWith("Kubernetes", await tip.Locator(".cg-name").TextContentAsync(), StringComparison.Ordinal);
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(tip).ToHaveCountAsync(0);
+        Assert.True(await term.EvaluateAsync<bool>("t => t === document.activeElement"), "Escape keeps the focus on the term");
+
+        // Tab reaches the tooltip's link (it follows the term), the next Tab the next term with its own tooltip.
+        await term.BlurAsync();
+        await term.FocusAsync();
+        await Assertions.Expect(tip).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Tab");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.matches('#cg-glossary-tip a')"), "Tab moves into the tooltip's link");
+        await Assertions.Expect(tip).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("istio", await page.EvaluateAsync<string>("() => document.activeElement.dataset.cgSlug"));
+        await Assertions.Expect(tip).ToBeVisibleAsync();
+        Assert.StartsWith("Istio", await tip.Locator(".cg-name").TextContentAsync(), StringComparison.Ordinal);
+        await page.FocusAsync("#search");
+        await Assertions.Expect(tip).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_tooltip_stays_inside_the_viewport_flipping_above_a_term_at_the_bottom()
+    {
+        var page = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 420, Height = 500 } });
+        await page.GotoAsync(browser.Url("demo").ToString());
+        await WidgetBrowser.WaitForWidgetAsync(page);
+        foreach (var (block, placement) in new[] { ("end", "above"), ("start", "below") })
+        {
+            await page.EvaluateAsync(
+                "block => { const t = [...document.querySelectorAll('.cg-term')].at(-1); t.blur(); t.scrollIntoView({ block }); t.focus({ preventScroll: true }); }", block);
+            var tip = page.Locator(Tip);
+            await Assertions.Expect(tip).ToBeVisibleAsync();
+            Assert.Equal(placement, await tip.GetAttributeAsync("data-placement"));
+            var box = (await tip.BoundingBoxAsync())!;
+            Assert.InRange(box.X, 0, 420 - box.Width);
+            Assert.InRange(box.Y, 0, 500 - box.Height);
+            await page.Keyboard.PressAsync("Escape");
+        }
+    }
+
+    [Fact]
+    public async Task On_a_touch_screen_a_tap_toggles_the_tooltip_and_a_tap_elsewhere_closes_it()
+    {
+        var page = await browser.OpenAnnotatedAsync("demo/en", new BrowserNewContextOptions { HasTouch = true, IsMobile = true, ViewportSize = new ViewportSize { Width = 390, Height = 800 } });
+        var term = page.Locator("#intro .cg-term[data-cg-slug=envoy]");
+        var tip = page.Locator(Tip);
+        await term.TapAsync();
+        await Assertions.Expect(tip).ToBeVisibleAsync();
+        Assert.StartsWith("Envoy", await tip.Locator(".cg-name").TextContentAsync(), StringComparison.Ordinal);
+        await term.TapAsync();
+        await Assertions.Expect(tip).ToHaveCountAsync(0);
+        await term.TapAsync();
+        await Assertions.Expect(tip).ToBeVisibleAsync();
+        await page.Locator("#again").TapAsync();
+        await Assertions.Expect(tip).ToHaveCountAsync(0);
+    }
+
+    [Theory]
+    [InlineData(ColorScheme.Light)]
+    [InlineData(ColorScheme.Dark)]
+    public async Task Axe_finds_no_violation_on_the_demo_post_with_a_tooltip_open(ColorScheme scheme)
+    {
+        var page = await browser.OpenAnnotatedAsync("demo", new BrowserNewContextOptions { ColorScheme = scheme, BypassCSP = true });
+        await page.Locator("article .cg-term[data-cg-slug=kubernetes]").FocusAsync();
+        await Assertions.Expect(page.Locator(Tip)).ToBeVisibleAsync();
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = WidgetBrowser.AxeScriptPath });
+        var result = await page.EvaluateAsync<JsonElement>("async () => (await axe.run()).violations.map(v => ({ id: v.id, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))");
+        Assert.True(result.GetArrayLength() == 0, $"axe violations ({scheme}): {result}");
+        await Assertions.Expect(page.Locator(Tip)).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Data_lang_switches_the_language_of_the_tooltips()
+    {
+        async Task<(string Definition, string Talks)> KubernetesAsync(string path)
+        {
+            var page = await browser.OpenAnnotatedAsync(path);
+            await page.Locator(".cg-term[data-cg-slug=kubernetes]").FocusAsync();
+            var tip = page.Locator(Tip);
+            await Assertions.Expect(tip).ToBeVisibleAsync();
+            return ((await tip.Locator(".cg-def").TextContentAsync())!, (await tip.Locator(".cg-talks").TextContentAsync())!);
+        }
+
+        var ja = await KubernetesAsync("demo");
+        var en = await KubernetesAsync("demo?lang=en");
+        Assert.StartsWith("コンテナ化したアプリケーション", ja.Definition, StringComparison.Ordinal);
+        Assert.StartsWith("この技術を扱った講演", ja.Talks, StringComparison.Ordinal);
+        Assert.StartsWith("Open-source system that deploys", en.Definition, StringComparison.Ordinal);
+        Assert.StartsWith("Talks that covered it", en.Talks, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Loading_the_script_twice_changes_nothing()
+    {
+        var page = await browser.OpenAnnotatedAsync("demo");
+        var before = await page.InnerHTMLAsync("body");
+        var src = await page.GetAttributeAsync("script[data-lang]", "src");
+        // The same tag again, and a copy at another URL that runs even after its global flag is gone: the
+        // container's own mark still stops it.
+        await page.EvaluateAsync(
+            """
+            async src => {
+              const load = url => new Promise((resolve, reject) => {
+                const s = document.createElement('script');
+                s.src = url; s.dataset.lang = 'ja'; s.onload = resolve; s.onerror = reject;
+                document.body.appendChild(s);
+              });
+              await load(src);
+              delete window.__catalogGlossary;
+              await load(src + '&again=1');
+              await new Promise(r => setTimeout(r, 1000));
+              document.querySelectorAll('script[data-lang]:not(:first-of-type)').forEach(s => s.remove());
+            }
+            """, src);
+        Assert.Equal(1, await CountAsync(page, "#cg-glossary-style"));
+        Assert.Equal(0, await CountAsync(page, ".cg-term .cg-term"));
+        var after = await page.InnerHTMLAsync("body");
+        Assert.Equal(Strip(before), Strip(after));
+
+        static string Strip(string html) => System.Text.RegularExpressions.Regex.Replace(html, "<script[^>]*></script>", "");
+    }
+
+    [Fact]
+    public async Task A_repeat_view_downloads_no_glossary_again()
+    {
+        var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        const string Transfer = "() => performance.getEntriesByType('resource').filter(e => e.name.includes('/graphql?')).map(e => ({ transfer: e.transferSize, body: e.encodedBodySize }))";
+
+        await page.GotoAsync(browser.Url("demo").ToString());
+        await WidgetBrowser.WaitForWidgetAsync(page);
+        var first = await page.EvaluateAsync<JsonElement>(Transfer);
+        Assert.Equal(1, first.GetArrayLength());
+        var firstBytes = first[0].GetProperty("transfer").GetInt32();
+        Assert.True(firstBytes > first[0].GetProperty("body").GetInt32(), $"the first view downloads the glossary: {first}");
+
+        await page.GotoAsync(browser.Url("demo").ToString());
+        await WidgetBrowser.WaitForWidgetAsync(page);
+        var second = await page.EvaluateAsync<JsonElement>(Transfer);
+        Assert.Equal(1, second.GetArrayLength());
+        // 0 from the browser's cache; at most the headers of a 304 when revalidated.
+        var secondBytes = second[0].GetProperty("transfer").GetInt32();
+        Assert.True(secondBytes < 1000, $"the repeat view transferred {secondBytes} bytes for the glossary ({second})");
+        output.WriteLine($"Glossary transfer: first view {firstBytes} bytes, repeat view {secondBytes} bytes");
+    }
+}
