@@ -3,6 +3,7 @@ using Catalog.Api.Graph;
 using Catalog.Api.Graph.Http;
 using Catalog.Api.Health;
 using Catalog.Api.Import;
+using Catalog.Api.Telemetry;
 
 // `probe [--ready]` checks a running instance's health (the container HEALTHCHECK) and starts nothing.
 if (HealthProbeCommand.IsProbeCommand(args))
@@ -17,13 +18,15 @@ if (ImportCommand.IsCheckCommand(args))
 builder.AddCatalogDatabase();
 builder.AddCatalogGraphQL();
 builder.AddCatalogHealth();
+builder.AddCatalogTelemetry();
 
 var app = builder.Build();
 
 if (ImportCommand.IsImportCommand(args))
     return await ImportCommand.RunAsync(app, args);
 
-await app.PrepareCatalogDatabaseAsync();
+if (!await app.PrepareCatalogDatabaseAsync()) return 1;
+app.MapCatalogTelemetry();
 app.MapGet("/", () => Results.Redirect("/graphql"));
 app.MapCatalogGraphQL();
 app.MapCatalogHealth();
