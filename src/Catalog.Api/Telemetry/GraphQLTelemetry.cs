@@ -47,7 +47,7 @@ public sealed class GraphQLTelemetry : IConfigureExecution
             OperationType.Subscription => "subscription",
             _ => "unknown",
         };
-        var name = Bound(operation?.Name?.StringValue ?? (operation is null ? null : options.OperationName)) ?? (operation is null ? "(invalid)" : "(anonymous)");
+        var name = Bound(operation?.Name?.StringValue ?? options.OperationName) ?? (operation is null ? "(invalid)" : "(anonymous)");
         var errors = result?.Errors?.Count ?? 0;
 
         if (options.RequestServices?.GetService<RequestTelemetry>() is { } request)

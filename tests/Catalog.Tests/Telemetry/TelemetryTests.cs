@@ -95,7 +95,7 @@ public sealed class TelemetryTests : IClassFixture<CatalogApiFixture>, IDisposab
     public async Task An_error_is_counted_under_its_code()
     {
         var name = "OpsError" + Guid.NewGuid().ToString("N");
-        var (_, body) = await PostAsync($"query {name} {{ noSuchField }}");
+        var (_, body) = await PostAsync($"query {name} {{ noSuchField }}", operationName: name);
         var code = (string)body["errors"]![0]!["extensions"]!["code"]!;
 
         Assert.Equal(1, Sum("catalog.graphql.errors", p => Tag(p, "code") == code && Tag(p, "graphql.operation.name") == name));
@@ -162,18 +162,18 @@ public sealed class TelemetryTests : IClassFixture<CatalogApiFixture>, IDisposab
         }
     }
 
-    private async Task<(int Status, JsonNode Body)> PostAsync(string query, object? variables = null, ActivityTraceId? traceId = null)
+    private async Task<(int Status, JsonNode Body)> PostAsync(string query, object? variables = null, ActivityTraceId? traceId = null, string? operationName = null)
     {
-        using var request = Request(query, variables, traceId);
+        using var request = Request(query, variables, traceId, operationName);
         using var response = await _client.SendAsync(request);
         return ((int)response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }
 
-    private static HttpRequestMessage Request(string query, object? variables, ActivityTraceId? traceId)
+    private static HttpRequestMessage Request(string query, object? variables, ActivityTraceId? traceId, string? operationName = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
+            Content = new StringContent(JsonSerializer.Serialize(new { query, variables, operationName }), Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
         if (traceId is { } id) request.Headers.Add("traceparent", $"00-{id.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
