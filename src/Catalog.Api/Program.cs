@@ -4,6 +4,7 @@ using Catalog.Api.Graph.Http;
 using Catalog.Api.Health;
 using Catalog.Api.Import;
 using Catalog.Api.Widget;
+using Catalog.Api.Telemetry;
 
 // `probe [--ready]` checks a running instance's health (the container HEALTHCHECK) and starts nothing.
 if (HealthProbeCommand.IsProbeCommand(args))
@@ -19,13 +20,15 @@ builder.AddCatalogDatabase();
 builder.AddCatalogGraphQL();
 builder.AddCatalogHealth();
 builder.AddCatalogWidget();
+builder.AddCatalogTelemetry();
 
 var app = builder.Build();
 
 if (ImportCommand.IsImportCommand(args))
     return await ImportCommand.RunAsync(app, args);
 
-await app.PrepareCatalogDatabaseAsync();
+if (!await app.PrepareCatalogDatabaseAsync()) return 1;
+app.MapCatalogTelemetry();
 app.MapGet("/", () => Results.Redirect("/graphql"));
 app.MapCatalogGraphQL();
 app.MapCatalogHealth();

@@ -23,6 +23,7 @@ public static class GraphQLExtensions
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = development)
             .ConfigureExecution<DocumentCache>()
+            .ConfigureExecution<Telemetry.GraphQLTelemetry>()
             .UsePersistedDocuments(options =>
             {
                 options.AllowOnlyPersistedDocuments = false;

@@ -43,6 +43,26 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static async Task<ServiceProcess> StartAsync(
         IDictionary<string, string?> environment, TimeSpan? timeout = null, string? dll = null, string? workingDirectory = null)
     {
+        var service = Launch(environment, dll, workingDirectory);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (service.HasExited) throw new InvalidOperationException($"The service exited with {service.ExitCode}:\n{service.Output}");
+            try
+            {
+                using var response = await service.Client.GetAsync(new Uri(service.Address, "health/ready"));
+                if (response.IsSuccessStatusCode) return service;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(200);
+        }
+        await service.DisposeAsync();
+        throw new TimeoutException($"The service did not answer in time:\n{service.Output}");
+    }
+
+    /// <summary>Starts the service as <see cref="StartAsync"/> does, without waiting for it to be ready.</summary>
+    public static ServiceProcess Launch(IDictionary<string, string?> environment, string? dll = null, string? workingDirectory = null)
+    {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -60,21 +80,15 @@ public sealed class ServiceProcess : IAsyncDisposable
             if (value is null) start.Environment.Remove(key);
             else start.Environment[key] = value;
         }
-        var service = new ServiceProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
-        while (DateTime.UtcNow < deadline)
-        {
-            if (service.HasExited) throw new InvalidOperationException($"The service exited with {service.ExitCode}:\n{service.Output}");
-            try
-            {
-                using var response = await service.Client.GetAsync(new Uri(service.Address, "health/ready"));
-                if (response.IsSuccessStatusCode) return service;
-            }
-            catch (HttpRequestException) { }
-            await Task.Delay(200);
-        }
-        await service.DisposeAsync();
-        throw new TimeoutException($"The service did not answer in time:\n{service.Output}");
+        return new ServiceProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
+    }
+
+    /// <summary>Waits for the process to exit by itself (a start-up that fails, say) and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        return _process.ExitCode;
     }
 
     /// <summary>Asks the service to stop as an orchestrator would (SIGTERM) and waits for it to exit.</summary>

@@ -28,6 +28,7 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
         if (cached)
         {
             options.Document = document;
+            Telemetry.CatalogTelemetry.RecordDocumentCacheHit();
             // Rules that depend on the request (the GET rule) run again; the rest passed when the document was cached.
             options.ValidationRules = options.CachedDocumentValidationRules ?? [];
         }

@@ -38,6 +38,7 @@ public sealed class RequestLoaders(IDbContextFactory<CatalogDbContext> contexts)
             if (_loaders.TryGetValue(name, out var existing)) return (BatchLoader<TKey, TValue>)existing;
             var loader = new BatchLoader<TKey, TValue>(async (keys, ct) =>
             {
+                using var span = Telemetry.CatalogTelemetry.StartBatch(name, keys.Count);
                 await using var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
                 return await fetch(db, keys, ct).ConfigureAwait(false);
             }, missing);
