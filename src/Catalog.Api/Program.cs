@@ -3,8 +3,8 @@ using Catalog.Api.Graph;
 using Catalog.Api.Graph.Http;
 using Catalog.Api.Health;
 using Catalog.Api.Import;
-using Catalog.Api.Widget;
 using Catalog.Api.Telemetry;
+using Catalog.Api.Widget;
 
 // `probe [--ready]` checks a running instance's health (the container HEALTHCHECK) and starts nothing.
 if (HealthProbeCommand.IsProbeCommand(args))
