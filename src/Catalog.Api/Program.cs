@@ -1,6 +1,8 @@
 using Catalog.Api.Data;
 using Catalog.Api.Graph;
+using Catalog.Api.Graph.Errors;
 using Catalog.Api.Graph.Http;
+using Catalog.Api.Graph.Limits;
 using Catalog.Api.Health;
 using Catalog.Api.Import;
 
@@ -11,6 +13,7 @@ if (ImportCommand.IsCheckCommand(args))
     return ImportCommand.Check(builder.Configuration, builder.Environment, args);
 
 builder.AddCatalogDatabase();
+builder.AddCatalogLimits();
 builder.AddCatalogGraphQL();
 builder.AddCatalogHealth();
 
@@ -20,6 +23,8 @@ if (ImportCommand.IsImportCommand(args))
     return await ImportCommand.RunAsync(app, args);
 
 await app.PrepareCatalogDatabaseAsync();
+app.UseCorrelationId();
+app.UseCatalogLimits();
 app.MapGet("/", () => Results.Redirect("/graphql"));
 app.MapCatalogGraphQL();
 app.MapCatalogHealth();
