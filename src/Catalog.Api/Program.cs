@@ -1,3 +1,4 @@
+using Catalog.Api.Auth;
 using Catalog.Api.Data;
 using Catalog.Api.Graph;
 using Catalog.Api.Graph.Errors;
@@ -21,6 +22,8 @@ var app = builder.Build();
 
 if (ImportCommand.IsImportCommand(args))
     return await ImportCommand.RunAsync(app, args);
+if (ApiKeyCommand.IsApiKeyCommand(args))
+    return await ApiKeyCommand.RunAsync(app, args);
 
 await app.PrepareCatalogDatabaseAsync();
 app.UseCorrelationId();

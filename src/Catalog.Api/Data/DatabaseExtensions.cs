@@ -37,6 +37,7 @@ public static class DatabaseExtensions
         builder.Services.AddPooledDbContextFactory<CatalogDbContext>(options => options.UseCatalogDatabase(connectionString));
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContext());
         builder.Services.AddSingleton<CatalogImporter>();
+        builder.Services.AddSingleton<Auth.ApiKeys>();
         return builder;
     }
 

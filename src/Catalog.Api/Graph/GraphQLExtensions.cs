@@ -15,6 +15,8 @@ public static class GraphQLExtensions
     {
         foreach (var feature in typeof(IQueryFields).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IQueryFields))))
             builder.Services.AddSingleton(typeof(IQueryFields), feature);
+        foreach (var feature in typeof(IMutationFields).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IMutationFields))))
+            builder.Services.AddSingleton(typeof(IMutationFields), feature);
         builder.Services.AddScoped<RequestLoaders>();
         builder.Services.AddSingleton<KnownDocuments>();
         builder.Services.AddSingleton<IdeAssets>();
