@@ -14,6 +14,9 @@ public sealed class CatalogOptions
     /// <summary>Where the local PostgreSQL lives when no connection string is configured.</summary>
     public string LocalDatabasePath { get; set; } = "";
 
+    /// <summary>Answer introspection (<c>__schema</c>, <c>__type</c>); when off, error messages suggest no field names either.</summary>
+    public bool Introspection { get; set; } = true;
+
     internal static string FindSeed(string contentRoot)
     {
         for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)

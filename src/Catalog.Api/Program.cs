@@ -1,6 +1,9 @@
+using Catalog.Api.Auth;
 using Catalog.Api.Data;
 using Catalog.Api.Graph;
+using Catalog.Api.Graph.Errors;
 using Catalog.Api.Graph.Http;
+using Catalog.Api.Graph.Limits;
 using Catalog.Api.Health;
 using Catalog.Api.Import;
 using Catalog.Api.Telemetry;
@@ -17,6 +20,7 @@ if (ImportCommand.IsCheckCommand(args))
     return ImportCommand.Check(builder.Configuration, builder.Environment, args);
 
 builder.AddCatalogDatabase();
+builder.AddCatalogLimits();
 builder.AddCatalogGraphQL();
 builder.AddCatalogHealth();
 builder.AddCatalogWidget();
@@ -26,9 +30,13 @@ var app = builder.Build();
 
 if (ImportCommand.IsImportCommand(args))
     return await ImportCommand.RunAsync(app, args);
+if (ApiKeyCommand.IsApiKeyCommand(args))
+    return await ApiKeyCommand.RunAsync(app, args);
 
 if (!await app.PrepareCatalogDatabaseAsync()) return 1;
+app.UseCorrelationId();
 app.MapCatalogTelemetry();
+app.UseCatalogLimits();
 app.MapGet("/", () => Results.Redirect("/graphql"));
 app.MapCatalogGraphQL();
 app.MapCatalogHealth();

@@ -29,6 +29,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Mention> Mentions => Set<Mention>();
     public DbSet<SeedState> SeedStates => Set<SeedState>();
+    public DbSet<Auth.ApiKey> ApiKeys => Set<Auth.ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

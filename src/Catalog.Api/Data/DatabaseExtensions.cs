@@ -42,10 +42,25 @@ public static class DatabaseExtensions
             builder.Services.AddHostedService<LocalPostgresLifetime>();
         }
 
+        connectionString = WithFailFastDefaults(connectionString);
         builder.Services.AddPooledDbContextFactory<CatalogDbContext>(options => options.UseCatalogDatabase(connectionString));
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContext());
         builder.Services.AddSingleton<CatalogImporter>();
+        builder.Services.AddSingleton<Auth.ApiKeys>();
         return builder;
+    }
+
+    /// <summary>
+    /// Short connect (3 s) and command (8 s) timeouts unless the connection string sets its own, so a database that
+    /// is down or hung fails requests well within the request timeout (10 s) instead of piling them up.
+    /// </summary>
+    public static string WithFailFastDefaults(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var npgsql = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Timeout")) npgsql.Timeout = 3;
+        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout")) npgsql.CommandTimeout = 8;
+        return npgsql.ConnectionString;
     }
 
     /// <summary>The one way Catalog talks to PostgreSQL: snake_case names, and its own migrations history table.</summary>

@@ -1,7 +1,10 @@
+using Catalog.Api.Graph.Errors;
 using Catalog.Api.Graph.Http;
+using Catalog.Api.Graph.Limits;
 using Catalog.Api.Graph.Loading;
 using System.Text.Encodings.Web;
 using GraphQL;
+using GraphQL.Validation.Rules.Custom;
 
 namespace Catalog.Api.Graph;
 
@@ -12,16 +15,22 @@ public static class GraphQLExtensions
     {
         foreach (var feature in typeof(IQueryFields).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IQueryFields))))
             builder.Services.AddSingleton(typeof(IQueryFields), feature);
+        foreach (var feature in typeof(IMutationFields).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IMutationFields))))
+            builder.Services.AddSingleton(typeof(IMutationFields), feature);
         builder.Services.AddScoped<RequestLoaders>();
         builder.Services.AddSingleton<KnownDocuments>();
         builder.Services.AddSingleton<IdeAssets>();
         builder.Services.AddSingleton<GraphQLEndpoint>();
+        builder.Services.AddHttpContextAccessor();
         var development = builder.Environment.IsDevelopment();
+        var introspection = builder.Configuration.GetValue($"{CatalogOptions.Section}:{nameof(CatalogOptions.Introspection)}", true);
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<CatalogSchema>()
             .AddGraphTypes(typeof(CatalogSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = development)
+            .ConfigureExecution<ErrorMasking>()
+            .AddCatalogLimits(builder.Configuration)
             .ConfigureExecution<DocumentCache>()
             .ConfigureExecution<Telemetry.GraphQLTelemetry>()
             .UsePersistedDocuments(options =>
@@ -30,6 +39,8 @@ public static class GraphQLExtensions
                 options.GetQueryDelegate = (execution, prefix, payload) =>
                     execution.RequestServices!.GetRequiredService<KnownDocuments>().GetQueryAsync(prefix, payload, execution.CancellationToken);
             }));
+        if (!introspection)
+            builder.Services.AddGraphQL(graphql => graphql.AddValidationRule<NoIntrospectionValidationRule>());
         return builder;
     }
 }

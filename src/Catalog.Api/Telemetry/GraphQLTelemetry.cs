@@ -61,7 +61,10 @@ public sealed class GraphQLTelemetry : IConfigureExecution
         var typeTag = new KeyValuePair<string, object?>("graphql.operation.type", type);
         CatalogTelemetry.OperationDuration.Record(elapsed.TotalSeconds, nameTag, typeTag);
         foreach (var error in result?.Errors ?? [])
+        {
             CatalogTelemetry.Errors.Add(1, new KeyValuePair<string, object?>("code", error.Code ?? "UNKNOWN"), nameTag);
+            if (Graph.Limits.LimitErrors.IsLimit(error.Code)) CatalogTelemetry.RecordRejected(error.Code!);
+        }
         if (result is null) CatalogTelemetry.Errors.Add(1, new KeyValuePair<string, object?>("code", "INTERNAL"), nameTag);
 
         if (activity is null) return;

@@ -12,8 +12,8 @@ public sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<R
     public async Task InvokeAsync(HttpContext http, RequestTelemetry telemetry)
     {
         var started = Stopwatch.GetTimestamp();
-        var correlation = Activity.Current?.TraceId.ToHexString() ?? http.TraceIdentifier;
-        http.Response.Headers["X-Correlation-Id"] = correlation;
+        // The correlation middleware has made the request id the trace id and sent it back as X-Correlation-Id.
+        var correlation = http.TraceIdentifier;
         try
         {
             await next(http);

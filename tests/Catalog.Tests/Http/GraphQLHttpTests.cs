@@ -78,9 +78,9 @@ public sealed class GraphQLHttpTests(CatalogApiFixture api) : IClassFixture<Cata
     // A document that parses but is not valid against the schema.
     [InlineData("{\n  technology(slug: \"k8s\") { nope } }", GraphQLResponse, HttpStatusCode.BadRequest, "FIELDS_ON_CORRECT_TYPE", 2, 29)]
     [InlineData("{\n  technology(slug: \"k8s\") { nope } }", Json, HttpStatusCode.OK, "FIELDS_ON_CORRECT_TYPE", 2, 29)]
-    // A mutation, while the schema has no mutation type.
-    [InlineData("mutation { x }", GraphQLResponse, HttpStatusCode.BadRequest, KnownOperationTypeRule.ErrorCode, 1, 1)]
-    [InlineData("mutation { x }", Json, HttpStatusCode.OK, KnownOperationTypeRule.ErrorCode, 1, 1)]
+    // A subscription, while the schema has no subscription type.
+    [InlineData("subscription { x }", GraphQLResponse, HttpStatusCode.BadRequest, KnownOperationTypeRule.ErrorCode, 1, 1)]
+    [InlineData("subscription { x }", Json, HttpStatusCode.OK, KnownOperationTypeRule.ErrorCode, 1, 1)]
     public async Task Parse_and_validation_errors_get_the_spec_status_per_media_type_with_locations_and_codes(
         string query, string accept, HttpStatusCode status, string code, int line, int column)
     {
@@ -132,10 +132,10 @@ public sealed class GraphQLHttpTests(CatalogApiFixture api) : IClassFixture<Cata
     }
 
     [Fact]
-    public async Task A_document_with_a_mutation_the_schema_lacks_is_invalid_even_when_its_query_is_selected()
+    public async Task A_document_with_a_subscription_the_schema_lacks_is_invalid_even_when_its_query_is_selected()
     {
-        // The document as a whole is invalid (no mutation type), so even its query does not run.
-        var response = await SendAsync(HttpMethod.Get, $"/graphql?query={Uri.EscapeDataString("query Q { __typename } mutation M { x }")}&operationName=Q", accept: GraphQLResponse);
+        // The document as a whole is invalid (no subscription type), so even its query does not run.
+        var response = await SendAsync(HttpMethod.Get, $"/graphql?query={Uri.EscapeDataString("query Q { __typename } subscription S { x }")}&operationName=Q", accept: GraphQLResponse);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(KnownOperationTypeRule.ErrorCode, Code(response));

@@ -15,7 +15,7 @@ namespace Catalog.Tests.Infrastructure;
 /// The service in-process, on a database of its own that it migrates and seeds at start-up exactly as in
 /// production, with a count of the SQL commands it sends to that database.
 /// </summary>
-public sealed class CatalogApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
+public class CatalogApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private string _connectionString = "";
     private string _database = "";
@@ -38,7 +38,13 @@ public sealed class CatalogApiFixture : WebApplicationFactory<Program>, IAsyncLi
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Catalog", _connectionString);
         builder.UseSetting("Catalog:SeedPath", Seeds.Repository);
+        // Every test client shares one address; the rate limit has tests of its own.
+        builder.UseSetting("Catalog:Limits:RateLimitPermits", "0");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
+
+    /// <summary>Configuration a derived fixture sets on top of the defaults above.</summary>
+    protected virtual IEnumerable<(string Key, string Value)> Settings => [];
 
     /// <summary>Runs an action and returns how many SQL commands the service sent to its database meanwhile.</summary>
     public async Task<int> CountCommandsAsync(Func<Task> action)

@@ -51,8 +51,11 @@ public sealed class LocalPostgresServer : IDisposable
         ? "/var/lib/catalog/postgres"
         : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "catalog", "postgres");
 
-    /// <summary>Creates the cluster under <paramref name="root"/> if it does not exist, and starts it.</summary>
-    public static async Task<LocalPostgresServer> StartAsync(string root, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates the cluster under <paramref name="root"/> if it does not exist, and starts it: on
+    /// <paramref name="preferredPort"/> when given (so clients find it again after a restart), else on a free port.
+    /// </summary>
+    public static async Task<LocalPostgresServer> StartAsync(string root, int? preferredPort = null, CancellationToken cancellationToken = default)
     {
         var bin = FindBinDirectory();
         var asPostgres = Environment.IsPrivilegedProcess && OperatingSystem.IsLinux();
@@ -76,7 +79,7 @@ public sealed class LocalPostgresServer : IDisposable
         if (running is { } port && await AnswersAsync(port, password, cancellationToken))
             return new LocalPostgresServer(root, bin, asPostgres, port, password, startedHere: false);
 
-        port = FreePort();
+        port = preferredPort ?? FreePort();
         await RunAsync(Path.Combine(bin, "pg_ctl"),
             ["start", "-D", data, "-l", Path.Combine(root, "postgres.log"), "-w", "-t", "60",
              "-o", $"-p {port} -c listen_addresses=127.0.0.1 -k {root}"], asPostgres, cancellationToken);

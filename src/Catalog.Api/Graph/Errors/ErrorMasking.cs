@@ -1,0 +1,94 @@
+using System.Net.Sockets;
+using GraphQL;
+using GraphQL.DI;
+using GraphQL.Execution;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Catalog.Api.Graph.Errors;
+
+/// <summary>
+/// Shapes the errors a response carries. Unexpected exceptions are logged with the request's correlation id and,
+/// outside Development, replaced by a message that names only that id (no exception text, stack or SQL): a
+/// database that does not answer is DATABASE_UNAVAILABLE, anything else INTERNAL_ERROR. With introspection
+/// turned off, "Did you mean ...?" suggestions are cut from validation messages, since they leak the schema.
+/// </summary>
+public sealed class ErrorMasking(IHttpContextAccessor http, IHostEnvironment environment, IOptions<CatalogOptions> catalog, ILogger<ErrorMasking> logger) : IConfigureExecution
+{
+    public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
+    public const string InternalError = "INTERNAL_ERROR";
+
+    /// <summary>Outermost, so it sees every error the pipeline produced.</summary>
+    public float SortOrder => 10;
+
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
+    {
+        var result = await next(options).ConfigureAwait(false);
+        if (result.Errors is not { Count: > 0 } errors) return result;
+
+        var correlationId = http.HttpContext?.TraceIdentifier ?? "";
+        var expose = environment.IsDevelopment();
+        var suggest = catalog.Value.Introspection;
+        var shaped = new ExecutionErrors();
+        foreach (var error in errors)
+        {
+            if (error is UnhandledError && error.InnerException is { } exception)
+                shaped.Add(Mask(error, exception, correlationId, expose));
+            else if (!suggest && error.Message.IndexOf(" Did you mean", StringComparison.Ordinal) is > 0 and var cut)
+                shaped.Add(Copy(error, error.Message[..cut]));
+            else
+                shaped.Add(error);
+        }
+        result.Errors = shaped;
+        return result;
+    }
+
+    private ExecutionError Mask(ExecutionError error, Exception exception, string correlationId, bool expose)
+    {
+        var database = IsDatabaseFault(exception);
+        if (database)
+        {
+            // Pooled connections to a server that went away are dead; drop them so recovery needs no restart.
+            NpgsqlConnection.ClearAllPools();
+            logger.LogWarning(exception, "The database did not answer (correlation id {CorrelationId})", correlationId);
+        }
+        else
+        {
+            logger.LogError(exception, "Unhandled error at {Path} (correlation id {CorrelationId})", error.Path is { } p ? string.Join('.', p) : "", correlationId);
+        }
+        var masked = expose
+            ? error
+            : Copy(error, database
+                ? $"The catalog's database is not answering; try again shortly. Correlation id: {correlationId}."
+                : $"An internal error occurred. Correlation id: {correlationId}.");
+        masked.Code = database ? DatabaseUnavailable : InternalError;
+        masked.Extensions ??= new Dictionary<string, object?>();
+        masked.Extensions["correlationId"] = correlationId;
+        return masked;
+    }
+
+    internal static bool IsDatabaseFault(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            // A PostgresException is the server answering (a constraint, a syntax error): not unavailability.
+            if (e is NpgsqlException and not PostgresException or SocketException or TimeoutException) return true;
+            if (e is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" }) return true;
+        }
+        return false;
+    }
+
+    private static ExecutionError Copy(ExecutionError error, string message)
+    {
+        var copy = new ExecutionError(message) { Code = error.Code, Path = error.Path };
+        if (error.Locations is { } locations)
+        {
+            foreach (var location in locations) copy.AddLocation(location);
+        }
+        if (error.Extensions is { } extensions)
+        {
+            copy.Extensions = new Dictionary<string, object?>(extensions);
+        }
+        return copy;
+    }
+}

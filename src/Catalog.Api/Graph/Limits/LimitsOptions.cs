@@ -1,0 +1,37 @@
+namespace Catalog.Api.Graph.Limits;
+
+/// <summary>What one request may ask of the service, from the <c>Catalog:Limits</c> configuration section.</summary>
+public sealed class LimitsOptions
+{
+    public const string Section = "Catalog:Limits";
+
+    /// <summary>Nesting of selection sets below the operation; introspection subtrees do not count.</summary>
+    public int MaxDepth { get; set; } = 10;
+
+    /// <summary>Estimated cost: each field costs 1, times the <c>first</c> of the connections (or 10 per plain list) above it.</summary>
+    public int MaxComplexity { get; set; } = 25_000;
+
+    /// <summary>Fields requested under a name other than their own, in the whole document.</summary>
+    public int MaxAliases { get; set; } = 15;
+
+    /// <summary>Directives (<c>@include</c>, <c>@skip</c>, ...) in the whole document.</summary>
+    public int MaxDirectives { get; set; } = 50;
+
+    /// <summary>Lexical tokens of the document (names, punctuation, values; not comments), counted before parsing.</summary>
+    public int MaxTokens { get; set; } = 2_000;
+
+    /// <summary>Characters of the document text.</summary>
+    public int MaxDocumentLength { get; set; } = 20_000;
+
+    /// <summary>Bytes of a request body.</summary>
+    public long MaxBodyBytes { get; set; } = 100_000;
+
+    /// <summary>Seconds one request may execute before it is abandoned with a TIMEOUT error.</summary>
+    public double TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Requests per client IP address and window; <c>/health/*</c> is exempt. 0 turns rate limiting off.</summary>
+    public int RateLimitPermits { get; set; } = 300;
+
+    /// <summary>The rate limit's window in seconds.</summary>
+    public int RateLimitWindowSeconds { get; set; } = 10;
+}
