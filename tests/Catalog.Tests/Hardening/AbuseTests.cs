@@ -23,7 +23,7 @@ public sealed partial class AbuseTests(CatalogApiFixture api, ITestOutputHelper 
         { "directive overloading", "{ __typename " + string.Concat(Enumerable.Repeat("@include(if: true) ", 60)) + "}", LimitErrors.MaxDirectives },
         { "huge document", "{ __typename }" + new string(' ', 30_000), LimitErrors.DocumentTooLarge },
         { "circular introspection", "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }", LimitErrors.MaxDepth },
-        { "complexity", "{ technologies(first: 100) { nodes { talks { technologies { talks { technologies { name } } } } } } }", LimitErrors.MaxComplexity },
+        { "complexity", "{ technologies(first: 100) { nodes { talks { technologies { talks { technologies { talks { technologies { name } } } } } } } } }", LimitErrors.MaxComplexity },
         { "fragment bomb", FragmentBomb(), LimitErrors.MaxDepth },
     };
 

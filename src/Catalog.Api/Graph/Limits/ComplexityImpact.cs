@@ -13,7 +13,7 @@ namespace Catalog.Api.Graph.Limits;
 /// </summary>
 internal static class ComplexityImpact
 {
-    public const int PlainListSize = 10;
+    public const int PlainListSize = 5;
 
     public static FieldComplexityResult Of(FieldImpactContext context)
     {

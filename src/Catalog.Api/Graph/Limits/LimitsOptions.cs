@@ -9,7 +9,7 @@ public sealed class LimitsOptions
     public int MaxDepth { get; set; } = 10;
 
     /// <summary>Estimated cost: each field costs 1, times the <c>first</c> of the connections (or 10 per plain list) above it.</summary>
-    public int MaxComplexity { get; set; } = 25_000;
+    public int MaxComplexity { get; set; } = 250_000;
 
     /// <summary>Fields requested under a name other than their own, in the whole document.</summary>
     public int MaxAliases { get; set; } = 15;
