@@ -8,7 +8,7 @@ public sealed class LimitsOptions
     /// <summary>Nesting of selection sets below the operation; introspection subtrees do not count.</summary>
     public int MaxDepth { get; set; } = 10;
 
-    /// <summary>Estimated cost: each field costs 1, times the <c>first</c> of the connections (or 10 per plain list) above it.</summary>
+    /// <summary>Estimated cost: each field costs 1, times the <c>first</c> of the connections (or 5 per plain list) above it.</summary>
     public int MaxComplexity { get; set; } = 250_000;
 
     /// <summary>Fields requested under a name other than their own, in the whole document.</summary>
