@@ -22,7 +22,7 @@ public sealed class PersonQueries : IQueryFields
             {
                 await using var db = await c.DbAsync();
                 var key = c.GetArgument<string>("slug").Trim().TrimStart('@').ToLowerInvariant();
-                return await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == key || EF.Functions.ILike(p.Handle!, key), c.CancellationToken);
+                return await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == key || (p.Handle != null && p.Handle.ToLower() == key), c.CancellationToken);
             });
         query.ConnectionField<object?, PersonType, Person>("people")
             .Description("Speakers by name. " + PageSize.Describe("people"))
