@@ -17,33 +17,9 @@ CREATE FUNCTION search_catalog(q text, lang text, max_results int) RETURNS SETOF
 LANGUAGE sql STABLE AS $$
   WITH p AS (SELECT q, '%' || replace(replace(replace(q, '\', '\\'), '%', '\%'), '_', '\_') || '%' AS contains, lang),
   texts AS (
-      SELECT 0 AS kind, a.technology_id AS id, a.text::text AS matched, a.normalized::text AS norm, a.lang::text AS lang, false AS definition
-      FROM technology_aliases a, p
-      WHERE a.normalized LIKE p.contains OR a.normalized % p.q OR p.q <% a.normalized
-      UNION ALL
-      SELECT 0, d.technology_id, d.short, lower(normalize(d.short, NFKC)), d.lang, true
-      FROM technology_definitions d, p
-      WHERE lower(normalize(d.short, NFKC)) LIKE p.contains
-      UNION ALL
-      SELECT 1, c.id, n.text, n.norm, n.lang, false
-      FROM p, categories c
-      CROSS JOIN LATERAL (
-          SELECT x.text, lower(normalize(x.text, NFKC)) AS norm, x.lang
-          FROM (SELECT c.name_en::text AS text, 'en' AS lang UNION ALL SELECT c.name_ja, 'ja' UNION ALL SELECT u, NULL FROM unnest(c.aliases) u) x
-      ) n
-      WHERE n.norm LIKE p.contains OR n.norm % p.q OR p.q <% n.norm
-      UNION ALL
-      SELECT 2, o.id, n.text, n.norm, n.lang, false
-      FROM p, organizations o
-      CROSS JOIN LATERAL (
-          SELECT x.text, lower(normalize(x.text, NFKC)) AS norm, x.lang
-          FROM (SELECT o.name::text AS text, NULL AS lang UNION ALL SELECT o.name_ja, 'ja' WHERE o.name_ja IS NOT NULL UNION ALL SELECT u, NULL FROM unnest(o.aliases) u) x
-      ) n
-      WHERE n.norm LIKE p.contains OR n.norm % p.q OR p.q <% n.norm
-      UNION ALL
-      SELECT 3, t.id, t.title, lower(normalize(t.title, NFKC)), NULL, false
-      FROM talks t, p
-      WHERE lower(normalize(t.title, NFKC)) LIKE p.contains OR lower(normalize(t.title, NFKC)) % p.q OR p.q <% lower(normalize(t.title, NFKC))
+      SELECT x.kind, x.item_id AS id, x.matched, x.norm, x.lang, x.definition
+      FROM search_texts x, p
+      WHERE x.norm LIKE p.contains OR (NOT x.definition AND (x.norm % p.q OR p.q <% x.norm))
   ),
   scored AS (
       SELECT x.kind, x.id, x.matched,

@@ -20,38 +20,14 @@ public static partial class CatalogSearch
 
     public const int MaxQueryLength = Data.Configurations.Limits.Alias;
 
-    // Each branch yields candidate texts (kind, item id, text as written, normalised text, language); the
-    // candidate filters (LIKE, % and <%) can use the GIN trigram indexes. Then every candidate is scored, the best
-    // text of each item kept, and the items ranked.
+    // search_texts holds every searchable text already folded (kept by triggers, see the SearchTextsAndChangeNotices
+    // migration); the candidate filters (LIKE, % and <%) use its GIN trigram index. Then every candidate is scored,
+    // the best text of each item kept, and the items ranked.
     private const string Sql = """
         WITH texts AS (
-            SELECT 0 AS kind, a.technology_id AS id, a.text AS matched, a.normalized AS norm, a.lang AS lang, false AS definition
-            FROM technology_aliases a
-            WHERE a.normalized LIKE @contains OR a.normalized % @q OR @q <% a.normalized
-            UNION ALL
-            SELECT 0, d.technology_id, d.short, lower(normalize(d.short, NFKC)), d.lang, true
-            FROM technology_definitions d
-            WHERE lower(normalize(d.short, NFKC)) LIKE @contains
-            UNION ALL
-            SELECT 1, c.id, n.text, n.norm, n.lang, false
-            FROM categories c
-            CROSS JOIN LATERAL (
-                SELECT x.text, lower(normalize(x.text, NFKC)) AS norm, x.lang
-                FROM (SELECT c.name_en AS text, 'en' AS lang UNION ALL SELECT c.name_ja, 'ja' UNION ALL SELECT u, NULL FROM unnest(c.aliases) u) x
-            ) n
-            WHERE n.norm LIKE @contains OR n.norm % @q OR @q <% n.norm
-            UNION ALL
-            SELECT 2, o.id, n.text, n.norm, n.lang, false
-            FROM organizations o
-            CROSS JOIN LATERAL (
-                SELECT x.text, lower(normalize(x.text, NFKC)) AS norm, x.lang
-                FROM (SELECT o.name AS text, NULL AS lang UNION ALL SELECT o.name_ja, 'ja' WHERE o.name_ja IS NOT NULL UNION ALL SELECT u, NULL FROM unnest(o.aliases) u) x
-            ) n
-            WHERE n.norm LIKE @contains OR n.norm % @q OR @q <% n.norm
-            UNION ALL
-            SELECT 3, t.id, t.title, lower(normalize(t.title, NFKC)), NULL, false
-            FROM talks t
-            WHERE lower(normalize(t.title, NFKC)) LIKE @contains OR lower(normalize(t.title, NFKC)) % @q OR @q <% lower(normalize(t.title, NFKC))
+            SELECT x.kind, x.item_id AS id, x.matched, x.norm, x.lang, x.definition
+            FROM search_texts x
+            WHERE x.norm LIKE @contains OR (NOT x.definition AND (x.norm % @q OR @q <% x.norm))
         ),
         scored AS (
             SELECT x.kind, x.id, x.matched,
