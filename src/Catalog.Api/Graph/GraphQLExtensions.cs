@@ -21,6 +21,7 @@ public static class GraphQLExtensions
         builder.Services.AddSingleton<KnownDocuments>();
         builder.Services.AddSingleton<IdeAssets>();
         builder.Services.AddSingleton<GraphQLEndpoint>();
+        builder.Services.AddSingleton<ResponseCache>();
         builder.Services.AddHttpContextAccessor();
         var development = builder.Environment.IsDevelopment();
         var introspection = builder.Configuration.GetValue($"{CatalogOptions.Section}:{nameof(CatalogOptions.Introspection)}", true);

@@ -27,11 +27,17 @@ public static class CatalogTelemetry
     internal static readonly Counter<long> DocumentCacheHits = Meter.CreateCounter<long>(
         "catalog.graphql.document_cache.hits", "{hit}", "Requests whose document came from the parsed-document cache.");
 
+    private static readonly Counter<long> ResponseCacheHits = Meter.CreateCounter<long>(
+        "catalog.graphql.response_cache.hits", "{hit}", "GET queries answered from the response cache (nothing executed).");
+
     private static readonly Counter<long> Rejected = Meter.CreateCounter<long>(
         "catalog.requests.rejected", "{request}", "Requests rejected by a limit (size, depth, complexity, rate ...), by limit.");
 
     /// <summary>Counts a request turned away by a limit; <paramref name="limit"/> names it (a small fixed set, e.g. "depth").</summary>
     public static void RecordRejected(string limit) => Rejected.Add(1, new KeyValuePair<string, object?>("limit", limit));
+
+    /// <summary>Counts a GET answered from the response cache.</summary>
+    public static void RecordResponseCacheHit() => ResponseCacheHits.Add(1);
 
     /// <summary>Counts a hit of the parsed-document cache.</summary>
     public static void RecordDocumentCacheHit() => DocumentCacheHits.Add(1);

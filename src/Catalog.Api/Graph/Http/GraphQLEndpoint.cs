@@ -10,7 +10,7 @@ namespace Catalog.Api.Graph.Http;
 /// application/graphql-response+json or application/json by the Accept header, with the status codes of the
 /// GraphQL-over-HTTP specification. A browser's GET without a query gets the IDE.
 /// </summary>
-public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, KnownDocuments known, IdeAssets ide)
+public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, KnownDocuments known, IdeAssets ide, ResponseCache responses)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -38,6 +38,17 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
                 $"The Accept header must allow {MediaTypes.GraphQLResponse} or {MediaTypes.Json}.");
             return;
         }
+
+        // A GET answered before at the catalog's current revision is answered again without executing.
+        var cacheKey = isGet ? ResponseCache.KeyOf(request, mediaType) : null;
+        if (cacheKey is not null && responses.TryGet(cacheKey, out var cached))
+        {
+            Telemetry.CatalogTelemetry.RecordResponseCacheHit();
+            http.Response.ContentType = mediaType + "; charset=utf-8";
+            await HttpCaching.WriteAsync(http, cached.Body, cached.ETag, HttpCaching.QueryCacheControl);
+            return;
+        }
+        var revision = responses.Revision;
 
         GraphQLRequest graphQLRequest;
         try
@@ -81,16 +92,17 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
         {
             status = StatusCodes.Status400BadRequest;
         }
-        await WriteAsync(http, status, mediaType, result);
+        await WriteAsync(http, status, mediaType, result, cacheKey, revision);
     }
 
-    private async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result)
+    private async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result, string? cacheKey = null, long? revision = null)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         if (HttpCaching.IsCacheable(http, status, result))
         {
-            await HttpCaching.WriteQueryResultAsync(http, serializer, result);
+            var (body, etag) = await HttpCaching.WriteQueryResultAsync(http, serializer, result);
+            if (cacheKey is not null && revision is { } at) responses.Add(cacheKey, at, body, etag);
             return;
         }
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);

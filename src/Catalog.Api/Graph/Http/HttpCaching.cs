@@ -62,11 +62,13 @@ public static class HttpCaching
     }
 
     /// <summary>Serialises a cacheable GraphQL result into memory (the ETag needs all of it) and writes it cacheably.</summary>
-    public static async Task WriteQueryResultAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionResult result)
+    public static async Task<(byte[] Body, string ETag)> WriteQueryResultAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionResult result)
     {
         using var buffer = new MemoryStream();
         await serializer.WriteAsync(buffer, result, http.RequestAborted);
         var body = buffer.ToArray();
-        await WriteAsync(http, body, ETagOf(body), QueryCacheControl);
+        var etag = ETagOf(body);
+        await WriteAsync(http, body, etag, QueryCacheControl);
+        return (body, etag);
     }
 }

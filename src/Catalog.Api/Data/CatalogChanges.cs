@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Catalog.Api.Data;
+
+/// <summary>
+/// Knows when the catalog changed: listens to the <c>catalog_changed</c> notices that PostgreSQL's triggers send
+/// after every committed write (whichever replica or tool wrote), and counts a revision. Answers cached under an
+/// older revision are stale. While the listening connection is down the revision is unknown and nothing may be
+/// cached; reconnecting starts a new revision, since a change may have been missed meanwhile.
+/// </summary>
+public sealed partial class CatalogChanges(IDbContextFactory<CatalogDbContext> contexts, ILogger<CatalogChanges> logger) : BackgroundService
+{
+    public const string Channel = "catalog_changed";
+
+    private long _revision;
+    private volatile bool _listening;
+
+    /// <summary>The current revision, or null when changes cannot be seen (the listener is reconnecting).</summary>
+    public long? Revision => _listening ? Interlocked.Read(ref _revision) : null;
+
+    /// <summary>Raised after the revision moved on (tests and caches may wait for it).</summary>
+    public event Action<long>? Changed;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        string connectionString;
+        await using (var db = await contexts.CreateDbContextAsync(stoppingToken))
+        {
+            // One long-lived connection of its own: a pooled one would be handed to others with LISTEN still on.
+            connectionString = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false, KeepAlive = 30 }.ConnectionString;
+        }
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                connection.Notification += (_, _) => Advance();
+                await connection.OpenAsync(stoppingToken);
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                Advance();
+                _listening = true;
+                delay = TimeSpan.FromMilliseconds(250);
+                while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or System.Net.Sockets.SocketException)
+            {
+                if (_listening) LogLost(e.Message);
+                _listening = false;
+                await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+        }
+    }
+
+    private void Advance()
+    {
+        var revision = Interlocked.Increment(ref _revision);
+        Changed?.Invoke(revision);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the catalog_changed listener ({Reason}); answers are not cached until it is back.")]
+    private partial void LogLost(string reason);
+}
