@@ -30,6 +30,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<Mention> Mentions => Set<Mention>();
     public DbSet<SeedState> SeedStates => Set<SeedState>();
     public DbSet<Auth.ApiKey> ApiKeys => Set<Auth.ApiKey>();
+    public DbSet<Import.ImportedFile> ImportedFiles => Set<Import.ImportedFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

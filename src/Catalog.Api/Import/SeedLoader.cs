@@ -3,30 +3,98 @@ using System.Text;
 
 namespace Catalog.Api.Import;
 
-/// <summary>Reads the seed folder (catalog/*.yaml and notes/*.md) and checks it into an <see cref="ImportPlan"/>.</summary>
+/// <summary>
+/// A file of the effective seed: its path as in the seed folder (<c>catalog/x.yaml</c>, <c>notes/x.md</c>), its
+/// text, and whether it came from the seed folder or was imported through the API (kept in <c>imported_files</c>).
+/// </summary>
+public sealed record SeedFile(string Path, string Text, bool Imported = false);
+
+/// <summary>
+/// Checks a set of seed files (catalog/*.yaml and notes/*.md) into an <see cref="ImportPlan"/>. The seed folder
+/// is one source of files; the files imported through the API are the other.
+/// </summary>
 public static class SeedLoader
 {
-    /// <summary>Loads and checks the seed, or throws a <see cref="SeedException"/> listing every problem.</summary>
-    public static ImportPlan Load(string seedRoot)
+    /// <summary>What imported files are called in messages that also name folder files.</summary>
+    public const string ImportedPrefix = "imported:";
+
+    /// <summary>Loads and checks the seed folder alone, or throws a <see cref="SeedException"/> listing every problem.</summary>
+    public static ImportPlan Load(string seedRoot) => Load(seedRoot, ReadFolder(seedRoot), []);
+
+    /// <summary>
+    /// Loads the folder's files with the imported ones, naming folder files as a person at the current directory
+    /// would type them and imported files <c>imported:catalog/x.yaml</c> in errors.
+    /// </summary>
+    public static ImportPlan Load(string seedRoot, IReadOnlyList<SeedFile> folder, IReadOnlyList<SeedFile> imported)
+    {
+        var root = Path.GetFullPath(seedRoot);
+        try
+        {
+            return Load(Merge(folder, imported));
+        }
+        catch (SeedException e)
+        {
+            var importedPaths = imported.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            var folderPaths = folder.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            throw new SeedException(e.Errors.Select(error => error with
+            {
+                File = importedPaths.Contains(error.File) && !folderPaths.Contains(error.File) ? ImportedPrefix + error.File : Display(root, error.File),
+            }).ToList());
+        }
+    }
+
+    /// <summary>
+    /// Loads and checks a set of files; errors name files by their seed paths. Folder files come first (their
+    /// documents and talks are listed first), so a clash between a folder file and an imported one is reported
+    /// on the imported one.
+    /// </summary>
+    public static ImportPlan Load(IEnumerable<SeedFile> files)
+    {
+        var ordered = files.OrderBy(f => f.Imported).ThenBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var duplicate = ordered.GroupBy(f => f.Path, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new ArgumentException($"The seed file '{duplicate.Key}' is given twice.", nameof(files));
+
+        var errors = new List<SeedError>();
+        var catalog = new SeedCatalog();
+        foreach (var file in ordered.Where(f => IsCatalogPath(f.Path))) CatalogFileReader.Read(file.Path, file.Text, catalog, errors);
+        var notes = ordered.Where(f => IsNotesPath(f.Path)).ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+        var plan = errors.Count == 0 ? new SeedCompiler(catalog, notes, errors).Compile(Hash(ordered)) : null;
+
+        if (plan is null || errors.Count > 0)
+            throw new SeedException(errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList());
+        return plan;
+    }
+
+    /// <summary>
+    /// The effective seed: the folder's files and the imported ones. A folder file wins over an imported file of
+    /// the same path (the document was moved into the repository).
+    /// </summary>
+    public static List<SeedFile> Merge(IReadOnlyList<SeedFile> folder, IReadOnlyList<SeedFile> imported)
+    {
+        var folderPaths = folder.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        return [.. folder.Select(f => f with { Imported = false }), .. imported.Where(f => !folderPaths.Contains(f.Path)).Select(f => f with { Imported = true })];
+    }
+
+    /// <summary>The seed folder's catalog/**/*.yaml|yml and notes/**/*.md files, as paths relative to it with forward slashes.</summary>
+    public static List<SeedFile> ReadFolder(string seedRoot)
     {
         var root = Path.GetFullPath(seedRoot);
         if (!Directory.Exists(Path.Combine(root, "catalog")))
             throw new SeedException([new SeedError(Display(root, "catalog"), 0, $"The seed folder '{root}' has no catalog/ folder.")]);
-
-        var catalogFiles = Files(root, "catalog", "*.yaml").Concat(Files(root, "catalog", "*.yml")).Order(StringComparer.Ordinal).ToList();
-        var notesFiles = Files(root, "notes", "*.md").Order(StringComparer.Ordinal).ToList();
-        var texts = catalogFiles.Concat(notesFiles).ToDictionary(f => f, f => File.ReadAllText(Path.Combine(root, f), Encoding.UTF8), StringComparer.Ordinal);
-
-        var errors = new List<SeedError>();
-        var catalog = new SeedCatalog();
-        foreach (var file in catalogFiles) CatalogFileReader.Read(file, texts[file], catalog, errors);
-        var notes = notesFiles.ToDictionary(f => f, f => texts[f], StringComparer.Ordinal);
-        var plan = errors.Count == 0 ? new SeedCompiler(catalog, notes, errors).Compile(Hash(texts)) : null;
-
-        if (plan is null || errors.Count > 0)
-            throw new SeedException(errors.Select(e => e with { File = Display(root, e.File) }).OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList());
-        return plan;
+        return FolderPaths(root).Select(path => new SeedFile(path, File.ReadAllText(Path.Combine(root, path), Encoding.UTF8))).ToList();
     }
+
+    /// <summary>The paths of the seed folder's files, without reading them.</summary>
+    public static IEnumerable<string> FolderPaths(string seedRoot)
+    {
+        var root = Path.GetFullPath(seedRoot);
+        return Files(root, "catalog", "*.yaml").Concat(Files(root, "catalog", "*.yml")).Concat(Files(root, "notes", "*.md")).Order(StringComparer.Ordinal);
+    }
+
+    internal static bool IsCatalogPath(string path) =>
+        path.StartsWith("catalog/", StringComparison.Ordinal) && (path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal));
+
+    internal static bool IsNotesPath(string path) => path.StartsWith("notes/", StringComparison.Ordinal) && path.EndsWith(".md", StringComparison.Ordinal);
 
     /// <summary>Files under a subfolder, as paths relative to the seed root with forward slashes.</summary>
     private static IEnumerable<string> Files(string root, string folder, string pattern)
@@ -45,13 +113,16 @@ public static class SeedLoader
         return fromHere.StartsWith("..", StringComparison.Ordinal) ? full : fromHere;
     }
 
-    /// <summary>The seed's identity: a hash over every file's path and bytes.</summary>
-    private static string Hash(Dictionary<string, string> texts)
+    /// <summary>
+    /// The seed's identity: a hash over every folder file's path and text, then every imported file's (marked as
+    /// imported, since the origin decides the order of documents). A folder alone hashes as it always did.
+    /// </summary>
+    private static string Hash(IEnumerable<SeedFile> files)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (file, text) in texts.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var file in files.OrderBy(f => f.Imported).ThenBy(f => f.Path, StringComparer.Ordinal))
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(file + "\0" + text + "\0"));
+            hash.AppendData(Encoding.UTF8.GetBytes((file.Imported ? ImportedPrefix : "") + file.Path + "\0" + file.Text + "\0"));
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

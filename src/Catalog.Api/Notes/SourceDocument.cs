@@ -5,7 +5,7 @@ public sealed class SourceDocument : Data.IEntity, Data.ISlugged
 {
     public int Id { get; init; }
     public required string Slug { get; init; }
-    /// <summary>The file's path relative to the seed folder.</summary>
+    /// <summary>The file's path relative to the seed folder (or as imported through the API).</summary>
     public required string Path { get; set; }
     public required string Title { get; set; }
     public string? Blog { get; set; }

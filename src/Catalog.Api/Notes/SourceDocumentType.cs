@@ -20,7 +20,7 @@ public sealed class SourceDocumentType : ObjectGraphType<SourceDocument>
         Field(d => d.Language).Description("The language of the notes (ja, en).");
         Field<DateOnlyGraphType>("publishedOn").Description("The day it was published, when known.").Resolve(c => c.Source.PublishedOn);
         Field(d => d.Url, nullable: true).Description("The post's address, when known.");
-        Field(d => d.Path).Description("The file's path in the seed folder.");
+        Field(d => d.Path).Description("The file's path in the seed folder, or the path it was imported under with `importNotes`.");
         Field<EventType>("event").Description("The event the notes are about.").Resolve(c => c.Source.EventId is { } id ? c.ById<Event>(id) : null);
         Field(d => d.Content).Description("The whole text, as Markdown; line N is line N of the original post.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectionType>>>>("sections")
