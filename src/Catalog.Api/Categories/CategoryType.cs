@@ -35,7 +35,8 @@ public sealed class CategoryType : ObjectGraphType<Category>
         this.ConnectionField<Category, TechnologyType, Technology>("technologies")
             .Description("The technologies in this category and, unless turned off, in its subcategories, by name. " + PageSize.Describe("technologies"))
             .Argument<BooleanGraphType>("includeSubcategories", a => { a.DefaultValue = true; a.Description = "Include the technologies of the subcategories."; })
-            .ResolveAsync(async c => await TechnologyQueries.PageAsync(c, new TechnologyFilter(
-                CategoryId: c.Source.Id, IncludeSubcategories: c.GetArgument("includeSubcategories", true))));
+            .ResolveAsync(async c => c.After() is null
+                ? TechnologyQueries.FirstPageInCategory(c, c.GetArgument("includeSubcategories", true))
+                : await TechnologyQueries.PageAsync(c, new TechnologyFilter(CategoryId: c.Source.Id, IncludeSubcategories: c.GetArgument("includeSubcategories", true))));
     }
 }

@@ -13,6 +13,8 @@ namespace Catalog.Api.Organizations;
 
 public sealed class OrganizationQueries : IQueryFields
 {
+    private static readonly SortKey<Organization, string> ByName = new(o => o.Name.ToLower());
+
     public void AddTo(ObjectGraphType query)
     {
         query.FieldBySlug<OrganizationType, Organization>("organization", "An organisation");
@@ -30,7 +32,7 @@ public sealed class OrganizationQueries : IQueryFields
                     if (kind is { } k) q = q.Where(o => o.Kind == k);
                     if (withTalks) q = q.Where(o => db.TalkOrganizations.Any(t => t.OrganizationId == o.Id));
                     return q;
-                }, o => o.Name.ToLower(), false, c.First(), c.After(), c.CancellationToken);
+                }, ByName, false, c.First(), c.After(), c.CancellationToken);
             });
     }
 }

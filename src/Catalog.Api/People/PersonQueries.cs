@@ -13,6 +13,8 @@ namespace Catalog.Api.People;
 
 public sealed class PersonQueries : IQueryFields
 {
+    private static readonly SortKey<Person, string> ByName = new(p => p.Name.ToLower());
+
     public void AddTo(ObjectGraphType query)
     {
         query.Field<PersonType>("person")
@@ -36,7 +38,7 @@ public sealed class PersonQueries : IQueryFields
                     if (organization is not null)
                         q = q.Where(p => db.TalkSpeakers.Any(s => s.PersonId == p.Id && db.Organizations.Any(o => o.Id == s.OrganizationId && o.Slug == organization)));
                     return q;
-                }, p => p.Name.ToLower(), false, c.First(), c.After(), c.CancellationToken);
+                }, ByName, false, c.First(), c.After(), c.CancellationToken);
             });
     }
 }

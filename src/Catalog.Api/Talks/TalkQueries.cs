@@ -14,6 +14,9 @@ namespace Catalog.Api.Talks;
 
 public sealed class TalkQueries : IQueryFields
 {
+    private static readonly SortKey<Talk, string> ByTitle = new(t => t.Title.ToLower());
+    private static readonly SortKey<Talk, int> ByPosition = new(t => t.Position);
+
     public void AddTo(ObjectGraphType query)
     {
         query.FieldBySlug<TalkType, Talk>("talk", "A talk");
@@ -45,8 +48,8 @@ public sealed class TalkQueries : IQueryFields
 
                 var contexts = c.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
                 return c.GetArgument("orderBy", TalkOrder.Notes) == TalkOrder.Title
-                    ? await Keyset.PageAsync(contexts, Query, t => t.Title.ToLower(), false, c.First(), c.After(), c.CancellationToken)
-                    : await Keyset.PageAsync(contexts, Query, t => t.Position, false, c.First(), c.After(), c.CancellationToken);
+                    ? await Keyset.PageAsync(contexts, Query, ByTitle, false, c.First(), c.After(), c.CancellationToken)
+                    : await Keyset.PageAsync(contexts, Query, ByPosition, false, c.First(), c.After(), c.CancellationToken);
             });
     }
 }

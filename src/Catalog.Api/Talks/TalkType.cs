@@ -1,3 +1,4 @@
+using Catalog.Api.Data;
 using Catalog.Api.Events;
 using Catalog.Api.Graph;
 using Catalog.Api.Graph.Loading;
@@ -29,12 +30,7 @@ public sealed class TalkType : ObjectGraphType<Talk>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationType>>>>("organizations")
             .Description("The organisations behind the talk: the speakers' and any the talk names.")
             .Resolve(c => c.Loaders().LoadMany<int, Organization>("talk.organizations", c.Source.Id, async (db, ids, ct) =>
-                (await (from o in db.TalkOrganizations
-                        join org in db.Organizations on o.OrganizationId equals org.Id
-                        where ids.Contains(o.TalkId)
-                        orderby o.Position
-                        select new { o.TalkId, Organization = org }).AsNoTracking().ToListAsync(ct))
-                .ToLookup(x => x.TalkId, x => x.Organization)));
+                (await OrganizationsOf(db, [.. ids]).ToListAsync(ct)).ToLookup(x => x.TalkId, x => x.Organization)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TechnologyType>>>>("technologies")
             .Description("The technologies the notes of this talk mention, in order of first mention.")
             .Resolve(c => c.Loaders().LoadMany<int, Technology>("talk.technologies", c.Source.Id, async (db, ids, ct) =>
@@ -62,7 +58,20 @@ public sealed class TalkType : ObjectGraphType<Talk>
 
     private static GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<TalkSpeaker>> Speakers(GraphQL.IResolveFieldContext<Talk> c) =>
         c.Loaders().LoadMany<int, TalkSpeaker>("talk.speakers", c.Source.Id, async (db, ids, ct) =>
-            (await db.TalkSpeakers.AsNoTracking().Include(s => s.Person).Where(s => ids.Contains(s.TalkId)).OrderBy(s => s.Position).ToListAsync(ct))
-            .ToLookup(s => s.TalkId));
+            (await SpeakersOf(db, [.. ids]).ToListAsync(ct)).ToLookup(s => s.TalkId));
+
+    private sealed record OrganizationOfTalk(int TalkId, Organization Organization);
+
+    // The talk's people and organisations are asked for with nearly every talk: compiled once.
+    private static readonly Func<CatalogDbContext, int[], IAsyncEnumerable<TalkSpeaker>> SpeakersOf = EF.CompileAsyncQuery<CatalogDbContext, int[], TalkSpeaker>(
+        (db, ids) => db.TalkSpeakers.AsNoTracking().Include(s => s.Person).Where(s => ids.Contains(s.TalkId)).OrderBy(s => s.Position));
+
+    private static readonly Func<CatalogDbContext, int[], IAsyncEnumerable<OrganizationOfTalk>> OrganizationsOf = EF.CompileAsyncQuery<CatalogDbContext, int[], OrganizationOfTalk>(
+        (db, ids) =>
+            from o in db.TalkOrganizations.AsNoTracking()
+            join org in db.Organizations on o.OrganizationId equals org.Id
+            where ids.Contains(o.TalkId)
+            orderby o.Position
+            select new OrganizationOfTalk(o.TalkId, org));
 }
 

@@ -7,6 +7,7 @@ using Catalog.Api.Graph;
 using Catalog.Api.Graph.Loading;
 using Catalog.Api.Graph.Paging;
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,13 @@ namespace Catalog.Api.Technologies;
 
 public sealed class TechnologyQueries : IQueryFields
 {
+    private static readonly SortKey<Technology, string> ByName = new(t => t.Name.ToLower());
+    private static readonly SortKey<Technology, int> ByMentions = new(t => -t.MentionCount);
+
+    // The hottest look-up of all (every "which talks covered X?"), compiled once instead of translated per call.
+    private static readonly Func<CatalogDbContext, string, CancellationToken, Task<Technology?>> ByAlias = EF.CompileAsyncQuery(
+        (CatalogDbContext db, string key, CancellationToken ct) => db.TechnologyAliases.AsNoTracking().Where(a => a.Normalized == key).Select(a => a.Technology).SingleOrDefault());
+
     public void AddTo(ObjectGraphType query)
     {
         query.Field<TechnologyType>("technology")
@@ -39,7 +47,7 @@ public sealed class TechnologyQueries : IQueryFields
         var key = TechnologyAlias.Normalize(text);
         if (key.Length is 0 or > Data.Configurations.Limits.Alias) return null;
         await using var db = await context.DbAsync();
-        return await db.TechnologyAliases.AsNoTracking().Where(a => a.Normalized == key).Select(a => a.Technology).SingleOrDefaultAsync(context.CancellationToken);
+        return await ByAlias(db, key, context.CancellationToken);
     }
 
     public static async Task<CatalogConnection<Technology>> PageAsync(IResolveFieldContext context, TechnologyFilter filter)
@@ -82,8 +90,34 @@ public sealed class TechnologyQueries : IQueryFields
         }
 
         return filter.Order == TechnologyOrder.Mentions
-            ? await Keyset.PageAsync(contexts, db => Query(db), t => -t.MentionCount, false, context.First(), context.After(), context.CancellationToken)
-            : await Keyset.PageAsync(contexts, db => Query(db), t => t.Name.ToLower(), false, context.First(), context.After(), context.CancellationToken);
+            ? await Keyset.PageAsync(contexts, db => Query(db), ByMentions, false, context.First(), context.After(), context.CancellationToken)
+            : await Keyset.PageAsync(contexts, db => Query(db), ByName, false, context.First(), context.After(), context.CancellationToken);
+    }
+
+    /// <summary>
+    /// The first page of <c>Category.technologies</c> for every category of the same pass, in one command (a lateral
+    /// join: each category's top rows by name). Later pages, which carry a cursor, go through <see cref="PageAsync"/>.
+    /// </summary>
+    public static IDataLoaderResult<CatalogConnection<Technology>> FirstPageInCategory(IResolveFieldContext<Category> context, bool includeSubcategories)
+    {
+        var size = Keyset.Size(context.First());
+        var contexts = context.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+        return context.Loaders().Load<int, CatalogConnection<Technology>>($"category.technologies({size},{includeSubcategories})", context.Source.Id, async (db, ids, ct) =>
+        {
+            var rows = await (
+                from c in db.Categories
+                where ids.Contains(c.Id)
+                from t in db.Technologies
+                    .Where(t => db.TechnologyCategories.Any(tc => tc.TechnologyId == t.Id && (tc.CategoryId == c.Id || (includeSubcategories && tc.Category!.ParentId == c.Id))))
+                    .OrderBy(t => t.Name.ToLower()).ThenBy(t => t.Id).Take(size + 1)
+                select new { CategoryId = c.Id, Technology = t }).AsNoTracking().ToListAsync(ct);
+            var byCategory = rows.ToLookup(r => r.CategoryId, r => r.Technology);
+            return ids.ToDictionary(id => id, id => Keyset.ToConnection(byCategory[id].ToList(), size, false, ByName, async token =>
+            {
+                await using var count = await contexts.CreateDbContextAsync(token);
+                return await count.Technologies.CountAsync(t => count.TechnologyCategories.Any(tc => tc.TechnologyId == t.Id && (tc.CategoryId == id || (includeSubcategories && tc.Category!.ParentId == id))), token);
+            }));
+        }, Keyset.ToConnection(new List<Technology>(), size, false, ByName, _ => Task.FromResult(0)));
     }
 
     internal static ExecutionError NotFound(string what, string key) =>

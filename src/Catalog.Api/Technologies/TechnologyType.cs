@@ -1,3 +1,4 @@
+using Catalog.Api.Data;
 using Catalog.Api.Categories;
 using Catalog.Api.Graph;
 using Catalog.Api.Graph.Loading;
@@ -75,12 +76,7 @@ public sealed class TechnologyType : ObjectGraphType<Technology>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TalkType>>>>("talks")
             .Description("The talks whose notes mention this technology, in the order of the notes.")
             .Resolve(c => c.Loaders().LoadMany<int, Talk>("technology.talks", c.Source.Id, async (db, ids, ct) =>
-                (await (from m in db.Mentions
-                        join s in db.Sections on m.SectionId equals s.Id
-                        join t in db.Talks on s.TalkId equals t.Id
-                        where ids.Contains(m.TechnologyId)
-                        select new { m.TechnologyId, s.Position, Talk = t }).AsNoTracking().Distinct().ToListAsync(ct))
-                .OrderBy(x => x.Position).ToLookup(x => x.TechnologyId, x => x.Talk)));
+                (await TalksOf(db, [.. ids]).ToListAsync(ct)).OrderBy(x => x.Position).ToLookup(x => x.TechnologyId, x => x.Talk)));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MentionType>>>>("mentions")
             .Description("Every place the notes name this technology: the matched text, the whole line and its number.")
@@ -93,4 +89,15 @@ public sealed class TechnologyType : ObjectGraphType<Technology>
         c.Loaders().LoadMany<int, TechnologyDefinition>("technology.definitions", c.Source.Id, async (db, ids, ct) =>
             (await db.TechnologyDefinitions.AsNoTracking().Where(d => ids.Contains(d.TechnologyId)).OrderBy(d => d.Lang).ToListAsync(ct))
             .ToLookup(d => d.TechnologyId));
+
+    private sealed record TalkOfTechnology(int TechnologyId, int Position, Talk Talk);
+
+    // Job 1's second step for any number of technologies; compiled once.
+    private static readonly Func<CatalogDbContext, int[], IAsyncEnumerable<TalkOfTechnology>> TalksOf = EF.CompileAsyncQuery(
+        (CatalogDbContext db, int[] ids) =>
+            (from m in db.Mentions
+             join s in db.Sections on m.SectionId equals s.Id
+             join t in db.Talks on s.TalkId equals t.Id
+             where ids.Contains(m.TechnologyId)
+             select new TalkOfTechnology(m.TechnologyId, s.Position, t)).AsNoTracking().Distinct());
 }

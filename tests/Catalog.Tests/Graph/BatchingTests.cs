@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Catalog.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -57,10 +58,10 @@ public sealed class BatchingTests(CatalogApiFixture api, ITestOutputHelper outpu
     }
 
     [Fact]
-    public async Task Category_technologies_cost_one_command_per_category_with_no_lookup_by_slug()
+    public async Task Category_technologies_first_pages_cost_one_command_per_level_and_match_the_paged_list()
     {
         const string query = """
-            { categories { slug technologies(first: 100) { nodes { slug } }
+            { categories { slug technologies(first: 100) { nodes { slug } pageInfo { hasNextPage endCursor } }
               children { slug technologies(first: 100, includeSubcategories: false) { nodes { slug } } } } }
             """;
         var data = await api.DataAsync(query);
@@ -71,7 +72,29 @@ public sealed class BatchingTests(CatalogApiFixture api, ITestOutputHelper outpu
 
         var commands = await api.CountCommandsAsync(() => api.DataAsync(query));
         output.WriteLine($"SQL commands: {commands} for {categories} categories");
-        // The roots, the children, then one page per category: the category is not looked up again by slug.
-        Assert.Equal(2 + categories, commands);
+        // The roots, their first pages, the children, their first pages: however many categories there are.
+        Assert.Equal(4, commands);
+
+        // Each batched first page is exactly the first page of the root list filtered by that category.
+        foreach (var category in top)
+        {
+            var slug = (string)category!["slug"]!;
+            var listed = (await api.DataAsync("query($c: String!) { technologies(category: $c, first: 100) { nodes { slug } pageInfo { hasNextPage endCursor } } }", new { c = slug }))["technologies"]!;
+            Assert.Equal(Slugs(listed), Slugs(category["technologies"]!));
+            Assert.Equal((string?)listed["pageInfo"]!["endCursor"], (string?)category["technologies"]!["pageInfo"]!["endCursor"]);
+        }
     }
+
+    [Fact]
+    public async Task A_first_page_smaller_than_the_category_says_there_is_more_and_its_cursor_continues_it()
+    {
+        var first = (await api.DataAsync("""{ category(slug: "runtime") { technologies(first: 2) { nodes { slug } pageInfo { hasNextPage endCursor } } } }"""))["category"]!["technologies"]!;
+        Assert.Equal(2, first["nodes"]!.AsArray().Count);
+        Assert.True((bool)first["pageInfo"]!["hasNextPage"]!);
+        var next = (await api.DataAsync("query($a: String!) { category(slug: \"runtime\") { technologies(first: 100, after: $a) { nodes { slug } } } }", new { a = (string)first["pageInfo"]!["endCursor"]! }))["category"]!["technologies"]!;
+        var all = (await api.DataAsync("""{ technologies(category: "runtime", first: 100) { nodes { slug } } }"""))["technologies"]!;
+        Assert.Equal(Slugs(all), [.. Slugs(first), .. Slugs(next)]);
+    }
+
+    private static List<string> Slugs(JsonNode connection) => connection["nodes"]!.AsArray().Select(n => (string)n!["slug"]!).ToList();
 }

@@ -63,9 +63,16 @@ public static class EntityLoaders
     /// <summary>One entity by id, batched with every other id asked for in the same pass.</summary>
     public static IDataLoaderResult<T?> ById<T>(this IResolveFieldContext context, int id) where T : class, Data.IEntity =>
         context.Loaders().Load<int, T?>($"{typeof(T).Name}.byId", id, async (db, ids, ct) =>
-            await db.Set<T>().AsNoTracking().Where(e => ids.Contains(EF.Property<int>(e, "Id"))).ToDictionaryAsync(e => e.Id, e => (T?)e, ct), null);
+            (await ByIds<T>.Query(db, [.. ids]).ToListAsync(ct)).ToDictionary(e => e.Id, e => (T?)e), null);
 
     /// <summary>The entity a non-null foreign key points at.</summary>
     public static IDataLoaderResult<T> Required<T>(this IResolveFieldContext context, int id) where T : class, Data.IEntity =>
         context.ById<T>(id).Then(e => e ?? throw new InvalidOperationException($"{typeof(T).Name} {id} is missing."));
+}
+
+/// <summary>Entities by id, one compiled query per entity type.</summary>
+internal static class ByIds<T> where T : class, Data.IEntity
+{
+    public static readonly Func<CatalogDbContext, int[], IAsyncEnumerable<T>> Query = EF.CompileAsyncQuery(
+        (CatalogDbContext db, int[] ids) => db.Set<T>().AsNoTracking().Where(e => ids.Contains(EF.Property<int>(e, "Id"))));
 }

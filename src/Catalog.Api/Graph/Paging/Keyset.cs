@@ -20,44 +20,59 @@ public static class Keyset
     /// </summary>
     public static async Task<CatalogConnection<T>> PageAsync<T, TKey>(
         IDbContextFactory<Data.CatalogDbContext> contexts, Func<Data.CatalogDbContext, IQueryable<T>> query,
-        Expression<Func<T, TKey>> sortKey, bool descending, int? first, string? after, CancellationToken ct)
+        SortKey<T, TKey> sortKey, bool descending, int? first, string? after, CancellationToken ct)
         where T : Data.IEntity
     {
-        var size = first ?? PageSize.Default;
-        if (size is < 0 or > PageSize.Max)
-            throw new ExecutionError($"'first' must be between 0 and {PageSize.Max}; it was {size}.") { Code = "BAD_PAGE_SIZE" };
-
+        var size = Size(first);
         await using var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
         var page = query(db);
         if (after is not null)
         {
             var (key, id) = Decode<TKey>(after);
-            page = page.Where(After(sortKey, descending, key, id));
+            page = page.Where(After(sortKey.Expression, descending, key, id));
         }
         var ordered = descending
-            ? page.OrderByDescending(sortKey).ThenBy(e => EF.Property<int>(e, "Id"))
-            : page.OrderBy(sortKey).ThenBy(e => EF.Property<int>(e, "Id"));
+            ? page.OrderByDescending(sortKey.Expression).ThenBy(e => EF.Property<int>(e, "Id"))
+            : page.OrderBy(sortKey.Expression).ThenBy(e => EF.Property<int>(e, "Id"));
         var rows = await ordered.Take(size + 1).ToListAsync(ct).ConfigureAwait(false);
-        var hasNext = rows.Count > size;
-        if (hasNext) rows.RemoveAt(size);
+        return ToConnection(rows, size, after is not null, sortKey, async token =>
+        {
+            await using var countDb = await contexts.CreateDbContextAsync(token).ConfigureAwait(false);
+            return await query(countDb).CountAsync(token).ConfigureAwait(false);
+        });
+    }
 
-        var keyOf = sortKey.Compile();
-        var edges = rows.Select(r => new Edge<T> { Node = r, Cursor = Encode(keyOf(r), r.Id) }).ToList();
+    /// <summary>The page size asked for, checked against the bounds.</summary>
+    public static int Size(int? first)
+    {
+        var size = first ?? PageSize.Default;
+        if (size is < 0 or > PageSize.Max)
+            throw new ExecutionError($"'first' must be between 0 and {PageSize.Max}; it was {size}.") { Code = "BAD_PAGE_SIZE" };
+        return size;
+    }
+
+    /// <summary>
+    /// A page from rows already read in order, one more than <paramref name="size"/> if there are (that one only
+    /// tells that a next page exists).
+    /// </summary>
+    public static CatalogConnection<T> ToConnection<T, TKey>(
+        List<T> rows, int size, bool hasPrevious, SortKey<T, TKey> sortKey, Func<CancellationToken, Task<int>> countAsync)
+        where T : Data.IEntity
+    {
+        var hasNext = rows.Count > size;
+        if (hasNext) rows.RemoveRange(size, rows.Count - size);
+        var edges = rows.Select(r => new Edge<T> { Node = r, Cursor = Encode(sortKey.Compute(r), r.Id) }).ToList();
         return new CatalogConnection<T>
         {
             Edges = edges,
             PageInfo = new PageInfo
             {
                 HasNextPage = hasNext,
-                HasPreviousPage = after is not null,
+                HasPreviousPage = hasPrevious,
                 StartCursor = edges.FirstOrDefault()?.Cursor,
                 EndCursor = edges.LastOrDefault()?.Cursor,
             },
-            CountAsync = async token =>
-            {
-                await using var countDb = await contexts.CreateDbContextAsync(token).ConfigureAwait(false);
-                return await query(countDb).CountAsync(token).ConfigureAwait(false);
-            },
+            CountAsync = countAsync,
         };
     }
 
