@@ -16,10 +16,18 @@ CREATE TYPE search_hit AS (kind int, slug text, matched text, score double preci
 CREATE FUNCTION search_catalog(q text, lang text, max_results int) RETURNS SETOF search_hit
 LANGUAGE sql STABLE AS $$
   WITH p AS (SELECT q, '%' || replace(replace(replace(q, '\', '\\'), '%', '\%'), '_', '\_') || '%' AS contains, lang),
-  texts AS (
+  found AS (
       SELECT x.kind, x.item_id AS id, x.matched, x.norm, x.lang, x.definition
       FROM search_texts x, p
-      WHERE x.norm LIKE p.contains OR (NOT x.definition AND (x.norm % p.q OR p.q <% x.norm))
+      WHERE x.norm LIKE p.contains
+  ),
+  texts AS (
+      SELECT * FROM found
+      UNION ALL
+      SELECT x.kind, x.item_id, x.matched, x.norm, x.lang, x.definition
+      FROM search_texts x, p
+      WHERE (SELECT count(DISTINCT (f.kind, f.id)) FROM found f WHERE NOT f.definition) < max_results
+        AND NOT x.definition AND x.norm NOT LIKE p.contains AND (x.norm % p.q OR p.q <% x.norm)
   ),
   scored AS (
       SELECT x.kind, x.id, x.matched,

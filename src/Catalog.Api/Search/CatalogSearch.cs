@@ -21,13 +21,23 @@ public static partial class CatalogSearch
     public const int MaxQueryLength = Data.Configurations.Limits.Alias;
 
     // search_texts holds every searchable text already folded (kept by triggers, see the SearchTextsAndChangeNotices
-    // migration); the candidate filters (LIKE, % and <%) use its GIN trigram index. Then every candidate is scored,
-    // the best text of each item kept, and the items ranked.
+    // migration); the candidate filters (LIKE, % and <%) use its GIN trigram index. Substring matches come first;
+    // the costly typo matching runs only when they name fewer items than asked for, since a typo (tier 40) can never
+    // outrank a substring match (tier 60 and up). Then every candidate is scored, the best text of each item kept,
+    // and the items ranked.
     private const string Sql = """
-        WITH texts AS (
+        WITH found AS (
             SELECT x.kind, x.item_id AS id, x.matched, x.norm, x.lang, x.definition
             FROM search_texts x
-            WHERE x.norm LIKE @contains OR (NOT x.definition AND (x.norm % @q OR @q <% x.norm))
+            WHERE x.norm LIKE @contains
+        ),
+        texts AS (
+            SELECT * FROM found
+            UNION ALL
+            SELECT x.kind, x.item_id, x.matched, x.norm, x.lang, x.definition
+            FROM search_texts x
+            WHERE (SELECT count(DISTINCT (f.kind, f.id)) FROM found f WHERE NOT f.definition) < @first
+              AND NOT x.definition AND x.norm NOT LIKE @contains AND (x.norm % @q OR @q <% x.norm)
         ),
         scored AS (
             SELECT x.kind, x.id, x.matched,

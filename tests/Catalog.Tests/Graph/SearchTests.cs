@@ -123,4 +123,17 @@ public sealed class SearchTests(CatalogApiFixture api) : IClassFixture<CatalogAp
         var response = await api.QueryAsync(Search, new { q = "calico", first });
         Assert.Equal("BAD_PAGE_SIZE", (string?)response["errors"]![0]!["extensions"]!["code"]);
     }
+
+    [Theory]
+    [InlineData("container")]   // many substring hits: a short page skips typo matching
+    [InlineData("net")]
+    [InlineData("kube")]
+    public async Task A_short_page_is_the_top_of_a_long_one(string query)
+    {
+        var shortPage = await SearchAsync(query, first: 5);
+        var longPage = await SearchAsync(query, first: 50);
+        Assert.Equal(5, shortPage.Count);
+        Assert.True(longPage.Count > 5);
+        Assert.Equal(longPage.Take(5).Select(r => r!.ToJsonString()), shortPage.Select(r => r!.ToJsonString()));
+    }
 }
