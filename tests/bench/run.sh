@@ -77,7 +77,7 @@ if $scale; then
     psql_bench postgres -c "CREATE DATABASE x$f TEMPLATE catalog"
     psql_bench "x$f" -v factor="$f" -f "$here/scale.sql" >/dev/null
   done
-  export BENCH_SCALE_FILE="$WORK/scale.jsonl" BENCH_DURATION=$($quick && echo 3 || echo 8) BENCH_WARMUP=1
+  export BENCH_SCALE_FILE="$WORK/scale.jsonl" BENCH_DURATION=$($quick && echo 3 || echo 8) BENCH_WARMUP=3
   for db in catalog "${factors[@]/#/x}"; do
     label=$([ "$db" = catalog ] && echo 1x || echo "${db#x}x")
     psql_bench "$db" -Atc "SELECT '[bench] $label: ' || (SELECT count(*) FROM technologies) || ' technologies, ' || (SELECT count(*) FROM technology_aliases) || ' aliases, ' || (SELECT count(*) FROM talks) || ' talks, ' || (SELECT count(*) FROM mentions) || ' mentions'" >&2
@@ -111,10 +111,12 @@ CEILING_PID=$!; pids+=("$CEILING_PID")
 CEILING_URL="http://127.0.0.1:$ceiling_port"
 wait_http "$CEILING_URL/graphql/Q1" "$CEILING_PID" "the ceiling"
 
+# Warm-up per system and query, long enough for .NET's tiered JIT and V8's to settle on optimised code (the
+# catalog needs about 20 s of load in all to reach its steady throughput).
 if $quick; then
-  export BENCH_ROUNDS=1 BENCH_DURATION=3 BENCH_WARMUP=1
+  export BENCH_ROUNDS=1 BENCH_DURATION=3 BENCH_WARMUP=3
 else
-  export BENCH_ROUNDS=3 BENCH_DURATION=10 BENCH_WARMUP=3
+  export BENCH_ROUNDS=3 BENCH_DURATION=10 BENCH_WARMUP=8
 fi
 export CATALOG_URL CATALOG_PID POSTGRAPHILE_URL POSTGRAPHILE_PID CEILING_URL CEILING_PID
 log "load: $BENCH_ROUNDS round(s) of ${BENCH_DURATION}s per system and query"

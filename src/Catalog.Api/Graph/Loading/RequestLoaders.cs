@@ -7,7 +7,8 @@ namespace Catalog.Api.Graph.Loading;
 
 /// <summary>
 /// The batch loaders of one GraphQL request, each made on first use and named by the field that uses it.
-/// Every batch runs on a DbContext of its own from the pool, so parallel resolvers never share one.
+/// Every batch runs on a DbContext of its own from the pool, so parallel resolvers never share one, and is
+/// retried once when PostgreSQL reports a transient failure.
 /// </summary>
 public sealed class RequestLoaders(IDbContextFactory<CatalogDbContext> contexts)
 {
@@ -29,6 +30,13 @@ public sealed class RequestLoaders(IDbContextFactory<CatalogDbContext> contexts)
             return keys.ToDictionary(k => k, k => (IReadOnlyList<TValue>)lookup[k].ToList());
         }, []).Load(key);
 
+    private static bool IsTransient(Exception e) => e switch
+    {
+        Npgsql.NpgsqlException npgsql => npgsql.IsTransient,
+        InvalidOperationException { InnerException: { } inner } => IsTransient(inner),
+        _ => false,
+    };
+
     private BatchLoader<TKey, TValue> Loader<TKey, TValue>(
         string name, Func<CatalogDbContext, IReadOnlyList<TKey>, CancellationToken, Task<Dictionary<TKey, TValue>>> fetch, TValue missing)
         where TKey : notnull
@@ -39,8 +47,19 @@ public sealed class RequestLoaders(IDbContextFactory<CatalogDbContext> contexts)
             var loader = new BatchLoader<TKey, TValue>(async (keys, ct) =>
             {
                 using var span = Telemetry.CatalogTelemetry.StartBatch(name, keys.Count);
-                await using var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
-                return await fetch(db, keys, ct).ConfigureAwait(false);
+                try
+                {
+                    await using var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+                    return await fetch(db, keys, ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (IsTransient(e) && !ct.IsCancellationRequested)
+                {
+                    // A read is safe to repeat: once, on another connection (after a PostgreSQL restart the pool's
+                    // old connections fail once each; a database that is really down fails again, fast).
+                    span?.AddEvent(new System.Diagnostics.ActivityEvent("retry"));
+                    await using var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+                    return await fetch(db, keys, ct).ConfigureAwait(false);
+                }
             }, missing);
             _loaders[name] = loader;
             return loader;
