@@ -17,6 +17,15 @@ public sealed class CatalogOptions
     /// <summary>Answer introspection (<c>__schema</c>, <c>__type</c>); when off, error messages suggest no field names either.</summary>
     public bool Introspection { get; set; } = true;
 
+    /// <summary>
+    /// Keep successful GET answers until the catalog changes (and at most <see cref="ResponseCacheSeconds"/>). Needs
+    /// PostgreSQL's LISTEN on the primary: turn it off behind a pooler that cannot LISTEN (PgBouncer in transaction mode).
+    /// </summary>
+    public bool ResponseCache { get; set; } = true;
+
+    /// <summary>The longest a cached GET answer is served, even with no change seen (bounds read-replica lag).</summary>
+    public int ResponseCacheSeconds { get; set; } = 60;
+
     internal static string FindSeed(string contentRoot)
     {
         for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)

@@ -27,10 +27,14 @@ public sealed partial class CatalogChanges(IDbContextFactory<CatalogDbContext> c
         string connectionString;
         await using (var db = await contexts.CreateDbContextAsync(stoppingToken))
         {
-            // One long-lived connection of its own: a pooled one would be handed to others with LISTEN still on.
-            connectionString = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false, KeepAlive = 30 }.ConnectionString;
+            // One long-lived connection of its own (a pooled one would be handed to others with LISTEN still on), to
+            // the primary when several hosts are given: a standby can neither LISTEN nor see the notices.
+            var builder = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false, KeepAlive = 30 };
+            if (builder.Host?.Contains(',', StringComparison.Ordinal) == true) builder.TargetSessionAttributes = "primary";
+            connectionString = builder.ConnectionString;
         }
         var delay = TimeSpan.FromMilliseconds(250);
+        var warned = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -42,6 +46,7 @@ public sealed partial class CatalogChanges(IDbContextFactory<CatalogDbContext> c
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 Advance();
                 _listening = true;
+                warned = false;
                 delay = TimeSpan.FromMilliseconds(250);
                 while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
             }
@@ -49,9 +54,12 @@ public sealed partial class CatalogChanges(IDbContextFactory<CatalogDbContext> c
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or System.Net.Sockets.SocketException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                if (_listening) LogLost(e.Message);
+                // Whatever went wrong (a refused connection, a standby, a pooler without LISTEN), the service goes on
+                // without the cache and keeps trying: this must never stop the host.
+                if (!warned) LogLost(e.Message);
+                warned = true;
                 _listening = false;
                 await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
@@ -65,6 +73,6 @@ public sealed partial class CatalogChanges(IDbContextFactory<CatalogDbContext> c
         Changed?.Invoke(revision);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the catalog_changed listener ({Reason}); answers are not cached until it is back.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot listen for catalog_changed ({Reason}); GET answers are not cached until it can (retrying).")]
     private partial void LogLost(string reason);
 }
