@@ -152,19 +152,6 @@ public sealed partial class AbuseTests(CatalogApiFixture api, ITestOutputHelper 
         Assert.True(data["technologies"]!["nodes"]!.AsArray().Count > 50);
     }
 
-    [Fact]
-    public async Task Rejections_are_fast()
-    {
-        // Warm up, then time: a rejection costs a lexer pass or a validation, well under the time of a real query.
-        await Attack.PostAsync(api.Client, Nested(12));
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        for (var i = 0; i < 20; i++) Assert.Equal(LimitErrors.MaxTokens, (await Attack.PostAsync(api.Client, "{" + string.Concat(Enumerable.Repeat(" a", 2100)) + " }")).Code);
-        for (var i = 0; i < 20; i++) Assert.Equal(LimitErrors.MaxDepth, (await Attack.PostAsync(api.Client, Nested(12))).Code);
-        var each = clock.Elapsed.TotalMilliseconds / 40;
-        output.WriteLine($"rejection: {each:0.00} ms on average");
-        Assert.True(each < 50, $"A rejection took {each:0.0} ms on average.");
-    }
-
     /// <summary>technology → talks → technologies → ... until <paramref name="levels"/> selection sets deep, plus the leaf.</summary>
     private static string Nested(int levels)
     {
