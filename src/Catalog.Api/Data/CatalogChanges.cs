@@ -19,9 +19,6 @@ public sealed partial class CatalogChanges(IDbContextFactory<CatalogDbContext> c
     /// <summary>The current revision, or null when changes cannot be seen (the listener is reconnecting).</summary>
     public long? Revision => _listening ? Interlocked.Read(ref _revision) : null;
 
-    /// <summary>Raised after the revision moved on (tests and caches may wait for it).</summary>
-    public event Action<long>? Changed;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         string connectionString;
@@ -67,11 +64,7 @@ public sealed partial class CatalogChanges(IDbContextFactory<CatalogDbContext> c
         }
     }
 
-    private void Advance()
-    {
-        var revision = Interlocked.Increment(ref _revision);
-        Changed?.Invoke(revision);
-    }
+    private void Advance() => Interlocked.Increment(ref _revision);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot listen for catalog_changed ({Reason}); GET answers are not cached until it can (retrying).")]
     private partial void LogLost(string reason);

@@ -29,13 +29,6 @@ public sealed class ResponseCacheTests(CatalogApiFixture api) : IClassFixture<Ca
         return await api.Client.SendAsync(request);
     }
 
-    private async Task ListeningAsync()
-    {
-        var changes = api.Services.GetRequiredService<CatalogChanges>();
-        for (var i = 0; i < 100 && changes.Revision is null; i++) await Task.Delay(50);
-        Assert.NotNull(changes.Revision);
-    }
-
     private async Task AddAliasAsync(string technology, string alias)
     {
         var key = await api.Services.GetRequiredService<ApiKeys>().CreateAsync("cache-tests-" + alias);
@@ -48,7 +41,7 @@ public sealed class ResponseCacheTests(CatalogApiFixture api) : IClassFixture<Ca
     [Fact]
     public async Task Repeats_and_revalidations_run_no_sql_until_a_write_changes_the_answer()
     {
-        await ListeningAsync();
+        await CachedGet.ListeningAsync(api);
         using var first = await GetAsync(Url("EN"));
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var body = await first.Content.ReadAsByteArrayAsync();
