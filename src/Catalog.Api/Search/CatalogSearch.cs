@@ -24,7 +24,7 @@ public static partial class CatalogSearch
     // migration); the candidate filters (LIKE, % and <%) use its GIN trigram index. Substring matches come first;
     // the costly typo matching runs only when they name fewer items than asked for, since a typo (tier 40) can never
     // outrank a substring match (tier 60 and up). Then every candidate is scored, the best text of each item kept,
-    // and the items ranked.
+    // the items ranked, and each hit returned with its item's whole row (as JSON, one shape for four tables).
     private const string Sql = """
         WITH found AS (
             SELECT x.kind, x.item_id AS id, x.matched, x.norm, x.lang, x.definition
@@ -58,9 +58,15 @@ public static partial class CatalogSearch
             FROM scored
             ORDER BY kind, id, score DESC, length(matched), matched
         )
-        SELECT kind, id, matched, round(score::numeric, 3)::double precision AS score
-        FROM best
-        ORDER BY best.score DESC, kind, id
+        SELECT b.kind, b.id, b.matched, round(b.score::numeric, 3)::double precision AS score,
+            CASE b.kind
+                WHEN 0 THEN (SELECT to_jsonb(x) FROM technologies x WHERE x.id = b.id)
+                WHEN 1 THEN (SELECT to_jsonb(x) FROM categories x WHERE x.id = b.id)
+                WHEN 2 THEN (SELECT to_jsonb(x) FROM organizations x WHERE x.id = b.id)
+                ELSE (SELECT to_jsonb(x) FROM talks x WHERE x.id = b.id)
+            END::text AS item
+        FROM best b
+        ORDER BY b.score DESC, b.kind, b.id
         LIMIT @first
         """;
 
@@ -77,7 +83,7 @@ public static partial class CatalogSearch
                 Text("lang", lang is { } l ? EnumText<Lang>.ToText(l) : null),
                 new NpgsqlParameter("first", NpgsqlDbType.Integer) { Value = first })
             .ToListAsync(ct).ConfigureAwait(false);
-        return rows.Select(r => new SearchResult((SearchItemKind)r.Kind, r.Id, r.Matched, r.Score)).ToList();
+        return rows.Select(r => new SearchResult((SearchItemKind)r.Kind, r.Id, r.Matched, r.Score, Item(r))).ToList();
     }
 
     private static NpgsqlParameter Text(string name, string? value) =>
@@ -98,8 +104,18 @@ public static partial class CatalogSearch
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
 
+    /// <summary>The item itself, read from the row the statement returned with the hit (no second round trip).</summary>
+    private static object Item(Row row) => (SearchItemKind)row.Kind switch
+    {
+        SearchItemKind.Technology => EntityJson.Read<Technology>(row.Item),
+        SearchItemKind.Category => EntityJson.Read<Categories.Category>(row.Item),
+        SearchItemKind.Organization => EntityJson.Read<Organizations.Organization>(row.Item),
+        _ => EntityJson.Read<Talks.Talk>(row.Item),
+    };
+
     private sealed class Row
     {
+        public string Item { get; init; } = "";
         public int Kind { get; init; }
         public int Id { get; init; }
         public string Matched { get; init; } = "";

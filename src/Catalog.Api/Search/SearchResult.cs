@@ -9,5 +9,5 @@ public enum SearchItemKind
     Talk,
 }
 
-/// <summary>One ranked hit: the item (by kind and id), the text of it that matched, and its score.</summary>
-public sealed record SearchResult(SearchItemKind Kind, int Id, string Matched, double Score);
+/// <summary>One ranked hit: the item (its kind, id and entity), the text of it that matched, and its score.</summary>
+public sealed record SearchResult(SearchItemKind Kind, int Id, string Matched, double Score, object Item);

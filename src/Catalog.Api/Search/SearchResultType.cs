@@ -1,8 +1,3 @@
-using Catalog.Api.Categories;
-using Catalog.Api.Graph.Loading;
-using Catalog.Api.Organizations;
-using Catalog.Api.Talks;
-using Catalog.Api.Technologies;
 using GraphQL.Types;
 
 namespace Catalog.Api.Search;
@@ -19,12 +14,6 @@ public sealed class SearchResultType : ObjectGraphType<SearchResult>
         Field(r => r.Matched).Description("The text that matched, as written: a name, alias, reading, title or definition.");
         Field<NonNullGraphType<SearchItemType>>("item")
             .Description("The technology, talk, organisation or category found.")
-            .Resolve(c => c.Source.Kind switch
-            {
-                SearchItemKind.Technology => c.Required<Technology>(c.Source.Id),
-                SearchItemKind.Category => c.Required<Category>(c.Source.Id),
-                SearchItemKind.Organization => c.Required<Organization>(c.Source.Id),
-                _ => (object)c.Required<Talk>(c.Source.Id),
-            });
+            .Resolve(c => c.Source.Item);
     }
 }

@@ -136,4 +136,37 @@ public sealed class SearchTests(CatalogApiFixture api) : IClassFixture<CatalogAp
         Assert.True(longPage.Count > 5);
         Assert.Equal(longPage.Take(5).Select(r => r!.ToJsonString()), shortPage.Select(r => r!.ToJsonString()));
     }
+
+    private const string ItemFields = """
+        fragment F on SearchItem {
+          __typename
+          ... on Technology { id slug name technologyKind: kind homepage repository talks { slug } categories { slug } }
+          ... on Talk { id slug title event { slug } speakers { slug } }
+          ... on Organization { id slug name organizationNameJa: nameJa organizationKind: kind homepage aliases parent { slug } }
+          ... on Category { id slug nameEn nameJa aliases parent { slug } children { slug } }
+        }
+        """;
+
+    [Fact]
+    public async Task Items_found_are_the_same_as_when_asked_for_by_id()
+    {
+        var found = new List<JsonNode>();
+        foreach (var term in new[] { "container", "z lab", "networking", "runtime", "kubernets" })
+            found.AddRange((await api.DataAsync("query($q: String!) { search(query: $q, first: 50) { item { ...F } } } " + ItemFields, new { q = term }))["search"]!.AsArray().Select(r => r!["item"]!));
+        Assert.Equal(["Category", "Organization", "Talk", "Technology"], found.Select(i => (string)i["__typename"]!).Distinct().Order());
+
+        var ids = found.Select(i => (string)i["id"]!).Distinct().ToList();
+        var byId = (await api.DataAsync("query($ids: [ID!]!) { nodes(ids: $ids) { ...F } } " + ItemFields.Replace("on SearchItem", "on Node", StringComparison.Ordinal), new { ids }))["nodes"]!.AsArray()
+            .ToDictionary(n => (string)n!["id"]!, n => n!.ToJsonString());
+        foreach (var item in found) Assert.Equal(byId[(string)item["id"]!], item.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_search_with_its_items_is_one_sql_command()
+    {
+        JsonArray results = [];
+        var commands = await api.CountCommandsAsync(async () => results = await SearchAsync("container", first: 20));
+        Assert.Equal(20, results.Count);
+        Assert.Equal(1, commands);
+    }
 }
