@@ -54,9 +54,10 @@ public sealed class RequestLoaders(IDbContextFactory<CatalogDbContext> contexts)
                 }
                 catch (Exception e) when (IsTransient(e) && !ct.IsCancellationRequested)
                 {
-                    // A read is safe to repeat: once, on another connection (after a PostgreSQL restart the pool's
-                    // old connections fail once each; a database that is really down fails again, fast).
+                    // A read is safe to repeat: once, on a new connection. After a PostgreSQL restart every idle
+                    // connection of the pool is dead, so they go first; a database that is really down fails again, fast.
                     span?.AddEvent(new System.Diagnostics.ActivityEvent("retry"));
+                    Npgsql.NpgsqlConnection.ClearAllPools();
                     await using var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
                     return await fetch(db, keys, ct).ConfigureAwait(false);
                 }
