@@ -1,6 +1,7 @@
 // ToLower() in these queries is translated to SQL lower(); it never runs as .NET culture-sensitive code.
 #pragma warning disable CA1304, CA1311, CA1862
 
+using System.Linq.Expressions;
 using Catalog.Api.Categories;
 using Catalog.Api.Data;
 using Catalog.Api.Graph;
@@ -70,9 +71,7 @@ public sealed class TechnologyQueries : IQueryFields
         {
             var query = db.Technologies.AsNoTracking();
             if (knownCategory is { } id)
-                query = filter.IncludeSubcategories
-                    ? query.Where(t => db.TechnologyCategories.Any(tc => tc.TechnologyId == t.Id && (tc.CategoryId == id || tc.Category!.ParentId == id)))
-                    : query.Where(t => db.TechnologyCategories.Any(tc => tc.TechnologyId == t.Id && tc.CategoryId == id));
+                query = query.Where(InCategory(db, id, filter.IncludeSubcategories));
             else if (categoryIds is not null)
                 query = query.Where(t => db.TechnologyCategories.Any(tc => tc.TechnologyId == t.Id && categoryIds.Contains(tc.CategoryId)));
             if (filter.Organization is { } organization)
@@ -115,10 +114,15 @@ public sealed class TechnologyQueries : IQueryFields
             return ids.ToDictionary(id => id, id => Keyset.ToConnection(byCategory[id].ToList(), size, false, ByName, async token =>
             {
                 await using var count = await contexts.CreateDbContextAsync(token);
-                return await count.Technologies.CountAsync(t => count.TechnologyCategories.Any(tc => tc.TechnologyId == t.Id && (tc.CategoryId == id || (includeSubcategories && tc.Category!.ParentId == id))), token);
+                return await count.Technologies.CountAsync(InCategory(count, id, includeSubcategories), token);
             }));
         }, Keyset.ToConnection(new List<Technology>(), size, false, ByName, _ => Task.FromResult(0)));
     }
+
+    /// <summary>Technologies in a category and, if asked, in its subcategories.</summary>
+    private static Expression<Func<Technology, bool>> InCategory(CatalogDbContext db, int id, bool includeSubcategories) => includeSubcategories
+        ? t => db.TechnologyCategories.Any(tc => tc.TechnologyId == t.Id && (tc.CategoryId == id || tc.Category!.ParentId == id))
+        : t => db.TechnologyCategories.Any(tc => tc.TechnologyId == t.Id && tc.CategoryId == id);
 
     internal static ExecutionError NotFound(string what, string key) =>
         new($"There is no {what} '{key}'.") { Code = "NOT_FOUND" };
