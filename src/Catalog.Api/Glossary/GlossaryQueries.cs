@@ -4,7 +4,6 @@ using Catalog.Api.Graph.Loading;
 using Catalog.Api.Technologies;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -29,7 +28,7 @@ public sealed class GlossaryQueries : IQueryFields
     // (hash joins, not a look-up per technology, so the cost grows linearly with the catalog) and only the columns the
     // widget shows travel. The definition is the one in @lang, else the other language's. A technology with no
     // definition at all is left out (the importer requires one per language, so in practice none is).
-    private const string Sql = """
+    private static readonly OwnSql Sql = new("""
         WITH terms AS (
             SELECT technology_id,
                 array_agg(text ORDER BY kind <> 'name', id) FILTER (WHERE NOT case_sensitive) AS any_case,
@@ -69,38 +68,22 @@ public sealed class GlossaryQueries : IQueryFields
         LEFT JOIN categories c ON c.technology_id = t.id
         LEFT JOIN talks k ON k.technology_id = t.id
         ORDER BY lower(t.name), t.id
-        """;
+        """, "lang");
 
     /// <summary>The whole glossary in one SQL command: the widget asks for all of it at once.</summary>
-    public static async Task<List<GlossaryEntry>> BuildAsync(CatalogDbContext db, Lang lang, CancellationToken ct)
-    {
-        var rows = await db.Database.SqlQueryRaw<Row>(Sql, new NpgsqlParameter("lang", NpgsqlDbType.Text) { Value = EnumText<Lang>.ToText(lang) })
-            .ToListAsync(ct).ConfigureAwait(false);
-        return rows.ConvertAll(r => new GlossaryEntry(
-            r.Slug,
-            r.Name,
-            Distinct(r.Terms, StringComparer.OrdinalIgnoreCase),
-            Distinct(r.CaseSensitiveTerms, StringComparer.Ordinal),
-            r.Definition,
-            EnumText<Lang>.Parse(r.DefinitionLang),
-            r.Categories,
-            Distinct(r.Talks, StringComparer.Ordinal),
-            r.Url));
-    }
+    public static Task<List<GlossaryEntry>> BuildAsync(CatalogDbContext db, Lang lang, CancellationToken ct) =>
+        Sql.ReadAsync(db, [new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = EnumText<Lang>.ToText(lang) }], row => new GlossaryEntry(
+                Slug: row.GetString(0),
+                Name: row.GetString(1),
+                Definition: row.GetString(2),
+                DefinitionLang: EnumText<Lang>.Parse(row.GetString(3)),
+                Url: row.IsDBNull(4) ? null : row.GetString(4),
+                Terms: Distinct(row.GetFieldValue<string[]>(5), StringComparer.OrdinalIgnoreCase),
+                CaseSensitiveTerms: Distinct(row.GetFieldValue<string[]>(6), StringComparer.Ordinal),
+                Categories: row.GetFieldValue<string[]>(7),
+                Talks: Distinct(row.GetFieldValue<string[]>(8), StringComparer.Ordinal)),
+            ct);
 
     private static string[] Distinct(string[] texts, StringComparer comparer) =>
         texts.Length < 2 ? texts : texts.Distinct(comparer).ToArray();
-
-    private sealed class Row
-    {
-        public string Slug { get; init; } = "";
-        public string Name { get; init; } = "";
-        public string Definition { get; init; } = "";
-        public string DefinitionLang { get; init; } = "";
-        public string? Url { get; init; }
-        public string[] Terms { get; init; } = [];
-        public string[] CaseSensitiveTerms { get; init; } = [];
-        public string[] Categories { get; init; } = [];
-        public string[] Talks { get; init; } = [];
-    }
 }

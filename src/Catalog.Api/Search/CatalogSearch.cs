@@ -25,7 +25,7 @@ public static partial class CatalogSearch
     // the costly typo matching runs only when they name fewer items than asked for, since a typo (tier 40) can never
     // outrank a substring match (tier 60 and up). Then every candidate is scored, the best text of each item kept,
     // the items ranked, and each hit returned with its item's whole row (as JSON, one shape for four tables).
-    private const string Sql = """
+    private static readonly OwnSql Sql = new("""
         WITH found AS (
             SELECT x.kind, x.item_id AS id, x.matched, x.norm, x.lang, x.definition
             FROM search_texts x
@@ -68,7 +68,7 @@ public static partial class CatalogSearch
         FROM best b
         ORDER BY b.score DESC, b.kind, b.id
         LIMIT @first
-        """;
+        """, "q", "contains", "lang", "first");
 
     /// <summary>The query as it is compared: NFKC-folded, lower case, trimmed, inner runs of white space made one space.</summary>
     public static string NormalizeQuery(string query) => WhiteSpace().Replace(TechnologyAlias.Normalize(query), " ");
@@ -77,17 +77,19 @@ public static partial class CatalogSearch
     public static async Task<List<SearchResult>> SearchAsync(CatalogDbContext db, string normalizedQuery, Lang? lang, int first, CancellationToken ct)
     {
         if (first == 0) return [];
-        var rows = await db.Database.SqlQueryRaw<Row>(Sql,
-                Text("q", normalizedQuery),
-                Text("contains", $"%{EscapeLike(normalizedQuery)}%"),
-                Text("lang", lang is { } l ? EnumText<Lang>.ToText(l) : null),
-                new NpgsqlParameter("first", NpgsqlDbType.Integer) { Value = first })
-            .ToListAsync(ct).ConfigureAwait(false);
-        return rows.Select(r => new SearchResult((SearchItemKind)r.Kind, r.Id, r.Matched, r.Score, Item(r))).ToList();
+        return await Sql.ReadAsync(db,
+            [
+                Text(normalizedQuery),
+                Text($"%{EscapeLike(normalizedQuery)}%"),
+                Text(lang is { } l ? EnumText<Lang>.ToText(l) : null),
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = first },
+            ],
+            row => new SearchResult((SearchItemKind)row.GetInt32(0), row.GetInt32(1), row.GetString(2), row.GetDouble(3), Item((SearchItemKind)row.GetInt32(0), row.GetString(4))),
+            ct).ConfigureAwait(false);
     }
 
-    private static NpgsqlParameter Text(string name, string? value) =>
-        new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
+    private static NpgsqlParameter Text(string? value) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
 
     /// <summary>Makes LIKE's wildcards in the user's text literal (backslash is PostgreSQL's default LIKE escape).</summary>
     private static string EscapeLike(string text)
@@ -105,20 +107,11 @@ public static partial class CatalogSearch
     private static partial Regex WhiteSpace();
 
     /// <summary>The item itself, read from the row the statement returned with the hit (no second round trip).</summary>
-    private static object Item(Row row) => (SearchItemKind)row.Kind switch
+    private static object Item(SearchItemKind kind, string json) => kind switch
     {
-        SearchItemKind.Technology => EntityJson.Read<Technology>(row.Item),
-        SearchItemKind.Category => EntityJson.Read<Categories.Category>(row.Item),
-        SearchItemKind.Organization => EntityJson.Read<Organizations.Organization>(row.Item),
-        _ => EntityJson.Read<Talks.Talk>(row.Item),
+        SearchItemKind.Technology => EntityJson.Read<Technology>(json),
+        SearchItemKind.Category => EntityJson.Read<Categories.Category>(json),
+        SearchItemKind.Organization => EntityJson.Read<Organizations.Organization>(json),
+        _ => EntityJson.Read<Talks.Talk>(json),
     };
-
-    private sealed class Row
-    {
-        public string Item { get; init; } = "";
-        public int Kind { get; init; }
-        public int Id { get; init; }
-        public string Matched { get; init; } = "";
-        public double Score { get; init; }
-    }
 }

@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Catalog.Tests.Infrastructure;
@@ -81,22 +80,30 @@ public class CatalogApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     }
 }
 
-/// <summary>Counts the SQL commands EF Core sends, per database, through its diagnostic events.</summary>
+/// <summary>
+/// Counts the SQL commands sent, per database, from Npgsql's own activity source: it sees every command, whether
+/// EF Core or the service's own SQL sent it.
+/// </summary>
 internal static class SqlCommandCounter
 {
     private static readonly Dictionary<string, Action> Counters = [];
     private static readonly Lock Gate = new();
-    private static bool _listening;
+    private static ActivityListener? _listener;
 
     public static void Subscribe(string database, Action count)
     {
         lock (Gate)
         {
             Counters[database] = count;
-            if (_listening) return;
-            _listening = true;
+            if (_listener is not null) return;
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "Npgsql",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+                ActivityStopped = Count, // its tags are set after it starts
+            };
+            ActivitySource.AddActivityListener(_listener);
         }
-        DiagnosticListener.AllListeners.Subscribe(new Observer());
     }
 
     public static void Unsubscribe(string database)
@@ -104,22 +111,13 @@ internal static class SqlCommandCounter
         lock (Gate) Counters.Remove(database);
     }
 
-    private sealed class Observer : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    private static void Count(Activity activity)
     {
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name) listener.Subscribe(this);
-        }
-
-        public void OnNext(KeyValuePair<string, object?> e)
-        {
-            if (e.Key != RelationalEventId.CommandExecuting.Name || e.Value is not CommandEventData data) return;
-            Action? count;
-            lock (Gate) Counters.TryGetValue(data.Command.Connection?.Database ?? "", out count);
-            count?.Invoke();
-        }
-
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
+        // The instance's own LISTEN for change notices (sent once, whenever its listener connects) is no request's SQL.
+        if (activity.GetTagItem("db.query.text") is not string text || text.StartsWith("LISTEN ", StringComparison.Ordinal)) return;
+        var database = activity.GetTagItem("db.namespace") as string;
+        Action? count;
+        lock (Gate) Counters.TryGetValue(database ?? "", out count);
+        count?.Invoke();
     }
 }
