@@ -93,6 +93,14 @@ public sealed class PublishedImage : IAsyncLifetime
 public sealed class PublishTests(PublishedImage image) : IClassFixture<PublishedImage>
 {
     [Fact]
+    public void The_published_service_runs_the_workstation_garbage_collector()
+    {
+        // Replicas are sized for it (deploy/): the server collector takes tens of MB more under the same load.
+        var config = JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(image.Dll, ".runtimeconfig.json")))!;
+        Assert.False((bool?)config["runtimeOptions"]!["configProperties"]!["System.GC.Server"] ?? true);
+    }
+
+    [Fact]
     public async Task The_published_service_imports_the_seed_it_carries_and_serves_it_writing_nothing_outside_tmp()
     {
         var before = PublishedImage.FilesUnder(image.App);
