@@ -16,6 +16,12 @@ public static class TelemetryExtensions
     /// <summary><c>Catalog:Telemetry:Otlp:Protocol</c>: <c>grpc</c> (default, port 4317) or <c>http/protobuf</c> (port 4318).</summary>
     public const string OtlpProtocolKey = "Catalog:Telemetry:Otlp:Protocol";
 
+    /// <summary>
+    /// <c>Catalog:Telemetry:Tracing</c>: record traces. On by default only when an OTLP endpoint is set: with nowhere
+    /// to go, every request's spans (HTTP, GraphQL, loaders, each SQL command) would be built for nothing.
+    /// </summary>
+    public const string TracingKey = "Catalog:Telemetry:Tracing";
+
     /// <summary><c>Catalog:Telemetry:Prometheus</c>: serve the metrics at <c>/metrics</c> for Prometheus to scrape.</summary>
     public const string PrometheusKey = "Catalog:Telemetry:Prometheus";
 
@@ -27,8 +33,8 @@ public static class TelemetryExtensions
     private static readonly string[] Untraced = ["/health", "/metrics", "/graphql-ide"];
 
     /// <summary>
-    /// Logs (JSON lines outside Development, one per request), traces (ASP.NET Core, GraphQL operations, batch
-    /// loaders, Npgsql commands) and metrics (requests, operations, errors, rejections, cache hits, the database pool);
+    /// Logs (JSON lines outside Development, one per request), traces when they have somewhere to go (ASP.NET Core,
+    /// GraphQL operations, batch loaders, Npgsql commands) and metrics (requests, operations, errors, rejections, cache hits, the database pool);
     /// they leave the process only through the exporters configured.
     /// </summary>
     public static WebApplicationBuilder AddCatalogTelemetry(this WebApplicationBuilder builder)
@@ -54,16 +60,19 @@ public static class TelemetryExtensions
         var prometheus = configuration.GetValue<bool>(PrometheusKey);
 
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("catalog", serviceVersion: BuildVersion.Current.Commit))
-            .WithTracing(tracing => tracing
+            .ConfigureResource(r => r.AddService("catalog", serviceVersion: BuildVersion.Current.Commit));
+        if (configuration.GetValue(TracingKey, !string.IsNullOrWhiteSpace(otlp)))
+        {
+            telemetry.WithTracing(tracing => tracing
                 .AddSource(CatalogTelemetry.Name)
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !Untraced.Any(p => http.Request.Path.StartsWithSegments(p)))
-                .AddNpgsql())
-            .WithMetrics(metrics =>
-            {
-                metrics.AddMeter(CatalogTelemetry.Name).AddAspNetCoreInstrumentation().AddNpgsqlInstrumentation();
-                if (prometheus) metrics.AddPrometheusExporter();
-            });
+                .AddNpgsql());
+        }
+        telemetry.WithMetrics(metrics =>
+        {
+            metrics.AddMeter(CatalogTelemetry.Name).AddAspNetCoreInstrumentation().AddNpgsqlInstrumentation();
+            if (prometheus) metrics.AddPrometheusExporter();
+        });
         if (!string.IsNullOrWhiteSpace(otlp))
         {
             var protocol = configuration[OtlpProtocolKey] is "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;

@@ -27,16 +27,27 @@ public sealed class TelemetryTests : IClassFixture<CatalogApiFixture>, IDisposab
     private readonly LogCollector _logs = new();
     private readonly WebApplicationFactory<Program> _service;
     private readonly HttpClient _client;
+    private readonly CatalogApiFixture _api;
 
     public TelemetryTests(CatalogApiFixture api)
     {
+        _api = api;
         var spans = new SpanCollection(_spans);
         _service = api.WithWebHostBuilder(web => web
+            .UseSetting(TelemetryExtensions.TracingKey, "true")
             .ConfigureLogging(logging => logging.AddProvider(_logs))
             .ConfigureServices(services => services
                 .ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))
                 .ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(_metrics))));
         _client = _service.CreateClient();
+    }
+
+    [Fact]
+    public void Traces_are_recorded_only_when_they_have_somewhere_to_go()
+    {
+        // The fixture sets no OTLP endpoint: no tracer provider, so no request builds spans nobody reads.
+        Assert.Null(_api.Services.GetService<TracerProvider>());
+        Assert.NotNull(_service.Services.GetService<TracerProvider>());
     }
 
     [Fact]
