@@ -23,10 +23,38 @@ public sealed partial class OwnSql(string sql, params string[] parameterNames)
         {
             await using var command = new NpgsqlCommand(_text, (NpgsqlConnection)db.Database.GetDbConnection());
             command.Parameters.AddRange(values);
+            await command.PrepareAsync(ct).ConfigureAwait(false);
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             var rows = new List<T>();
             while (await reader.ReadAsync(ct).ConfigureAwait(false)) rows.Add(read(reader));
             return rows;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Runs several statements in one round trip (a batch) and hands the reader, on the first result, to
+    /// <paramref name="read"/>, which moves through the results in order.
+    /// </summary>
+    public static async Task<T> ReadBatchAsync<T>(
+        CatalogDbContext db, IReadOnlyList<(OwnSql Sql, NpgsqlParameter[] Values)> statements, Func<NpgsqlDataReader, CancellationToken, Task<T>> read, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+            foreach (var (sql, values) in statements)
+            {
+                var command = new NpgsqlBatchCommand(sql._text);
+                command.Parameters.AddRange(values);
+                batch.BatchCommands.Add(command);
+            }
+            await batch.PrepareAsync(ct).ConfigureAwait(false);
+            await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            return await read(reader, ct).ConfigureAwait(false);
         }
         finally
         {
