@@ -77,7 +77,7 @@ public sealed class GlossaryTests(CatalogApiFixture api) : IClassFixture<Catalog
     }
 
     [Fact]
-    public async Task The_glossary_is_one_sql_command()
+    public async Task The_glossary_is_one_round_trip_to_the_database()
     {
         var commands = await api.CountCommandsAsync(() => GlossaryAsync("JA"));
         Assert.Equal(1, commands);
