@@ -1,3 +1,4 @@
+using Catalog.Api.Graph.Loading;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -73,6 +74,7 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
             Variables = graphQLRequest.Variables,
             Extensions = graphQLRequest.Extensions,
             RequestServices = http.RequestServices,
+            UserContext = new Dictionary<string, object?> { [nameof(RequestLoaders)] = http.RequestServices.GetRequiredService<RequestLoaders>() },
             User = http.User,
             CancellationToken = http.RequestAborted,
             ValidationRules = [.. DocumentValidator.CoreRules, KnownOperationTypeRule.Instance, .. requestRules],

@@ -12,8 +12,11 @@ namespace Catalog.Api.Graph.Limits;
 /// </summary>
 public sealed class DocumentSizeCheck(IOptions<LimitsOptions> limits) : IConfigureExecution
 {
-    /// <summary>After the persisted document handler (200) has turned an id into text, before the document cache (300).</summary>
-    public float SortOrder => 250;
+    /// <summary>
+    /// After the persisted document handler (200) has turned an id into text and after the document cache (300): a
+    /// cached document passed this check when it was first sent, so a repeated query is not lexed again.
+    /// </summary>
+    public float SortOrder => 350;
 
     public Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {

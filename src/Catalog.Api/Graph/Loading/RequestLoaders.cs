@@ -70,8 +70,14 @@ public sealed class RequestLoaders(IDbContextFactory<CatalogDbContext> contexts)
 
 public static class RequestLoadersExtensions
 {
+    /// <summary>
+    /// The request's loaders: handed over in the user context by the endpoint (a scoped look-up takes the scope's lock,
+    /// and a wide query asks for them thousands of times), else from the request's services.
+    /// </summary>
     public static RequestLoaders Loaders(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<RequestLoaders>();
+        context.UserContext.TryGetValue(nameof(RequestLoaders), out var given) && given is RequestLoaders loaders
+            ? loaders
+            : context.RequestServices!.GetRequiredService<RequestLoaders>();
 
     /// <summary>A DbContext of the field's own, for root fields that query directly.</summary>
     public static Task<CatalogDbContext> DbAsync(this IResolveFieldContext context) =>
