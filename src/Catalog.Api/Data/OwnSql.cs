@@ -5,8 +5,8 @@ using Npgsql;
 namespace Catalog.Api.Data;
 
 /// <summary>
-/// A hand-written statement for a hot path, sent on a context's connection as it is: EF Core's raw SQL queries
-/// rebuild their command under a lock and compile a parameter lambda on every call, and named parameters make
+/// A hand-written statement for a hot path, sent prepared on a context's connection as it is: EF Core's raw SQL
+/// queries rebuild their command under a lock and compile a parameter lambda on every call, and named parameters make
 /// Npgsql rewrite the text on every call too. The SQL is written with readable <c>@names</c>, turned into
 /// PostgreSQL's <c>$n</c> placeholders once.
 /// </summary>
@@ -16,24 +16,13 @@ public sealed partial class OwnSql(string sql, params string[] parameterNames)
         Array.IndexOf(parameterNames, m.Groups[1].Value) is var i and >= 0 ? $"${i + 1}" : throw new ArgumentException($"@{m.Groups[1].Value} is not a declared parameter."));
 
     /// <summary>Runs the statement with the values in declared order (typed by the parameters given) and reads each row.</summary>
-    public async Task<List<T>> ReadAsync<T>(CatalogDbContext db, NpgsqlParameter[] values, Func<NpgsqlDataReader, T> read, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
-        try
+    public Task<List<T>> ReadAsync<T>(CatalogDbContext db, NpgsqlParameter[] values, Func<NpgsqlDataReader, T> read, CancellationToken ct) =>
+        ReadBatchAsync(db, [(this, values)], async (reader, token) =>
         {
-            await using var command = new NpgsqlCommand(_text, (NpgsqlConnection)db.Database.GetDbConnection());
-            command.Parameters.AddRange(values);
-            await command.PrepareAsync(ct).ConfigureAwait(false);
-            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             var rows = new List<T>();
-            while (await reader.ReadAsync(ct).ConfigureAwait(false)) rows.Add(read(reader));
+            while (await reader.ReadAsync(token).ConfigureAwait(false)) rows.Add(read(reader));
             return rows;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
-        }
-    }
+        }, ct);
 
     /// <summary>
     /// Runs several statements in one round trip (a batch) and hands the reader, on the first result, to
@@ -52,6 +41,7 @@ public sealed partial class OwnSql(string sql, params string[] parameterNames)
                 command.Parameters.AddRange(values);
                 batch.BatchCommands.Add(command);
             }
+            // Explicitly: batches were not auto-prepared, and PostgreSQL planned them on every call.
             await batch.PrepareAsync(ct).ConfigureAwait(false);
             await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
             return await read(reader, ct).ConfigureAwait(false);
