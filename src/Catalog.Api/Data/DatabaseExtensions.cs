@@ -93,7 +93,7 @@ public static class DatabaseExtensions
             await db.Database.MigrateAsync(ct); // No database yet: EF Core creates it.
             return;
         }
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({CatalogWriter.LockKey})", gate))
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({CatalogWriter.LockKey})", gate) { CommandTimeout = (int)CatalogWriter.LockWait.TotalSeconds })
             await take.ExecuteNonQueryAsync(ct);
         try
         {

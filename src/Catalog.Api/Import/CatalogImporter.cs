@@ -148,7 +148,10 @@ public sealed class CatalogImporter(IDbContextFactory<CatalogDbContext> contexts
         var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(CatalogWriter.LockWait);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CatalogWriter.LockKey})", ct);
+            db.Database.SetCommandTimeout(timeout);
             return transaction;
         }
         catch

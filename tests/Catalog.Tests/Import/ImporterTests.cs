@@ -3,6 +3,7 @@ using Catalog.Api.Import;
 using Catalog.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace Catalog.Tests.Import;
 
@@ -27,6 +28,25 @@ public sealed class ImporterTests
         rows.AddRange((await db.SeedStates.AsNoTracking().ToListAsync()).Select(s => $"H {s.SeedHash}"));
         rows.Sort(StringComparer.Ordinal);
         return rows;
+    }
+
+    [Fact]
+    public async Task An_import_waits_for_the_lock_longer_than_a_command_may_take()
+    {
+        // Another instance's import holds the lock for longer than this one's commands may take (2 s here).
+        var database = new NpgsqlConnectionStringBuilder(await TestPostgres.CreateDatabaseAsync()) { CommandTimeout = 2 }.ConnectionString;
+        await using var other = new NpgsqlConnection(database);
+        await other.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({CatalogWriter.LockKey})", other))
+            await take.ExecuteNonQueryAsync();
+
+        var import = Importer(database).ImportAsync(Seeds.Repository);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Assert.False(import.IsCompleted, $"The import did not wait for the lock: {import.Exception?.InnerException?.Message}");
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({CatalogWriter.LockKey})", other))
+            await release.ExecuteNonQueryAsync();
+
+        Assert.True((await import).Changed);
     }
 
     [Fact]
