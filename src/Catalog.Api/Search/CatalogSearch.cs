@@ -84,8 +84,14 @@ public static partial class CatalogSearch
                 Text(lang is { } l ? EnumText<Lang>.ToText(l) : null),
                 new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = first },
             ],
-            row => new SearchResult((SearchItemKind)row.GetInt32(0), row.GetInt32(1), row.GetString(2), row.GetDouble(3), Item((SearchItemKind)row.GetInt32(0), row.GetString(4))),
+            Hit,
             ct).ConfigureAwait(false);
+    }
+
+    private static SearchResult Hit(NpgsqlDataReader row)
+    {
+        var kind = (SearchItemKind)row.GetInt32(0);
+        return new SearchResult(kind, row.GetInt32(1), row.GetString(2), row.GetDouble(3), Item(kind, row.GetString(4)));
     }
 
     private static NpgsqlParameter Text(string? value) =>
