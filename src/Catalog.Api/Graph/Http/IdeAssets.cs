@@ -24,43 +24,21 @@ public sealed class IdeAssets
         "frame-ancestors 'none'";
 
     private const string ResourcePrefix = "graphql-ide/";
-    private readonly Dictionary<string, Asset> _files = new(StringComparer.Ordinal);
-    private readonly byte[]? _page;
 
-    public IdeAssets()
-    {
-        var assembly = typeof(IdeAssets).Assembly;
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            var bytes = copy.ToArray();
-            hash.AppendData(bytes);
-            var file = name[ResourcePrefix.Length..];
-            _files[file] = new Asset(bytes, ContentTypeOf(file));
-        }
-        Version = Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
-        if (_files.Remove("index.html", out var page))
-        {
-            var html = Encoding.UTF8.GetString(page.Bytes);
-            foreach (var file in _files.Keys) html = html.Replace($"{Prefix}/{file}\"", $"{Prefix}/{file}?v={Version}\"", StringComparison.Ordinal);
-            _page = Encoding.UTF8.GetBytes(html);
-        }
-    }
+    // Read on the first IDE request, not at start: the bundle is ~7 MB, and a replica serving only API traffic
+    // would otherwise keep it twice in memory (the copy, and the resource pages of the mapped assembly it was read from).
+    private readonly Lazy<Bundle> _bundle = new(Bundle.Read);
 
     /// <summary>A hash of the bundled files, for cache busting.</summary>
-    public string Version { get; }
-
-    public bool IsAvailable => _page is not null;
+    public string Version => _bundle.Value.Version;
 
     public async Task WritePageAsync(HttpContext http)
     {
         var response = http.Response;
         // The same URL answers GraphQL requests: caches must key on Accept.
         response.Headers.Vary = HeaderNames.Accept;
-        if (_page is null)
+        var page = _bundle.Value.Page;
+        if (page is null)
         {
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             response.ContentType = "text/plain; charset=utf-8";
@@ -72,13 +50,13 @@ public sealed class IdeAssets
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers["Referrer-Policy"] = "no-referrer";
-        response.ContentLength = _page.Length;
-        await response.Body.WriteAsync(_page, http.RequestAborted);
+        response.ContentLength = page.Length;
+        await response.Body.WriteAsync(page, http.RequestAborted);
     }
 
     public async Task WriteFileAsync(HttpContext http, string file)
     {
-        if (!_files.TryGetValue(file, out var asset))
+        if (!_bundle.Value.Files.TryGetValue(file, out var asset))
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -133,6 +111,31 @@ public sealed class IdeAssets
         ".woff2" => "font/woff2",
         _ => "application/octet-stream",
     };
+
+    /// <summary>The bundled files by name, the page with its links versioned, and the version (a hash of all files).</summary>
+    private sealed record Bundle(Dictionary<string, Asset> Files, byte[]? Page, string Version)
+    {
+        public static Bundle Read()
+        {
+            var assembly = typeof(IdeAssets).Assembly;
+            var files = new Dictionary<string, Asset>(StringComparer.Ordinal);
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            {
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                var bytes = new byte[stream.Length];
+                stream.ReadExactly(bytes);
+                hash.AppendData(bytes);
+                var file = name[ResourcePrefix.Length..];
+                files[file] = new Asset(bytes, ContentTypeOf(file));
+            }
+            var version = Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
+            if (!files.Remove("index.html", out var page)) return new Bundle(files, null, version);
+            var html = Encoding.UTF8.GetString(page.Bytes);
+            foreach (var file in files.Keys) html = html.Replace($"{Prefix}/{file}\"", $"{Prefix}/{file}?v={version}\"", StringComparison.Ordinal);
+            return new Bundle(files, Encoding.UTF8.GetBytes(html), version);
+        }
+    }
 
     /// <summary>One bundled file, with its compressed forms made once, when first asked for.</summary>
     private sealed class Asset
