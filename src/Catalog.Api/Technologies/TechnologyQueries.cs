@@ -11,6 +11,8 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Catalog.Api.Technologies;
 
@@ -94,8 +96,8 @@ public sealed class TechnologyQueries : IQueryFields
     }
 
     /// <summary>
-    /// The first page of <c>Category.technologies</c> for every category of the same pass, in one command (a lateral
-    /// join: each category's top rows by name). Later pages, which carry a cursor, go through <see cref="PageAsync"/>.
+    /// The first page of <c>Category.technologies</c> for every category of the same pass, in one command. Later pages,
+    /// which carry a cursor, go through <see cref="PageAsync"/>.
     /// </summary>
     public static IDataLoaderResult<CatalogConnection<Technology>> FirstPageInCategory(IResolveFieldContext<Category> context, bool includeSubcategories)
     {
@@ -103,13 +105,13 @@ public sealed class TechnologyQueries : IQueryFields
         var contexts = context.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
         return context.Loaders().Load<int, CatalogConnection<Technology>>($"category.technologies({size},{includeSubcategories})", context.Source.Id, async (db, ids, ct) =>
         {
-            var rows = await (
-                from c in db.Categories
-                where ids.Contains(c.Id)
-                from t in db.Technologies
-                    .Where(t => db.TechnologyCategories.Any(tc => tc.TechnologyId == t.Id && (tc.CategoryId == c.Id || (includeSubcategories && tc.Category!.ParentId == c.Id))))
-                    .OrderBy(t => t.Name.ToLower()).ThenBy(t => t.Id).Take(size + 1)
-                select new { CategoryId = c.Id, Technology = t }).AsNoTracking().ToListAsync(ct);
+            var rows = await FirstPages.ReadAsync(db,
+                [
+                    new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, Value = ids.ToArray() },
+                    new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Boolean, Value = includeSubcategories },
+                    new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = size + 1 },
+                ],
+                row => (CategoryId: row.GetInt32(0), Technology: ReadTechnology(row, 1)), ct);
             var byCategory = rows.ToLookup(r => r.CategoryId, r => r.Technology);
             return ids.ToDictionary(id => id, id => Keyset.ToConnection(byCategory[id].ToList(), size, false, ByName, async token =>
             {
@@ -118,6 +120,43 @@ public sealed class TechnologyQueries : IQueryFields
             }));
         }, Keyset.ToConnection(new List<Technology>(), size, false, ByName, _ => Task.FromResult(0)));
     }
+
+    /// <summary>The technologies table's columns, as <see cref="ReadTechnology"/> reads them (declared before the statement that lists them).</summary>
+    internal static readonly string[] TechnologyColumns = ["id", "slug", "name", "kind", "homepage", "repository", "mention_count"];
+
+    // Each category's members first (with subcategories, a technology in two of them counts once), then its top rows
+    // by name through one window over all of them: a per-category lateral join scanned every technology per category
+    // (2.2 ms against 0.8 ms for the seed's 47 categories, pgbench). The order is ByName's: lower(name), then id.
+    private static readonly OwnSql FirstPages = new($$"""
+        WITH members AS (
+            SELECT tc.category_id, tc.technology_id
+            FROM technology_categories tc
+            WHERE tc.category_id = ANY(@ids)
+            UNION
+            SELECT c.parent_id, tc.technology_id
+            FROM technology_categories tc JOIN categories c ON c.id = tc.category_id
+            WHERE @subcategories AND c.parent_id = ANY(@ids)
+        )
+        SELECT r.category_id, {{string.Join(", ", TechnologyColumns.Select(c => "r." + c))}}
+        FROM (
+            SELECT m.category_id, t.*, row_number() OVER (PARTITION BY m.category_id ORDER BY lower(t.name), t.id) AS n
+            FROM members m JOIN technologies t ON t.id = m.technology_id
+        ) r
+        WHERE r.n <= @take
+        ORDER BY r.category_id, r.n
+        """, "ids", "subcategories", "take");
+
+    /// <summary>A technology from its <see cref="TechnologyColumns"/>, starting at column <paramref name="first"/>.</summary>
+    private static Technology ReadTechnology(NpgsqlDataReader row, int first) => new()
+    {
+        Id = row.GetInt32(first),
+        Slug = row.GetString(first + 1),
+        Name = row.GetString(first + 2),
+        Kind = EnumText<TechnologyKind>.Parse(row.GetString(first + 3)),
+        Homepage = row.IsDBNull(first + 4) ? null : row.GetString(first + 4),
+        Repository = row.IsDBNull(first + 5) ? null : row.GetString(first + 5),
+        MentionCount = row.GetInt32(first + 6),
+    };
 
     /// <summary>Technologies in a category and, if asked, in its subcategories.</summary>
     private static Expression<Func<Technology, bool>> InCategory(CatalogDbContext db, int id, bool includeSubcategories) => includeSubcategories

@@ -1,5 +1,9 @@
 using System.Text.Json.Nodes;
+using Catalog.Api.Data;
+using Catalog.Api.Technologies;
 using Catalog.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Catalog.Tests.Graph;
@@ -61,7 +65,7 @@ public sealed class BatchingTests(CatalogApiFixture api, ITestOutputHelper outpu
     public async Task Category_technologies_first_pages_cost_one_command_per_level_and_match_the_paged_list()
     {
         const string query = """
-            { categories { slug technologies(first: 100) { nodes { slug } pageInfo { hasNextPage endCursor } }
+            { categories { slug technologies(first: 100) { nodes { slug name kind homepage repository } pageInfo { hasNextPage endCursor } }
               children { slug technologies(first: 100, includeSubcategories: false) { nodes { slug } } } } }
             """;
         var data = await api.DataAsync(query);
@@ -79,8 +83,8 @@ public sealed class BatchingTests(CatalogApiFixture api, ITestOutputHelper outpu
         foreach (var category in top)
         {
             var slug = (string)category!["slug"]!;
-            var listed = (await api.DataAsync("query($c: String!) { technologies(category: $c, first: 100) { nodes { slug } pageInfo { hasNextPage endCursor } } }", new { c = slug }))["technologies"]!;
-            Assert.Equal(Slugs(listed), Slugs(category["technologies"]!));
+            var listed = (await api.DataAsync("query($c: String!) { technologies(category: $c, first: 100) { nodes { slug name kind homepage repository } pageInfo { hasNextPage endCursor } } }", new { c = slug }))["technologies"]!;
+            Assert.Equal(listed["nodes"]!.ToJsonString(), category["technologies"]!["nodes"]!.ToJsonString());
             Assert.Equal((string?)listed["pageInfo"]!["endCursor"], (string?)category["technologies"]!["pageInfo"]!["endCursor"]);
         }
     }
@@ -94,6 +98,15 @@ public sealed class BatchingTests(CatalogApiFixture api, ITestOutputHelper outpu
         var next = (await api.DataAsync("query($a: String!) { category(slug: \"runtime\") { technologies(first: 100, after: $a) { nodes { slug } } } }", new { a = (string)first["pageInfo"]!["endCursor"]! }))["category"]!["technologies"]!;
         var all = (await api.DataAsync("""{ technologies(category: "runtime", first: 100) { nodes { slug } } }"""))["technologies"]!;
         Assert.Equal(Slugs(all), [.. Slugs(first), .. Slugs(next)]);
+    }
+
+    [Fact]
+    public async Task The_first_pages_read_every_column_of_a_technology()
+    {
+        // FirstPageInCategory reads technologies by hand: a new column must be read there too.
+        await using var db = await api.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync();
+        var columns = db.Model.FindEntityType(typeof(Technology))!.GetProperties().Select(p => p.GetColumnName()).Order();
+        Assert.Equal(columns, TechnologyQueries.TechnologyColumns.Order());
     }
 
     private static List<string> Slugs(JsonNode connection) => connection["nodes"]!.AsArray().Select(n => (string)n!["slug"]!).ToList();
