@@ -16,18 +16,22 @@ CREATE TYPE search_hit AS (kind int, slug text, matched text, score double preci
 CREATE FUNCTION search_catalog(q text, lang text, max_results int) RETURNS SETOF search_hit
 LANGUAGE sql STABLE AS $$
   WITH p AS (SELECT q, '%' || replace(replace(replace(q, '\', '\\'), '%', '\%'), '_', '\_') || '%' AS contains, lang),
-  found AS (
+  names AS (
       SELECT x.kind, x.item_id AS id, x.matched, x.norm, x.lang, x.definition
       FROM search_texts x, p
-      WHERE x.norm LIKE p.contains
+      WHERE NOT x.definition AND x.norm LIKE p.contains
+  ),
+  few AS (
+      SELECT count(DISTINCT (n.kind, n.id)) < max_results AS yes FROM names n
   ),
   texts AS (
-      SELECT * FROM found
+      SELECT * FROM names
       UNION ALL
       SELECT x.kind, x.item_id, x.matched, x.norm, x.lang, x.definition
       FROM search_texts x, p
-      WHERE (SELECT count(DISTINCT (f.kind, f.id)) FROM found f WHERE NOT f.definition) < max_results
-        AND NOT x.definition AND x.norm NOT LIKE p.contains AND (x.norm % p.q OR p.q <% x.norm)
+      WHERE (SELECT yes FROM few) AND (
+          (x.definition AND x.norm LIKE p.contains)
+          OR (NOT x.definition AND x.norm NOT LIKE p.contains AND (x.norm % p.q OR p.q <% x.norm)))
   ),
   scored AS (
       SELECT x.kind, x.id, x.matched,

@@ -21,23 +21,28 @@ public static partial class CatalogSearch
     public const int MaxQueryLength = Data.Configurations.Limits.Alias;
 
     // search_texts holds every searchable text already folded (kept by triggers, see the SearchTextsAndChangeNotices
-    // migration); the candidate filters (LIKE, % and <%) use its GIN trigram index. Substring matches come first;
-    // the costly typo matching runs only when they name fewer items than asked for, since a typo (tier 40) can never
-    // outrank a substring match (tier 60 and up). Then every candidate is scored, the best text of each item kept,
-    // the items ranked, and each hit returned with its item's whole row (as JSON, one shape for four tables).
+    // migration); the candidate filters (LIKE, % and <%) use its GIN trigram index. Names containing the query come
+    // first; definitions and the costly typo matching are read only when those name fewer items than asked for, since
+    // neither a definition (tier 20) nor a typo (tier 40) can outrank a name containing the query (tier 60 and up).
+    // Then every candidate is scored, the best text of each item kept, the items ranked, and each hit returned with
+    // its item's whole row (as JSON, one shape for four tables).
     private static readonly OwnSql Sql = new("""
-        WITH found AS (
+        WITH names AS (
             SELECT x.kind, x.item_id AS id, x.matched, x.norm, x.lang, x.definition
             FROM search_texts x
-            WHERE x.norm LIKE @contains
+            WHERE NOT x.definition AND x.norm LIKE @contains
+        ),
+        few AS (
+            SELECT count(DISTINCT (n.kind, n.id)) < @first AS yes FROM names n
         ),
         texts AS (
-            SELECT * FROM found
+            SELECT * FROM names
             UNION ALL
             SELECT x.kind, x.item_id, x.matched, x.norm, x.lang, x.definition
             FROM search_texts x
-            WHERE (SELECT count(DISTINCT (f.kind, f.id)) FROM found f WHERE NOT f.definition) < @first
-              AND NOT x.definition AND x.norm NOT LIKE @contains AND (x.norm % @q OR @q <% x.norm)
+            WHERE (SELECT yes FROM few) AND (
+                (x.definition AND x.norm LIKE @contains)
+                OR (NOT x.definition AND x.norm NOT LIKE @contains AND (x.norm % @q OR @q <% x.norm)))
         ),
         scored AS (
             SELECT x.kind, x.id, x.matched,

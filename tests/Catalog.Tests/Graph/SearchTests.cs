@@ -125,7 +125,7 @@ public sealed class SearchTests(CatalogApiFixture api) : IClassFixture<CatalogAp
     }
 
     [Theory]
-    [InlineData("container")]   // many substring hits: a short page skips typo matching
+    [InlineData("container")]   // many name hits: a short page reads no definitions and skips typo matching
     [InlineData("net")]
     [InlineData("kube")]
     public async Task A_short_page_is_the_top_of_a_long_one(string query)
