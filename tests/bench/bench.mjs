@@ -20,6 +20,7 @@ const systems = [
 const rounds = Number(env.BENCH_ROUNDS || 3);
 const duration = Number(env.BENCH_DURATION || 5);
 const warmup = Number(env.BENCH_WARMUP || 2);
+const prewarm = Number(env.BENCH_PREWARM || 0);
 const connections = Number(env.BENCH_CONNECTIONS || 10);
 const fail = (msg) => { console.error(`bench: error: ${msg}`); process.exit(1); };
 
@@ -96,7 +97,8 @@ const pad = (s, n) => String(s).padStart(n);
 async function run() {
   const names = systems.map((s) => s.name);
   const table = {};
-  console.log(`\n== Throughput: ${rounds} round(s) x ${duration}s per system and query, ${connections} connections, wrk -t1; warm-up ${warmup}s each; systems alternate, order rotated per round`);
+  console.log(`\n== Throughput: ${rounds} round(s) x ${duration}s per system and query, ${connections} connections, wrk -t1; warm-up ${prewarm ? `every query ${prewarm}s on each system, then ` : ''}${warmup}s each; systems alternate, order rotated per round`);
+  if (prewarm) for (const s of systems) for (const q of queries) wrk(s.name, s, q.name, prewarm, { warmup: true });
   for (const q of queries) {
     for (const s of systems) wrk(s.name, s, q.name, warmup, { warmup: true });
     for (const s of systems) resetHwm(s.pid);
