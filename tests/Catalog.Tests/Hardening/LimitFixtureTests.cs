@@ -20,6 +20,22 @@ public sealed class ImpatientFixture : CatalogApiFixture
     protected override IEnumerable<(string Key, string Value)> Settings => [("Catalog:Limits:TimeoutSeconds", "0.001")];
 }
 
+/// <summary>The service serving one request at a time, with no room to wait.</summary>
+public sealed class SingleFileFixture : CatalogApiFixture
+{
+    protected override IEnumerable<(string Key, string Value)> Settings =>
+    [
+        ("Catalog:Limits:MaxConcurrentRequests", "1"),
+        ("Catalog:Limits:MaxQueuedRequests", "0"),
+    ];
+}
+
+/// <summary>The service serving one request at a time, the others waiting their turn.</summary>
+public sealed class QueuedFixture : CatalogApiFixture
+{
+    protected override IEnumerable<(string Key, string Value)> Settings => [("Catalog:Limits:MaxConcurrentRequests", "1")];
+}
+
 public sealed class RateLimitTests(RateLimitedFixture api) : IClassFixture<RateLimitedFixture>
 {
     [Fact]
@@ -52,5 +68,34 @@ public sealed class TimeoutTests(ImpatientFixture api) : IClassFixture<Impatient
 
         Assert.Equal(LimitErrors.Timeout, response.Code);
         Assert.Contains("the limit (TimeoutSeconds) is 0.001 s", response.Message0, StringComparison.Ordinal);
+    }
+}
+
+public sealed class ConcurrencyTests(SingleFileFixture single, QueuedFixture queued) : IClassFixture<SingleFileFixture>, IClassFixture<QueuedFixture>
+{
+    private const string Heavy = "{ technologies(first: 100) { nodes { name talks { title speakers { name } organizations { name } } } } }";
+
+    [Fact]
+    public async Task Past_the_requests_served_at_once_and_the_queue_a_request_gets_503_overloaded_and_health_stays_open()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Attack.PostAsync(single.Client, Heavy)));
+
+        Assert.Contains(responses, r => r.Status == HttpStatusCode.OK && r.Json?["errors"] is null);
+        var refused = responses.FirstOrDefault(r => r.Status == HttpStatusCode.ServiceUnavailable);
+        Assert.NotNull(refused);
+        Assert.Equal(LimitErrors.Overloaded, refused.Code);
+        Assert.Contains("(MaxConcurrentRequests)", refused.Message0, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.Message.Headers.RetryAfter?.Delta);
+        var health = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => single.Client.GetAsync("/health/live")));
+        Assert.All(health, h => Assert.Equal(HttpStatusCode.OK, h.StatusCode));
+    }
+
+    [Fact]
+    public async Task Requests_past_the_ones_served_at_once_wait_their_turn_and_are_all_answered()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Attack.PostAsync(queued.Client, Heavy)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.All(responses, r => Assert.Null(r.Json?["errors"]));
     }
 }

@@ -12,8 +12,9 @@ public static class LimitErrors
     public const string BodyTooLarge = "BODY_TOO_LARGE";
     public const string Timeout = "TIMEOUT";
     public const string RateLimited = "RATE_LIMITED";
+    public const string Overloaded = "OVERLOADED";
 
-    private static readonly HashSet<string> All = [MaxDepth, MaxComplexity, MaxAliases, MaxDirectives, MaxTokens, DocumentTooLarge, BodyTooLarge, Timeout, RateLimited];
+    private static readonly HashSet<string> All = [MaxDepth, MaxComplexity, MaxAliases, MaxDirectives, MaxTokens, DocumentTooLarge, BodyTooLarge, Timeout, RateLimited, Overloaded];
 
     /// <summary>True for the codes of a request refused by a limit.</summary>
     public static bool IsLimit(string? code) => code is not null && All.Contains(code);

@@ -34,4 +34,13 @@ public sealed class LimitsOptions
 
     /// <summary>The rate limit's window in seconds.</summary>
     public int RateLimitWindowSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Requests served at once (<c>/health/*</c> is exempt); the others wait their turn in arrival order. 0 turns it off.
+    /// Twice the processor count by default.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = 2 * Environment.ProcessorCount;
+
+    /// <summary>Requests that may wait for a turn; beyond them a request is refused at once with OVERLOADED.</summary>
+    public int MaxQueuedRequests { get; set; } = 1_000;
 }
