@@ -37,9 +37,9 @@ public sealed class LimitsOptions
 
     /// <summary>
     /// Requests served at once (<c>/health/*</c> is exempt); the others wait their turn in arrival order. 0 turns it off.
-    /// Twice the processor count by default.
+    /// By default twice the processor count and at least 4, so that a one-CPU replica still overlaps its waits on the database.
     /// </summary>
-    public int MaxConcurrentRequests { get; set; } = 2 * Environment.ProcessorCount;
+    public int MaxConcurrentRequests { get; set; } = Math.Max(4, 2 * Environment.ProcessorCount);
 
     /// <summary>Requests that may wait for a turn; beyond them a request is refused at once with OVERLOADED.</summary>
     public int MaxQueuedRequests { get; set; } = 1_000;
