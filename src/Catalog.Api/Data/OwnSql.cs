@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Catalog.Api.Data;
 
@@ -51,6 +52,14 @@ public sealed partial class OwnSql(string sql, params string[] parameterNames)
             await db.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
     }
+
+    public static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
+
+    public static NpgsqlParameter Integer(int value) => new() { NpgsqlDbType = NpgsqlDbType.Integer, Value = value };
+
+    public static NpgsqlParameter Integers(IEnumerable<int> values) => new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, Value = values.ToArray() };
+
+    public static NpgsqlParameter Boolean(bool value) => new() { NpgsqlDbType = NpgsqlDbType.Boolean, Value = value };
 
     // @name outside quotes is enough here: the statements are ours and keep no '@' in literals.
     [GeneratedRegex(@"@([a-z_]+)")]

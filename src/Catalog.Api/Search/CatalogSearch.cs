@@ -84,10 +84,10 @@ public static partial class CatalogSearch
         if (first == 0) return [];
         return await Sql.ReadAsync(db,
             [
-                Text(normalizedQuery),
-                Text($"%{EscapeLike(normalizedQuery)}%"),
-                Text(lang is { } l ? EnumText<Lang>.ToText(l) : null),
-                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = first },
+                OwnSql.Text(normalizedQuery),
+                OwnSql.Text($"%{EscapeLike(normalizedQuery)}%"),
+                OwnSql.Text(lang is { } l ? EnumText<Lang>.ToText(l) : null),
+                OwnSql.Integer(first),
             ],
             Hit,
             ct).ConfigureAwait(false);
@@ -98,9 +98,6 @@ public static partial class CatalogSearch
         var kind = (SearchItemKind)row.GetInt32(0);
         return new SearchResult(kind, row.GetInt32(1), row.GetString(2), row.GetDouble(3), Item(kind, row.GetString(4)));
     }
-
-    private static NpgsqlParameter Text(string? value) =>
-        new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
 
     /// <summary>Makes LIKE's wildcards in the user's text literal (backslash is PostgreSQL's default LIKE escape).</summary>
     private static string EscapeLike(string text)

@@ -30,7 +30,8 @@ public sealed class TalkType : ObjectGraphType<Talk>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationType>>>>("organizations")
             .Description("The organisations behind the talk: the speakers' and any the talk names.")
             .Resolve(c => c.Loaders().LoadMany<int, Organization>("talk.organizations", c.Source.Id, async (db, ids, ct) =>
-                (await OrganizationsOf(db, [.. ids]).ToListAsync(ct)).ToLookup(x => x.TalkId, x => x.Organization)));
+                (await OrganizationsOf.ReadAsync(db, [OwnSql.Integers(ids)], row => (TalkId: row.GetInt32(0), Organization: EntityRows.Organization(row, 1)), ct))
+                .ToLookup(x => x.TalkId, x => x.Organization)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TechnologyType>>>>("technologies")
             .Description("The technologies the notes of this talk mention, in order of first mention.")
             .Resolve(c => c.Loaders().LoadMany<int, Technology>("talk.technologies", c.Source.Id, async (db, ids, ct) =>
@@ -58,20 +59,21 @@ public sealed class TalkType : ObjectGraphType<Talk>
 
     private static GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<TalkSpeaker>> Speakers(GraphQL.IResolveFieldContext<Talk> c) =>
         c.Loaders().LoadMany<int, TalkSpeaker>("talk.speakers", c.Source.Id, async (db, ids, ct) =>
-            (await SpeakersOf(db, [.. ids]).ToListAsync(ct)).ToLookup(s => s.TalkId));
+            (await SpeakersOf.ReadAsync(db, [OwnSql.Integers(ids)], row => EntityRows.TalkSpeaker(row, 0), ct)).ToLookup(s => s.TalkId));
 
-    private sealed record OrganizationOfTalk(int TalkId, Organization Organization);
+    // The talk's people and organisations are asked for with nearly every talk: the service's own SQL.
+    private static readonly OwnSql SpeakersOf = new($"""
+        SELECT {EntityRows.Select(EntityRows.TalkSpeakerColumns, "s")}, {EntityRows.Select(EntityRows.PersonColumns, "p")}
+        FROM talk_speakers s JOIN people p ON p.id = s.person_id
+        WHERE s.talk_id = ANY(@ids)
+        ORDER BY s.talk_id, s.position
+        """, "ids");
 
-    // The talk's people and organisations are asked for with nearly every talk: compiled once.
-    private static readonly Func<CatalogDbContext, int[], IAsyncEnumerable<TalkSpeaker>> SpeakersOf = EF.CompileAsyncQuery<CatalogDbContext, int[], TalkSpeaker>(
-        (db, ids) => db.TalkSpeakers.AsNoTracking().Include(s => s.Person).Where(s => ids.Contains(s.TalkId)).OrderBy(s => s.Position));
-
-    private static readonly Func<CatalogDbContext, int[], IAsyncEnumerable<OrganizationOfTalk>> OrganizationsOf = EF.CompileAsyncQuery<CatalogDbContext, int[], OrganizationOfTalk>(
-        (db, ids) =>
-            from o in db.TalkOrganizations.AsNoTracking()
-            join org in db.Organizations on o.OrganizationId equals org.Id
-            where ids.Contains(o.TalkId)
-            orderby o.Position
-            select new OrganizationOfTalk(o.TalkId, org));
+    private static readonly OwnSql OrganizationsOf = new($"""
+        SELECT o.talk_id, {EntityRows.Select(EntityRows.OrganizationColumns, "g")}
+        FROM talk_organizations o JOIN organizations g ON g.id = o.organization_id
+        WHERE o.talk_id = ANY(@ids)
+        ORDER BY o.talk_id, o.position
+        """, "ids");
 }
 

@@ -11,8 +11,6 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Catalog.Api.Technologies;
 
@@ -21,9 +19,12 @@ public sealed class TechnologyQueries : IQueryFields
     private static readonly SortKey<Technology, string> ByName = new(t => t.Name.ToLower());
     private static readonly SortKey<Technology, int> ByMentions = new(t => -t.MentionCount);
 
-    // The hottest look-up of all (every "which talks covered X?"), compiled once instead of translated per call.
-    private static readonly Func<CatalogDbContext, string, CancellationToken, Task<Technology?>> ByAlias = EF.CompileAsyncQuery(
-        (CatalogDbContext db, string key, CancellationToken ct) => db.TechnologyAliases.AsNoTracking().Where(a => a.Normalized == key).Select(a => a.Technology).SingleOrDefault());
+    // The hottest look-up of all (every "which talks covered X?"), through the unique index on normalised aliases.
+    private static readonly OwnSql ByAlias = new($"""
+        SELECT {EntityRows.Select(EntityRows.TechnologyColumns, "t")}
+        FROM technology_aliases a JOIN technologies t ON t.id = a.technology_id
+        WHERE a.normalized = @key
+        """, "key");
 
     public void AddTo(ObjectGraphType query)
     {
@@ -50,7 +51,7 @@ public sealed class TechnologyQueries : IQueryFields
         var key = TechnologyAlias.Normalize(text);
         if (key.Length is 0 or > Data.Configurations.Limits.Alias) return null;
         await using var db = await context.DbAsync();
-        return await ByAlias(db, key, context.CancellationToken);
+        return (await ByAlias.ReadAsync(db, [OwnSql.Text(key)], row => EntityRows.Technology(row, 0), context.CancellationToken)).SingleOrDefault();
     }
 
     public static async Task<CatalogConnection<Technology>> PageAsync(IResolveFieldContext context, TechnologyFilter filter)
@@ -106,12 +107,8 @@ public sealed class TechnologyQueries : IQueryFields
         return context.Loaders().Load<int, CatalogConnection<Technology>>($"category.technologies({size},{includeSubcategories})", context.Source.Id, async (db, ids, ct) =>
         {
             var rows = await FirstPages.ReadAsync(db,
-                [
-                    new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, Value = ids.ToArray() },
-                    new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Boolean, Value = includeSubcategories },
-                    new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = size + 1 },
-                ],
-                row => (CategoryId: row.GetInt32(0), Technology: ReadTechnology(row, 1)), ct);
+                [OwnSql.Integers(ids), OwnSql.Boolean(includeSubcategories), OwnSql.Integer(size + 1)],
+                row => (CategoryId: row.GetInt32(0), Technology: EntityRows.Technology(row, 1)), ct);
             var byCategory = rows.ToLookup(r => r.CategoryId, r => r.Technology);
             return ids.ToDictionary(id => id, id => Keyset.ToConnection(byCategory[id].ToList(), size, false, ByName, async token =>
             {
@@ -120,9 +117,6 @@ public sealed class TechnologyQueries : IQueryFields
             }));
         }, Keyset.ToConnection(new List<Technology>(), size, false, ByName, _ => Task.FromResult(0)));
     }
-
-    /// <summary>The technologies table's columns, as <see cref="ReadTechnology"/> reads them (declared before the statement that lists them).</summary>
-    internal static readonly string[] TechnologyColumns = ["id", "slug", "name", "kind", "homepage", "repository", "mention_count"];
 
     // Each category's members first (with subcategories, a technology in two of them counts once), then its top rows
     // by name through one window over all of them: a per-category lateral join scanned every technology per category
@@ -137,7 +131,7 @@ public sealed class TechnologyQueries : IQueryFields
             FROM technology_categories tc JOIN categories c ON c.id = tc.category_id
             WHERE @subcategories AND c.parent_id = ANY(@ids)
         )
-        SELECT r.category_id, {{string.Join(", ", TechnologyColumns.Select(c => "r." + c))}}
+        SELECT r.category_id, {{EntityRows.Select(EntityRows.TechnologyColumns, "r")}}
         FROM (
             SELECT m.category_id, t.*, row_number() OVER (PARTITION BY m.category_id ORDER BY lower(t.name), t.id) AS n
             FROM members m JOIN technologies t ON t.id = m.technology_id
@@ -145,18 +139,6 @@ public sealed class TechnologyQueries : IQueryFields
         WHERE r.n <= @take
         ORDER BY r.category_id, r.n
         """, "ids", "subcategories", "take");
-
-    /// <summary>A technology from its <see cref="TechnologyColumns"/>, starting at column <paramref name="first"/>.</summary>
-    private static Technology ReadTechnology(NpgsqlDataReader row, int first) => new()
-    {
-        Id = row.GetInt32(first),
-        Slug = row.GetString(first + 1),
-        Name = row.GetString(first + 2),
-        Kind = EnumText<TechnologyKind>.Parse(row.GetString(first + 3)),
-        Homepage = row.IsDBNull(first + 4) ? null : row.GetString(first + 4),
-        Repository = row.IsDBNull(first + 5) ? null : row.GetString(first + 5),
-        MentionCount = row.GetInt32(first + 6),
-    };
 
     /// <summary>Technologies in a category and, if asked, in its subcategories.</summary>
     private static Expression<Func<Technology, bool>> InCategory(CatalogDbContext db, int id, bool includeSubcategories) => includeSubcategories

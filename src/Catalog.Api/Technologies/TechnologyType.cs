@@ -76,7 +76,8 @@ public sealed class TechnologyType : ObjectGraphType<Technology>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TalkType>>>>("talks")
             .Description("The talks whose notes mention this technology, in the order of the notes.")
             .Resolve(c => c.Loaders().LoadMany<int, Talk>("technology.talks", c.Source.Id, async (db, ids, ct) =>
-                (await TalksOf(db, [.. ids]).ToListAsync(ct)).OrderBy(x => x.Position).ToLookup(x => x.TechnologyId, x => x.Talk)));
+                (await TalksOf.ReadAsync(db, [OwnSql.Integers(ids)], row => (TechnologyId: row.GetInt32(0), Talk: EntityRows.Talk(row, 1)), ct))
+                .ToLookup(x => x.TechnologyId, x => x.Talk)));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MentionType>>>>("mentions")
             .Description("Every place the notes name this technology: the matched text, the whole line and its number.")
@@ -90,14 +91,17 @@ public sealed class TechnologyType : ObjectGraphType<Technology>
             (await db.TechnologyDefinitions.AsNoTracking().Where(d => ids.Contains(d.TechnologyId)).OrderBy(d => d.Lang).ToListAsync(ct))
             .ToLookup(d => d.TechnologyId));
 
-    private sealed record TalkOfTechnology(int TechnologyId, int Position, Talk Talk);
-
-    // Job 1's second step for any number of technologies; compiled once.
-    private static readonly Func<CatalogDbContext, int[], IAsyncEnumerable<TalkOfTechnology>> TalksOf = EF.CompileAsyncQuery(
-        (CatalogDbContext db, int[] ids) =>
-            (from m in db.Mentions
-             join s in db.Sections on m.SectionId equals s.Id
-             join t in db.Talks on s.TalkId equals t.Id
-             where ids.Contains(m.TechnologyId)
-             select new TalkOfTechnology(m.TechnologyId, s.Position, t)).AsNoTracking().Distinct());
+    // Job 1's second step for any number of technologies, in the order of the notes (the first section of a talk that
+    // mentions the technology).
+    private static readonly OwnSql TalksOf = new($"""
+        SELECT x.technology_id, {EntityRows.Select(EntityRows.TalkColumns, "k")}
+        FROM (
+            SELECT DISTINCT ON (m.technology_id, s.talk_id) m.technology_id, s.talk_id, s.position
+            FROM mentions m JOIN sections s ON s.id = m.section_id
+            WHERE m.technology_id = ANY(@ids) AND s.talk_id IS NOT NULL
+            ORDER BY m.technology_id, s.talk_id, s.position
+        ) x
+        JOIN talks k ON k.id = x.talk_id
+        ORDER BY x.technology_id, x.position, k.id
+        """, "ids");
 }
