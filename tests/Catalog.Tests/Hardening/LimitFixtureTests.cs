@@ -20,7 +20,7 @@ public sealed class ImpatientFixture : CatalogApiFixture
     protected override IEnumerable<(string Key, string Value)> Settings => [("Catalog:Limits:TimeoutSeconds", "0.001")];
 }
 
-/// <summary>The service serving one request at a time, with no room to wait.</summary>
+/// <summary>The service executing one request at a time, with no room to wait.</summary>
 public sealed class SingleFileFixture : CatalogApiFixture
 {
     protected override IEnumerable<(string Key, string Value)> Settings =>
@@ -30,7 +30,7 @@ public sealed class SingleFileFixture : CatalogApiFixture
     ];
 }
 
-/// <summary>The service serving one request at a time, the others waiting their turn.</summary>
+/// <summary>The service executing one request at a time, the others waiting their turn.</summary>
 public sealed class QueuedFixture : CatalogApiFixture
 {
     protected override IEnumerable<(string Key, string Value)> Settings => [("Catalog:Limits:MaxConcurrentRequests", "1")];
@@ -76,7 +76,7 @@ public sealed class ConcurrencyTests(SingleFileFixture single, QueuedFixture que
     private const string Heavy = "{ technologies(first: 100) { nodes { name talks { title speakers { name } organizations { name } } } } }";
 
     [Fact]
-    public async Task Past_the_requests_served_at_once_and_the_queue_a_request_gets_503_overloaded_and_health_stays_open()
+    public async Task Past_the_requests_executing_at_once_and_the_queue_a_request_gets_503_overloaded_and_health_stays_open()
     {
         var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Attack.PostAsync(single.Client, Heavy)));
 
@@ -91,7 +91,7 @@ public sealed class ConcurrencyTests(SingleFileFixture single, QueuedFixture que
     }
 
     [Fact]
-    public async Task Requests_past_the_ones_served_at_once_wait_their_turn_and_are_all_answered()
+    public async Task Requests_past_the_ones_executing_at_once_wait_their_turn_and_are_all_answered()
     {
         var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Attack.PostAsync(queued.Client, Heavy)));
 

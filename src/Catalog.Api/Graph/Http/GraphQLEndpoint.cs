@@ -1,3 +1,4 @@
+using Catalog.Api.Graph.Limits;
 using Catalog.Api.Graph.Loading;
 using GraphQL;
 using GraphQL.Transport;
@@ -11,7 +12,8 @@ namespace Catalog.Api.Graph.Http;
 /// application/graphql-response+json or application/json by the Accept header, with the status codes of the
 /// GraphQL-over-HTTP specification. A browser's GET without a query gets the IDE.
 /// </summary>
-public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, KnownDocuments known, IdeAssets ide, ResponseCache responses)
+public sealed class GraphQLEndpoint(
+    IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, KnownDocuments known, IdeAssets ide, ResponseCache responses, ExecutionGate gate)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -64,22 +66,19 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
             return;
         }
 
-        // Rules that depend on the request (the GET rule judges the selected operation) run for cached documents too.
-        IValidationRule[] requestRules = isGet ? [QueryOnlyOverGetRule.Instance] : [];
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        // Only execution takes a turn: writing the answer to a slow client must not keep others waiting.
+        ExecutionResult result;
+        using (var turn = await gate.EnterAsync(http.RequestAborted))
         {
-            Query = graphQLRequest.Query,
-            DocumentId = graphQLRequest.DocumentId,
-            OperationName = graphQLRequest.OperationName,
-            Variables = graphQLRequest.Variables,
-            Extensions = graphQLRequest.Extensions,
-            RequestServices = http.RequestServices,
-            UserContext = new Dictionary<string, object?> { [nameof(RequestLoaders)] = http.RequestServices.GetRequiredService<RequestLoaders>() },
-            User = http.User,
-            CancellationToken = http.RequestAborted,
-            ValidationRules = [.. DocumentValidator.CoreRules, KnownOperationTypeRule.Instance, .. requestRules],
-            CachedDocumentValidationRules = requestRules,
-        });
+            if (!turn.IsAcquired)
+            {
+                Telemetry.CatalogTelemetry.RecordRejected(LimitErrors.Overloaded);
+                http.Response.Headers.RetryAfter = "1";
+                await WriteErrorAsync(http, StatusCodes.Status503ServiceUnavailable, mediaType, LimitErrors.Overloaded, gate.OverloadedMessage);
+                return;
+            }
+            result = await ExecuteAsync(http, graphQLRequest, isGet);
+        }
         if (result.Executed && graphQLRequest.Query is { } text) known.Add(text);
 
         var status = StatusCodes.Status200OK;
@@ -95,6 +94,26 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
             status = StatusCodes.Status400BadRequest;
         }
         await WriteAsync(http, status, mediaType, result, cacheKey, revision);
+    }
+
+    private Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest graphQLRequest, bool isGet)
+    {
+        // Rules that depend on the request (the GET rule judges the selected operation) run for cached documents too.
+        IValidationRule[] requestRules = isGet ? [QueryOnlyOverGetRule.Instance] : [];
+        return executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = graphQLRequest.Query,
+            DocumentId = graphQLRequest.DocumentId,
+            OperationName = graphQLRequest.OperationName,
+            Variables = graphQLRequest.Variables,
+            Extensions = graphQLRequest.Extensions,
+            RequestServices = http.RequestServices,
+            UserContext = new Dictionary<string, object?> { [nameof(RequestLoaders)] = http.RequestServices.GetRequiredService<RequestLoaders>() },
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+            ValidationRules = [.. DocumentValidator.CoreRules, KnownOperationTypeRule.Instance, .. requestRules],
+            CachedDocumentValidationRules = requestRules,
+        });
     }
 
     private async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result, string? cacheKey = null, long? revision = null)

@@ -12,10 +12,11 @@ namespace Catalog.Api.Graph.Limits;
 
 public static class LimitsExtensions
 {
-    /// <summary>Binds <c>Catalog:Limits</c> and registers the rate limiter.</summary>
+    /// <summary>Binds <c>Catalog:Limits</c> and registers the rate limiter and the execution gate.</summary>
     public static WebApplicationBuilder AddCatalogLimits(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section);
+        builder.Services.AddSingleton<ExecutionGate>();
         builder.Services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -91,14 +92,10 @@ public static class LimitsExtensions
             });
     }
 
-    /// <summary>
-    /// Applies the rate limiter and the cap on requests served at once, and refuses request bodies over
-    /// <see cref="LimitsOptions.MaxBodyBytes"/>.
-    /// </summary>
+    /// <summary>Refuses request bodies over <see cref="LimitsOptions.MaxBodyBytes"/> and applies the rate limiter.</summary>
     public static WebApplication UseCatalogLimits(this WebApplication app)
     {
         app.UseRateLimiter();
-        app.UseConcurrencyGate();
         app.Use(async (http, next) =>
         {
             var max = http.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value.MaxBodyBytes;
@@ -121,41 +118,6 @@ public static class LimitsExtensions
             }
         });
         return app;
-    }
-
-    /// <summary>
-    /// At most <see cref="LimitsOptions.MaxConcurrentRequests"/> requests are served at once, the rest queued first
-    /// come, first served. Measured with tests/bench (2 cores): ten concurrent nested queries (Q3) all in flight kept
-    /// ten requests' objects alive through every collection and interleaved them on the cores; capped, Q3 ran
-    /// 177 -> 194 req/s at a cap of 4 (244 at 2) and search's p99 at saturation fell from 55-219 ms to 13-25 ms.
-    /// </summary>
-    private static void UseConcurrencyGate(this WebApplication app)
-    {
-        var limits = app.Services.GetRequiredService<IOptions<LimitsOptions>>().Value;
-        if (limits.MaxConcurrentRequests <= 0) return;
-        var gate = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
-        {
-            PermitLimit = limits.MaxConcurrentRequests,
-            QueueLimit = Math.Max(0, limits.MaxQueuedRequests),
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
-        app.Use(async (http, next) =>
-        {
-            if (http.Request.Path.StartsWithSegments("/health"))
-            {
-                await next(http);
-                return;
-            }
-            using var turn = await gate.AcquireAsync(1, http.RequestAborted);
-            if (!turn.IsAcquired)
-            {
-                http.Response.Headers.RetryAfter = "1";
-                await WriteErrorAsync(http, StatusCodes.Status503ServiceUnavailable, LimitErrors.Overloaded,
-                    $"The service is overloaded: {limits.MaxConcurrentRequests} requests are being served (MaxConcurrentRequests) and {limits.MaxQueuedRequests} are waiting (MaxQueuedRequests); retry after 1 s.", http.RequestAborted);
-                return;
-            }
-            await next(http);
-        });
     }
 
     private static async Task WriteErrorAsync(HttpContext http, int status, string code, string message, CancellationToken ct)

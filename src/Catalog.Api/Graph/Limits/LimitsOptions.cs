@@ -36,7 +36,8 @@ public sealed class LimitsOptions
     public int RateLimitWindowSeconds { get; set; } = 10;
 
     /// <summary>
-    /// Requests served at once (<c>/health/*</c> is exempt); the others wait their turn in arrival order. 0 turns it off.
+    /// GraphQL requests executing at once; the others wait their turn in arrival order. Answers from the GET cache, the
+    /// IDE, the widget and health never wait. 0 turns it off.
     /// By default twice the processor count and at least 4, so that a one-CPU replica still overlaps its waits on the database.
     /// </summary>
     public int MaxConcurrentRequests { get; set; } = Math.Max(4, 2 * Environment.ProcessorCount);
