@@ -5,7 +5,6 @@ using Catalog.Api.Technologies;
 using GraphQL;
 using GraphQL.Types;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Catalog.Api.Glossary;
 
@@ -115,7 +114,7 @@ public sealed class GlossaryQueries : IQueryFields
             },
             ct);
 
-    private static NpgsqlParameter LangValue(Lang lang) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = EnumText<Lang>.ToText(lang) };
+    private static NpgsqlParameter LangValue(Lang lang) => OwnSql.Text(EnumText<Lang>.ToText(lang));
 
     /// <summary>The next result's (technology id, text) rows as a list of texts per technology, in row order.</summary>
     private static async Task<Dictionary<int, List<string>>> ListsAsync(NpgsqlDataReader row, CancellationToken ct)

@@ -4,7 +4,6 @@ using Catalog.Api.Data;
 using Catalog.Api.Technologies;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Catalog.Api.Search;
 
