@@ -6,6 +6,7 @@ using Catalog.Api.Graph.Http;
 using Catalog.Api.Graph.Limits;
 using Catalog.Api.Health;
 using Catalog.Api.Import;
+using Catalog.Api.Snapshot;
 using Catalog.Api.Telemetry;
 using Catalog.Api.Widget;
 
@@ -20,6 +21,7 @@ if (ImportCommand.IsCheckCommand(args))
     return ImportCommand.Check(builder.Configuration, builder.Environment, args);
 
 builder.AddCatalogDatabase();
+builder.AddCatalogSnapshot();
 builder.AddCatalogLimits();
 builder.AddCatalogGraphQL();
 builder.AddCatalogHealth();

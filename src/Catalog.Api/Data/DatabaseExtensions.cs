@@ -45,8 +45,6 @@ public static class DatabaseExtensions
         connectionString = WithServiceDefaults(connectionString);
         builder.Services.AddPooledDbContextFactory<CatalogDbContext>(options => options.UseCatalogDatabase(connectionString));
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContext());
-        builder.Services.AddSingleton<CatalogChanges>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogChanges>());
         builder.Services.AddSingleton<CatalogImporter>();
         builder.Services.AddSingleton<Auth.ApiKeys>();
         return builder;

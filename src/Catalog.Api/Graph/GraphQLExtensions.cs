@@ -1,7 +1,6 @@
 using Catalog.Api.Graph.Errors;
 using Catalog.Api.Graph.Http;
 using Catalog.Api.Graph.Limits;
-using Catalog.Api.Graph.Loading;
 using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Validation.Rules.Custom;
@@ -17,7 +16,6 @@ public static class GraphQLExtensions
             builder.Services.AddSingleton(typeof(IQueryFields), feature);
         foreach (var feature in typeof(IMutationFields).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IMutationFields))))
             builder.Services.AddSingleton(typeof(IMutationFields), feature);
-        builder.Services.AddScoped<RequestLoaders>();
         builder.Services.AddSingleton<KnownDocuments>();
         builder.Services.AddSingleton<IdeAssets>();
         builder.Services.AddSingleton<GraphQLEndpoint>();
@@ -31,6 +29,9 @@ public static class GraphQLExtensions
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = development)
             .ConfigureExecution<ErrorMasking>()
+            .ConfigureExecution<Snapshot.SnapshotExecution>()
+            .ConfigureExecution<Input.UnsafeVariables>()
+            .AddValidationRule<Input.UnsafeTextRule>()
             .AddCatalogLimits(builder.Configuration)
             .ConfigureExecution<DocumentCache>()
             .ConfigureExecution<Telemetry.GraphQLTelemetry>()

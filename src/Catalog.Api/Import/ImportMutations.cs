@@ -1,6 +1,6 @@
 using Catalog.Api.Auth;
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
+using Catalog.Api.Snapshot;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -50,9 +50,8 @@ public sealed class ImportMutations : IMutationFields
         var result = await RunAsync(context, (importer, seed) => importer.ImportFilesAsync(seed, files, key, context.CancellationToken));
         if (result is null) return null;
 
-        await using var db = await context.DbAsync();
-        var slugs = result.Documents.ToList();
-        var documents = await db.Documents.AsNoTracking().Where(d => slugs.Contains(d.Slug)).OrderBy(d => d.Path).ToListAsync(context.CancellationToken);
+        var catalog = await context.RefreshCatalogAsync();
+        var documents = result.Documents.Select(slug => catalog.DocumentsBySlug[slug]).OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
         return new ImportNotesPayload(result, documents);
     }
 
@@ -60,7 +59,9 @@ public sealed class ImportMutations : IMutationFields
     {
         await context.RequireApiKeyAsync();
         var paths = input.Paths.ToList();
-        return await RunAsync(context, (importer, seed) => importer.RemoveFilesAsync(seed, paths, context.CancellationToken));
+        var result = await RunAsync(context, (importer, seed) => importer.RemoveFilesAsync(seed, paths, context.CancellationToken));
+        if (result is not null) await context.RefreshCatalogAsync();
+        return result;
     }
 
     /// <summary>Runs a change of the imported files; a refused request or an invalid seed becomes GraphQL errors and null.</summary>

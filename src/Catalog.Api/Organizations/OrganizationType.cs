@@ -1,9 +1,8 @@
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
+using Catalog.Api.Snapshot;
 using Catalog.Api.Talks;
 using Catalog.Api.Technologies;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Organizations;
 
@@ -22,20 +21,12 @@ public sealed class OrganizationType : ObjectGraphType<Organization>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
             .Description("Other names, including the spellings the notes use.").Resolve(c => c.Source.Aliases);
         Field<OrganizationType>("parent").Description("The organisation this one belongs to (a division's company).")
-            .Resolve(c => c.Source.ParentId is { } id ? c.ById<Organization>(id) : null);
+            .Resolve(c => c.Source.ParentId is { } id ? c.Catalog().Organizations[id] : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TalkType>>>>("talks")
             .Description("The talks given for this organisation, in the order of the notes.")
-            .Resolve(c => c.Loaders().LoadMany<int, Talk>("organization.talks", c.Source.Id, async (db, ids, ct) =>
-                (await (from o in db.TalkOrganizations
-                        join t in db.Talks on o.TalkId equals t.Id
-                        where ids.Contains(o.OrganizationId)
-                        orderby t.Position
-                        select new { o.OrganizationId, Talk = t }).AsNoTracking().ToListAsync(ct))
-                .ToLookup(x => x.OrganizationId, x => x.Talk)));
+            .Resolve(c => c.Catalog().TalksOfOrganization[c.Source.Id]);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TechnologyMakerType>>>>("technologies")
             .Description("The technologies this organisation maintains or created, with the role and its source.")
-            .Resolve(c => c.Loaders().LoadMany<int, TechnologyOrganization>("organization.technologies", c.Source.Id, async (db, ids, ct) =>
-                (await db.TechnologyOrganizations.AsNoTracking().Where(o => ids.Contains(o.OrganizationId))
-                    .OrderBy(o => o.TechnologyId).ToListAsync(ct)).ToLookup(o => o.OrganizationId)));
+            .Resolve(c => c.Catalog().TechnologiesOfOrganization[c.Source.Id]);
     }
 }

@@ -25,14 +25,14 @@ public static partial class CatalogSearch
     // neither a definition (tier 20) nor a typo (tier 40) can outrank a name containing the query (tier 60 and up).
     // Then every candidate is scored, the best text of each item kept, the items ranked, and each hit returned with
     // its item's whole row (as JSON, one shape for four tables).
-    private static readonly OwnSql Sql = new("""
+    private const string Sql = """
         WITH names AS (
             SELECT x.kind, x.item_id AS id, x.matched, x.norm, x.lang, x.definition
             FROM search_texts x
-            WHERE NOT x.definition AND x.norm LIKE @contains
+            WHERE NOT x.definition AND x.norm LIKE $2
         ),
         few AS (
-            SELECT count(DISTINCT (n.kind, n.id)) < @first AS yes FROM names n
+            SELECT count(DISTINCT (n.kind, n.id)) < $4 AS yes FROM names n
         ),
         texts AS (
             SELECT * FROM names
@@ -40,19 +40,19 @@ public static partial class CatalogSearch
             SELECT x.kind, x.item_id, x.matched, x.norm, x.lang, x.definition
             FROM search_texts x
             WHERE (SELECT yes FROM few) AND (
-                (x.definition AND x.norm LIKE @contains)
-                OR (NOT x.definition AND x.norm NOT LIKE @contains AND (x.norm % @q OR @q <% x.norm)))
+                (x.definition AND x.norm LIKE $2)
+                OR (NOT x.definition AND x.norm NOT LIKE $2 AND (x.norm % $1 OR $1 <% x.norm)))
         ),
         scored AS (
             SELECT x.kind, x.id, x.matched,
                 CASE
-                    WHEN x.definition THEN 20 + 10.0 * length(@q) / greatest(length(x.norm), 1)
-                    WHEN x.norm = @q THEN 100
-                    WHEN starts_with(x.norm, @q) THEN 80 + 10.0 * length(@q) / length(x.norm)
-                    WHEN strpos(x.norm, @q) > 0 THEN 60 + 10.0 * length(@q) / length(x.norm)
-                    ELSE 40 + 10.0 * greatest(similarity(x.norm, @q), 0.8 * word_similarity(@q, x.norm))
+                    WHEN x.definition THEN 20 + 10.0 * length($1) / greatest(length(x.norm), 1)
+                    WHEN x.norm = $1 THEN 100
+                    WHEN starts_with(x.norm, $1) THEN 80 + 10.0 * length($1) / length(x.norm)
+                    WHEN strpos(x.norm, $1) > 0 THEN 60 + 10.0 * length($1) / length(x.norm)
+                    ELSE 40 + 10.0 * greatest(similarity(x.norm, $1), 0.8 * word_similarity($1, x.norm))
                 END
-                + CASE WHEN @lang IS NULL OR x.lang IS NULL OR x.lang = @lang THEN 5 ELSE 0 END
+                + CASE WHEN $3 IS NULL OR x.lang IS NULL OR x.lang = $3 THEN 5 ELSE 0 END
                 + CASE WHEN x.kind = 0 THEN least(2, 0.5 * ln(1 + t.mention_count)) ELSE 0 END AS score
             FROM texts x
             LEFT JOIN technologies t ON x.kind = 0 AND t.id = x.id
@@ -62,40 +62,45 @@ public static partial class CatalogSearch
             FROM scored
             ORDER BY kind, id, score DESC, length(matched), matched
         )
-        SELECT b.kind, b.id, b.matched, round(b.score::numeric, 3)::double precision AS score,
-            CASE b.kind
-                WHEN 0 THEN (SELECT to_jsonb(x) FROM technologies x WHERE x.id = b.id)
-                WHEN 1 THEN (SELECT to_jsonb(x) FROM categories x WHERE x.id = b.id)
-                WHEN 2 THEN (SELECT to_jsonb(x) FROM organizations x WHERE x.id = b.id)
-                ELSE (SELECT to_jsonb(x) FROM talks x WHERE x.id = b.id)
-            END::text AS item
+        SELECT b.kind, b.id, b.matched, round(b.score::numeric, 3)::double precision AS score
         FROM best b
         ORDER BY b.score DESC, b.kind, b.id
-        LIMIT @first
-        """, "q", "contains", "lang", "first");
+        LIMIT $4
+        """;
 
     /// <summary>The query as it is compared: NFKC-folded, lower case, trimmed, inner runs of white space made one space.</summary>
     public static string NormalizeQuery(string query) => WhiteSpace().Replace(TechnologyAlias.Normalize(query), " ");
 
-    /// <summary>Runs the search for an already normalised, non-empty query.</summary>
-    public static async Task<List<SearchResult>> SearchAsync(CatalogDbContext db, string normalizedQuery, Lang? lang, int first, CancellationToken ct)
+    /// <summary>
+    /// Runs the search for an already normalised, non-empty query; each hit's item is read from
+    /// <paramref name="catalog"/> (a hit the snapshot does not hold yet, written since it was built, is left out).
+    /// </summary>
+    public static async Task<List<SearchResult>> SearchAsync(
+        CatalogDbContext db, Snapshot.CatalogSnapshot catalog, string normalizedQuery, Lang? lang, int first, CancellationToken ct)
     {
         if (first == 0) return [];
-        return await Sql.ReadAsync(db,
-            [
-                OwnSql.Text(normalizedQuery),
-                OwnSql.Text($"%{EscapeLike(normalizedQuery)}%"),
-                OwnSql.Text(lang is { } l ? EnumText<Lang>.ToText(l) : null),
-                OwnSql.Integer(first),
-            ],
-            Hit,
-            ct).ConfigureAwait(false);
-    }
-
-    private static SearchResult Hit(NpgsqlDataReader row)
-    {
-        var kind = (SearchItemKind)row.GetInt32(0);
-        return new SearchResult(kind, row.GetInt32(1), row.GetString(2), row.GetDouble(3), Item(kind, row.GetString(4)));
+        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await using var command = new NpgsqlCommand(Sql, (NpgsqlConnection)db.Database.GetDbConnection());
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = normalizedQuery });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = $"%{EscapeLike(normalizedQuery)}%" });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = lang is { } l ? EnumText<Lang>.ToText(l) : DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer, Value = first });
+            var hits = new List<SearchResult>(first);
+            await using var row = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await row.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var kind = (SearchItemKind)row.GetInt32(0);
+                if (Item(catalog, kind, row.GetInt32(1)) is { } item)
+                    hits.Add(new SearchResult(kind, row.GetInt32(1), row.GetString(2), row.GetDouble(3), item));
+            }
+            return hits;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Makes LIKE's wildcards in the user's text literal (backslash is PostgreSQL's default LIKE escape).</summary>
@@ -113,12 +118,11 @@ public static partial class CatalogSearch
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
 
-    /// <summary>The item itself, read from the row the statement returned with the hit (no second round trip).</summary>
-    private static object Item(SearchItemKind kind, string json) => kind switch
+    private static object? Item(Snapshot.CatalogSnapshot catalog, SearchItemKind kind, int id) => kind switch
     {
-        SearchItemKind.Technology => EntityJson.Read<Technology>(json),
-        SearchItemKind.Category => EntityJson.Read<Categories.Category>(json),
-        SearchItemKind.Organization => EntityJson.Read<Organizations.Organization>(json),
-        _ => EntityJson.Read<Talks.Talk>(json),
+        SearchItemKind.Technology => catalog.Technologies.GetValueOrDefault(id),
+        SearchItemKind.Category => catalog.Categories.GetValueOrDefault(id),
+        SearchItemKind.Organization => catalog.Organizations.GetValueOrDefault(id),
+        _ => catalog.Talks.GetValueOrDefault(id),
     };
 }

@@ -1,5 +1,6 @@
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
+using Catalog.Api.Snapshot;
+using Microsoft.EntityFrameworkCore;
 using Catalog.Api.Technologies;
 using GraphQL;
 using GraphQL.Types;
@@ -37,8 +38,8 @@ public sealed class SearchQueries : IQueryFields
                 if (first is < 0 or > MaxFirst)
                     throw new ExecutionError($"'first' must be between 0 and {MaxFirst}; it was {first}.") { Code = "BAD_PAGE_SIZE" };
 
-                await using var db = await c.DbAsync();
-                return await CatalogSearch.SearchAsync(db, normalized, c.GetArgument<Lang?>("lang"), first, c.CancellationToken);
+                await using var db = await c.RequestServices!.GetRequiredService<IDbContextFactory<Data.CatalogDbContext>>().CreateDbContextAsync(c.CancellationToken);
+                return await CatalogSearch.SearchAsync(db, c.Catalog(), normalized, c.GetArgument<Lang?>("lang"), first, c.CancellationToken);
             });
     }
 }

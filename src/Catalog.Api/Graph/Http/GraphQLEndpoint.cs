@@ -1,5 +1,4 @@
 using Catalog.Api.Graph.Limits;
-using Catalog.Api.Graph.Loading;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -108,7 +107,6 @@ public sealed class GraphQLEndpoint(
             Variables = graphQLRequest.Variables,
             Extensions = graphQLRequest.Extensions,
             RequestServices = http.RequestServices,
-            UserContext = new Dictionary<string, object?> { [nameof(RequestLoaders)] = http.RequestServices.GetRequiredService<RequestLoaders>() },
             User = http.User,
             CancellationToken = http.RequestAborted,
             ValidationRules = [.. DocumentValidator.CoreRules, KnownOperationTypeRule.Instance, .. requestRules],
