@@ -26,6 +26,7 @@ builder.AddCatalogLimits();
 builder.AddCatalogGraphQL();
 builder.AddCatalogHealth();
 builder.AddCatalogWidget();
+builder.AddCatalogCompression();
 builder.AddCatalogTelemetry();
 
 var app = builder.Build();
@@ -39,6 +40,7 @@ if (!await app.PrepareCatalogDatabaseAsync()) return 1;
 app.UseCorrelationId();
 app.MapCatalogTelemetry();
 app.UseCatalogLimits();
+app.UseCatalogCompression();
 app.MapGet("/", () => Results.Redirect("/graphql"));
 app.MapCatalogGraphQL();
 app.MapCatalogHealth();

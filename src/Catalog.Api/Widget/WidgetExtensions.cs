@@ -7,13 +7,15 @@ public static class WidgetExtensions
     public static WebApplicationBuilder AddCatalogWidget(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<WidgetAssets>();
+        builder.Services.AddSingleton<WidgetGlossary>();
         builder.Services.AddSingleton<DemoPage>();
         return builder;
     }
 
     /// <summary>
-    /// <c>/widget/glossary.js</c> (the widget), <c>/widget/version</c> (its cache-busting URL) and the demo pages; pins
-    /// the widget's glossary query as a persisted document so its GET works from the first request on.
+    /// <c>/widget/glossary.js</c> (the widget), <c>/widget/version</c> (the current versions and URLs), the term index
+    /// and the definitions the widget asks for, and the demo pages; pins the whole glossary's query as a persisted
+    /// document so that its GET works from the first request on.
     /// </summary>
     public static IEndpointRouteBuilder MapCatalogWidget(this IEndpointRouteBuilder app)
     {
@@ -21,19 +23,13 @@ public static class WidgetExtensions
         if (widget.Query is { } query) app.ServiceProvider.GetRequiredService<KnownDocuments>().Pin(query);
 
         app.MapGet(WidgetAssets.ScriptPath, (HttpContext http, WidgetAssets assets) => assets.WriteScriptAsync(http));
-        app.MapGet("/widget/version", (HttpContext http, WidgetAssets assets) =>
-        {
-            http.Response.Headers.CacheControl = "no-cache";
-            http.Response.Headers.AccessControlAllowOrigin = "*";
-            return Results.Json(new
-            {
-                version = assets.Version,
-                script = assets.VersionedPath,
-                documentId = assets.Query is { } text ? "sha256:" + KnownDocuments.Sha256(text) : null,
-            });
-        });
+        app.MapGet("/widget/version", (HttpContext http, WidgetGlossary glossary) => glossary.WriteVersionAsync(http));
+        app.MapGet("/widget/index/{version:long}", (HttpContext http, long version, WidgetGlossary glossary) => glossary.WriteIndexAsync(http, version));
+        app.MapGet("/widget/definitions/{version:long}/{lang}", (HttpContext http, long version, string lang, WidgetGlossary glossary) =>
+            glossary.WriteDefinitionsAsync(http, version, lang));
         app.MapGet("/demo", (HttpContext http, DemoPage demo) => demo.WriteNotesAsync(http));
         app.MapGet("/demo/en", (HttpContext http, DemoPage demo) => demo.WriteEnglishAsync(http));
+        app.MapGet("/demo/long", (HttpContext http, DemoPage demo) => demo.WriteLongAsync(http));
         return app;
     }
 }

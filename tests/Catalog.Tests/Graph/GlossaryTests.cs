@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Catalog.Api.Snapshot;
 using Catalog.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Tests.Graph;
 
@@ -81,5 +83,50 @@ public sealed class GlossaryTests(CatalogApiFixture api) : IClassFixture<Catalog
     {
         var commands = await api.CountCommandsAsync(() => GlossaryAsync("JA"));
         Assert.Equal(0, commands);
+    }
+
+    [Fact]
+    public async Task Pages_with_first_and_after_walk_the_whole_list_in_order()
+    {
+        var whole = (await GlossaryAsync()).Select(e => (string)e!["slug"]!).ToList();
+        var walked = new List<string>();
+        string? after = null;
+        for (var pages = 0; pages < 50; pages++)
+        {
+            var page = (await api.DataAsync("query($after: String) { glossary(first: 40, after: $after) { slug } }", new { after }))["glossary"]!.AsArray();
+            walked.AddRange(page.Select(e => (string)e!["slug"]!));
+            if (page.Count < 40) break;
+            after = walked[^1];
+        }
+        Assert.Equal(whole, walked);
+        Assert.Equal(whole.Skip(1).Take(2), (await api.DataAsync($$"""{ glossary(first: 2, after: "{{whole[0]}}") { slug } }"""))["glossary"]!.AsArray().Select(e => (string)e!["slug"]!));
+    }
+
+    [Theory]
+    [InlineData("""{ glossary(first: 101) { slug } }""", "BAD_PAGE_SIZE")]
+    [InlineData("""{ glossary(first: -1) { slug } }""", "BAD_PAGE_SIZE")]
+    [InlineData("""{ glossary(after: "no-such-technology") { slug } }""", "BAD_CURSOR")]
+    public async Task A_bad_page_size_or_cursor_is_refused_with_a_code(string query, string code)
+    {
+        var response = await api.QueryAsync(query);
+        Assert.Equal(code, (string?)response["errors"]![0]!["extensions"]!["code"]);
+    }
+
+    [Fact]
+    public async Task A_technology_known_only_from_the_landscape_is_listed_with_no_definition()
+    {
+        var version = await Catalog.Tests.Widget.LargeCatalog.AddLandscapeOnlyAsync(api.ConnectionString);
+        var snapshots = api.Services.GetRequiredService<CatalogSnapshots>();
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); snapshots.Current!.Version < version; await Task.Delay(20))
+            Assert.True(DateTime.UtcNow < deadline, "The snapshot was not rebuilt after the write.");
+
+        var backstage = Entry(await GlossaryAsync("JA"), "backstage");
+        Assert.Equal("Backstage", (string?)backstage["name"]);
+        Assert.Null(backstage["definition"]);
+        Assert.Null(backstage["definitionLang"]);
+        Assert.Empty(Strings(backstage["terms"]!));
+        Assert.Equal(["Backstage"], Strings(backstage["caseSensitiveTerms"]!));
+        Assert.Equal(["アプリケーション定義とイメージビルド"], Strings(backstage["categories"]!));
+        Assert.Equal("https://backstage.io/", (string?)backstage["url"]);
     }
 }

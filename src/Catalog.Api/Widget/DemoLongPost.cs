@@ -1,0 +1,95 @@
+namespace Catalog.Api.Widget;
+
+/// <summary>
+/// The article of <c>/demo/long</c>: a long English blog post (written for this demo) that names many technologies,
+/// some of them not in the seed (they are underlined once the catalog knows them, e.g. from the CNCF landscape). The
+/// widget's size and speed budgets are measured on it.
+/// </summary>
+public static class DemoLongPost
+{
+    public const string Title = "Two years of running our shop on Kubernetes";
+
+    public const string Article = """
+        <h1>Two years of running our shop on Kubernetes</h1>
+        <p class="byline">A long read from the platform team · about 25 minutes</p>
+        <p>Two years ago our online bookshop ran on a dozen virtual machines that we patched by hand on Sunday mornings. Today it runs on Kubernetes, in two regions, and nobody on the team has logged in to a server for months. This post is the long version of the story: what we picked, what we threw away, and what we would do differently. It is written for teams of our size, a handful of engineers who look after everything from the checkout page to the database backups, and it names a lot of tools. Hover over any of them to see what it is.</p>
+
+        <h2>Where we started</h2>
+        <p>The old set-up was simple and fragile. Each service lived on its own virtual machine, started by a shell script, with an nginx in front that a colleague had configured years earlier. Deployments meant copying a tarball, running sed over a configuration file and restarting the process. It worked, until the week before a holiday sale when one machine filled its disk and took the search service down with it. Nobody could tell how the machine had been built, because nobody had built it the same way twice.</p>
+        <p>We wrote down what we wanted instead. Every service should be built the same way, described in files that live in Git, deployed without anyone typing commands on a server, and replaced rather than repaired when it misbehaves. That list pointed straight at containers and an orchestrator. We also wanted to stay boring where we could: the shop is the product, the platform is not.</p>
+
+        <h2>Containers first</h2>
+        <p>The first step had nothing to do with Kubernetes. We wrote a Dockerfile for every service and made the build produce a container image instead of a tarball. Docker on the developers' laptops made this easy to try, and it surfaced a lot of hidden assumptions: services that read files from the home directory of a user that only existed on the old machines, a cron job that nobody remembered, a timezone set by hand. Fixing those took longer than writing the Dockerfiles themselves.</p>
+        <p>We kept the images small and boring: one process per container, configuration from environment variables, logs to standard output. A container image that does one thing is easy to replace, and replacing is what an orchestrator does all day.</p>
+        <pre><code>FROM eclipse-temurin:21-jre
+        COPY build/libs/search.jar /app/search.jar
+        USER 10001
+        ENTRYPOINT ["java", "-jar", "/app/search.jar"]</code></pre>
+        <p>On the servers themselves we never ran the Docker daemon in production. The cluster's nodes use containerd, which pulls images and supervises containers, and runc, which actually creates them from the OCI Runtime Specification. We looked at CRI-O as well, which speaks the Container Runtime Interface and nothing else, and it would have served us just as well; containerd won because our managed cluster offered it by default. For one team that runs code uploaded by customers we later added Kata Containers, which wraps each pod in a small virtual machine of its own. It costs some memory and a little start-up time, and it buys a much thicker wall between tenants.</p>
+        <p>Storage drivers were the first surprise. An old build agent still used devicemapper and ran out of space in ways that were hard to explain; moving it to overlay2, which sits on OverlayFS in the kernel, made image builds faster and the disk use predictable. If you inherit old machines, check which storage driver they use before you blame your images.</p>
+
+        <h2>Choosing how to run the cluster</h2>
+        <p>We spent a month on one question: run Kubernetes ourselves or let a cloud provider run the control plane. We tried both. kubeadm gave us a working cluster on three virtual machines in an afternoon and taught us how the pieces fit together: the API server, the scheduler, the controllers, etcd, and a kubelet on every worker node. kOps did the same on Amazon Web Services with more of the surrounding plumbing, such as the load balancer in front of the API and the auto-scaling groups for the nodes. Rancher impressed us as a way to manage many clusters from one place, which we do not need yet.</p>
+        <p>In the end we chose a managed control plane. Upgrading the control plane is the kind of careful, rare work that a small team forgets how to do between upgrades, and a provider does it every week. We still keep the kubeadm notes, because a cluster on bare metal in the warehouse is on the roadmap: the label printers and scanners there need something close by, and an on-premises cluster is the obvious way to run the same images in both places. Friends at another company run Kubernetes on OpenStack in their own data centre, with OpenStack Keystone for identity and OpenStack Cinder for block storage, and their experience was that the hard part is the network, not the orchestrator.</p>
+
+        <h3>Packaging with Helm</h3>
+        <p>Every service ships as a Helm chart. A chart is a folder of templates and default values; an environment is a file of values that overrides them. We resisted the temptation to write one enormous chart for everything. Each service owns its chart next to its code, and a small shared library chart holds the pieces every service needs: the deployment, the service, the readiness probe, the horizontal autoscaler and the alerts.</p>
+        <pre><code>helm upgrade --install search charts/search \
+          --namespace shop --values environments/production/search.yaml</code></pre>
+
+        <h2>The network, which took the longest</h2>
+        <p>Pod networking is where we spent the most time reading, and where we learned the most. Kubernetes itself does not move packets between pods; it asks a plugin that implements the Container Network Interface to do it. Docker has its own model for this, the Container Network Model, and reading about both helped us understand why the CNI is so small: a plugin is just a program that the runtime calls to add a container to a network or remove it.</p>
+        <p>We tried flannel first because it is the simplest thing that works. It gives every node a subnet and carries traffic between nodes in VXLAN, encapsulating each packet in UDP; on a flat network its host-gw mode skips the encapsulation and just installs routes. It had one gap for us: flannel does not enforce Network Policy, and we wanted the payment service to accept connections from the checkout service and nothing else.</p>
+        <p>So we moved to Calico. Calico routes pod traffic with BGP where the network allows it and falls back to IP-in-IP or VXLAN tunneling where it does not, and it enforces network policies with iptables and ipset on every node. Reading its documentation sent us down a long path through the Linux networking stack: how a veth pair connects a pod's network namespace to the host, what a Linux bridge does and why Calico does not need one, how the kernel's forwarding database and ARP fit in, and what a MAC address means inside a virtual network. The iproute2 tools became our best friends for debugging; <code>ip route</code> and <code>ip link</code> explain most of what goes wrong.</p>
+        <p>The newer data planes were the most interesting part. eBPF lets a program run inside the kernel at well-defined points, so a network plugin can skip most of iptables, and XDP runs such a program as soon as the network card hands over a packet. DPDK and FD.io VPP take the other road and move packet processing out of the kernel entirely, which matters for network functions but not for a bookshop. Open vSwitch sits somewhere in between and is what many OpenStack installations use. We run Calico's eBPF data plane today in one region, and we keep the iptables one in the other so that we can compare them; hardware offload to the network card is something we read about and do not need.</p>
+        <h3>Getting traffic in</h3>
+        <p>Traffic from customers enters through an Ingress. An Ingress is only a description of routes; an ingress controller turns it into a running proxy. We use the Ingress NGINX Controller because everyone on the team already knew nginx's configuration language, and it terminates TLS with certificates that renew themselves. In front of it sits the cloud provider's load balancer. ExternalDNS watches our Ingress objects and writes the matching DNS records, so a new hostname is one line in a chart and not a ticket to another team. We also tried the nghttpx Ingress Controller for a while for its HTTP/2 support, and went back only because one controller is easier to run than two.</p>
+
+        <h2>A service mesh, carefully</h2>
+        <p>About a year in, the number of services passed twenty and we started to lose track of who called whom. We had read the warnings about the microservice death star, the diagram where every service calls every other, and ours was starting to look like one. We introduced Istio to get three things: mutual TLS between all services without touching their code, consistent retries and timeouts, and a picture of the traffic.</p>
+        <p>Istio puts an Envoy proxy next to every pod and configures all of them from one control plane. Envoy does the real work: it balances load, retries, breaks circuits and reports metrics for every request. We use its circuit breaker to stop a slow recommendation service from dragging the product pages down with it, throttling to protect the search index during a reindex, and traffic mirroring to send a copy of real requests to a new version before anyone sees its answers. Linkerd was the other serious candidate; it is smaller and simpler to run, and if we started today we might choose it. Conduit, which some older articles mention, is the project that became Linkerd's second version.</p>
+        <p>The mesh changed how we release. A canary release used to be a script that moved machines in and out of a pool; now it is a routing rule that sends one percent of traffic to the new version, then ten, then all of it, while we watch the error rate. Combined with a feature toggle in the code, we can ship a change on Tuesday and turn it on for customers on Thursday.</p>
+        <p>One warning for teams our size: a service mesh is a second distributed system next to your own. It took us two months to be comfortable upgrading it, and we would not have started before we had ten services.</p>
+
+        <h2>Seeing what happens</h2>
+        <p>Prometheus scrapes every pod and keeps our metrics; every alert the on-call phone receives starts as a Prometheus rule. Envoy's metrics arrive without any work on our side, which was one of the best arguments for the mesh. For traces we started with Zipkin, because it was easy to run, and the moment we saw the first trace of a checkout request crossing eleven services we understood our own system better than in the year before. Istio's old Servicegraph add-on drew the same calls as a picture, and the newer tools that replaced it do the same with more detail.</p>
+        <p>Logs go to Splunk, because the company already had it, and the business dashboards live in Datadog, because the marketing team already had that. Neither choice was ours to make, and both work; the lesson is to agree on labels and request identifiers early, so that a request can be followed from one tool to the other.</p>
+        <p>Metrics also drive scaling. The HorizontalPodAutoscaler adds pods when the CPU use of a deployment grows, and with the Custom Metrics API it can scale on anything Prometheus knows, such as the length of the queue in front of the invoice generator. A good readiness probe matters more than any of this: a pod that says it is ready before its caches are warm will take traffic it cannot serve, and the autoscaler cannot fix that.</p>
+        <p>We borrowed a few habits from site reliability engineering: an error budget per service, blameless reviews after every incident, and a rule that any alert which woke someone up and needed no action is deleted or fixed that week.</p>
+
+        <h2>From commit to production</h2>
+        <p>Continuous integration runs on every push to GitHub: unit tests, a container build, a scan of the image and a push to the registry. We used Concourse for the first year and liked how it models everything as resources and jobs in one pipeline file, and we moved the integration part to GitHub's own runners later only to have one thing fewer to run.</p>
+        <p>Continuous delivery is where we spent more thought. Spinnaker deploys our charts to the staging cluster, runs a short load test, and then rolls the new version out to production region by region. Kubernetes' rolling update replaces pods a few at a time, waits for each new pod's readiness probe and stops if the new pods never become ready. Together with the canary routing in the mesh, a bad release usually reaches a small share of customers for a few minutes before Spinnaker rolls it back on its own.</p>
+        <p>The whole CI/CD path takes about fourteen minutes from merge to the first canary pod, and nobody has to be awake for it.</p>
+
+        <h2>State: the part that is still hard</h2>
+        <p>Stateless services were easy to move. State was not. Our databases stayed on the provider's managed offering, and we do not regret it. What we do run inside the cluster uses a PersistentVolume for each replica: the search index, a small message queue for the invoice generator, and the image thumbnail cache. We learned to treat every volume as something that can disappear, with backups that are restored automatically once a week to prove that they work.</p>
+        <p>Product images live in Amazon S3 and are served through a CDN, which took them out of the cluster entirely. The catalogue importer, a batch job that runs every night, used to be a cron job on an Amazon EC2 instance; it is now a Kubernetes CronJob, and the instance is gone.</p>
+
+        <h2>Serverless, where it fits</h2>
+        <p>Not everything belongs in the cluster. Email receipts are sent by AWS Lambda functions that react to events on a queue, which is the kind of event-driven architecture that serverless platforms are good at: nothing runs when nobody buys anything. We tried AWS Fargate for the nightly reports, which runs containers without any nodes to manage, and Azure Container Instances does the same for the one integration that has to live in Microsoft Azure because a partner is there. An older team in the company still deploys to Google App Engine and is happy there, which is a fine reminder that platform as a service was solving these problems long before Kubernetes.</p>
+        <p>The honest summary is that serverless functions are cheaper and simpler for small, bursty work, and the cluster is better for services that are busy all day. We use both and do not feel the need to pick one.</p>
+
+        <h2>The platform as a product</h2>
+        <p>In the second year the platform team stopped thinking of itself as the team that runs Kubernetes and started thinking of itself as the team that builds a product for the other engineers. That product needs a front door. We set up Backstage as our developer portal: every service has a page with its owners, its dashboards, its runbooks and the button that creates a new service from a template. Identity for all internal tools goes through Keycloak, so an engineer who leaves loses access everywhere at once.</p>
+        <p>We are now moving the remaining cloud resources, the databases, queues and buckets, into the same Git repository as everything else. Crossplane lets us describe them as Kubernetes objects and have controllers create them, and Argo CD keeps the clusters in line with what the repository says. Container images are stored in Harbor, which scans them and signs them, and the signatures are checked before a pod may start.</p>
+        <p>Some of these tools are newer to us than others, and the glossary on this page may not know all of them yet; the ones it knows are underlined.</p>
+
+        <h2>What we would do differently</h2>
+        <ul>
+        <li>Start with the boring parts: one container image per service, logs on standard output, health checks that mean something. None of it needs Kubernetes, and all of it makes Kubernetes easier.</li>
+        <li>Pick a managed control plane unless running clusters is your product. We learned a lot from kubeadm, and we are glad we did not have to be good at it at three in the morning.</li>
+        <li>Choose the network plugin for the policies you will need in a year, not for the cluster you have today. Moving from flannel to Calico on a running cluster was the riskiest change we made.</li>
+        <li>Wait with the service mesh until you can name the problem it solves. For us it was mutual TLS and visibility, at about twenty services.</li>
+        <li>Write down the labels, namespaces and request identifiers everyone must use before the second team arrives.</li>
+        <li>Keep the machines you cannot avoid: the warehouse still has a mainframe that prints the shipping manifests, and it will outlive all of this.</li>
+        </ul>
+
+        <h2>Numbers, for the curious</h2>
+        <p>We run about forty services in two clusters of twelve nodes each, plus a small third cluster for batch work that scales to zero at night. The nodes are ordinary virtual machines with a GPU pool for the recommendation model, which is trained with TensorFlow on a schedule and served by a Django application behind Gunicorn that we have not yet had the courage to rewrite. Machine learning on GPUs in a cluster deserves its own post: the nvidia-docker tooling of the early days has been replaced by device plugins, and most of our problems were about drivers, not about Kubernetes.</p>
+        <p>A deploy happens about thirty times a day. Our error budget is spent mostly by third-party payment providers, not by the platform, and the Sunday morning patching window is gone.</p>
+
+        <h2>Thanks</h2>
+        <p>This post grew out of the notes we kept while reading, trying and breaking things. Many of the ideas came from talks at community conferences and from the documentation of the projects themselves, which is, almost without exception, excellent. If you are starting the same journey, the best advice we can give is the oldest: change one thing at a time, and write down why.</p>
+        """;
+}

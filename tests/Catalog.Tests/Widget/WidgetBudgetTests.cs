@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Catalog.Tests.Browser;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Catalog.Tests.Widget;
+
+/// <summary>
+/// What a blog reader's browser downloads for the widget, in Chromium, as the catalog grows: on the demo post (the
+/// seed notes, Japanese) and the long English post, with the catalog at the seed plus 2,400 technologies shaped like
+/// the CNCF landscape's, then at 100 times the seed's technologies. The budgets: a first view at most 40 KB at the
+/// landscape's size and 100 KB at 100x; a repeat view at most 2 KB. The time from the term index's arrival to the
+/// last underline is written to the test output, not asserted (it depends on the machine).
+/// </summary>
+public sealed class WidgetBudgetTests(WidgetBrowser browser, ITestOutputHelper output) : IClassFixture<WidgetBrowser>
+{
+    private const long RepeatBudget = 2 * 1024;
+    private static readonly string[] Pages = ["demo", "demo/long"];
+
+    [Fact]
+    public async Task First_and_repeat_views_stay_within_budget_at_the_landscapes_size_and_at_100x_the_seed()
+    {
+        var seedMaxId = await LargeCatalog.MaxTechnologyIdAsync(browser.ConnectionString);
+
+        await LargeCatalog.AddLandscapeOnlyAsync(browser.ConnectionString);
+        await browser.WaitForCatalogAsync(await LargeCatalog.AddLandscapeLikeAsync(browser.ConnectionString, 2400));
+        await MeasureAsync("seed + 2,400 landscape-like", firstBudget: 40 * 1024);
+        await LandscapeOnlyTechnologiesAreLinkedByTheirExactNameAsync(seedMaxId);
+
+        await LargeCatalog.RemoveTechnologiesAboveAsync(browser.ConnectionString, seedMaxId);
+        await browser.WaitForCatalogAsync(await LargeCatalog.MultiplyTechnologiesAsync(browser.ConnectionString, 100));
+        await MeasureAsync("100x the seed", firstBudget: 100 * 1024);
+    }
+
+    private async Task MeasureAsync(string size, long firstBudget)
+    {
+        foreach (var path in Pages)
+        {
+            var context = await browser.Browser.NewContextAsync();
+            var first = await browser.ViewAsync(context, path);
+            var repeat = await browser.ViewAsync(context, path);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{size}, /{path}: first view {first.Bytes} B ({first}), repeat view {repeat.Bytes} B; {first.State.GetProperty("annotated")} terms underlined, index arrival to last underline {first.AnnotateMs:F1} ms (repeat view {repeat.AnnotateMs:F1} ms)"));
+
+            // The script, the version, the index and one definitions request, nothing else.
+            Assert.Equal(["definitions", "glossary.js", "index", "version"],
+                first.Requests.Select(r => Regex.Match(r.Path, "^/widget/([a-z.]+)").Groups[1].Value).Order(StringComparer.Ordinal));
+            Assert.True(first.Bytes <= firstBudget, $"{size}, /{path}: the first view transferred {first.Bytes} B for the widget, over {firstBudget} B: {first}");
+            Assert.True(repeat.Bytes <= RepeatBudget, $"{size}, /{path}: the repeat view transferred {repeat.Bytes} B for the widget, over {RepeatBudget} B: {repeat}");
+            Assert.True(first.State.GetProperty("annotated").GetInt32() > 50, $"/{path}: {first.State}");
+            Assert.Equal(first.State.GetProperty("annotated").GetInt32(), repeat.State.GetProperty("annotated").GetInt32());
+            await context.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// A technology known only from the landscape has no definition: it is underlined where its exact name appears, and
+    /// its tooltip shows its name, category and homepage. One whose name is an ordinary word is not linked at all.
+    /// </summary>
+    private async Task LandscapeOnlyTechnologiesAreLinkedByTheirExactNameAsync(int seedMaxId)
+    {
+        var context = await browser.Browser.NewContextAsync();
+        var view = await browser.ViewAsync(context, "demo/long");
+        var page = view.Page;
+        foreach (var (slug, _, _, _) in LargeCatalog.LandscapeOnly)
+            Assert.Equal(1, await page.Locator($"article .cg-term[data-cg-slug={slug}]").CountAsync());
+        var backstage = page.Locator("article .cg-term[data-cg-slug=backstage]");
+        await backstage.FocusAsync();
+        var tip = page.Locator("#cg-glossary-tip");
+        await Assertions.Expect(tip).ToBeVisibleAsync();
+        Assert.Equal("Backstage", await tip.Locator(".cg-name").TextContentAsync());
+        Assert.Equal(0, await tip.Locator(".cg-def").CountAsync());
+        Assert.Equal("Application Definition & Image Build", await tip.Locator(".cg-cats").TextContentAsync());
+        Assert.Equal("https://backstage.io/", await tip.Locator("a").GetAttributeAsync("href"));
+
+        // On another site's page: the exact-case name links, another case does not, an ordinary word never does.
+        var linked = await LargeCatalog.SyntheticNameAsync(browser.ConnectionString, seedMaxId, linked: true);
+        var ordinary = await LargeCatalog.SyntheticNameAsync(browser.ConnectionString, seedMaxId, linked: false);
+        // The page is at another origin; Chromium asks before a page reaches a loopback address (the service here).
+        var blogContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Permissions = ["local-network-access"] });
+        var blog = await blogContext.NewPageAsync();
+        await blog.RouteAsync("http://blog.localhost/**", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            ContentType = "text/html; charset=utf-8",
+            Body = $"""
+                <!doctype html><html lang="en"><head><title>A post</title></head><body><article>
+                <p id="exact">We tried {linked} last week.</p>
+                <p id="lower">Then {linked.ToLowerInvariant()} again, in lower case, and {ordinary} as a word.</p>
+                </article><script src="{browser.Url("widget/glossary.js")}" defer></script></body></html>
+                """,
+        }));
+        await blog.GotoAsync("http://blog.localhost/post");
+        await WidgetBrowser.WaitForWidgetAsync(blog);
+        Assert.Equal([linked], await blog.EvalOnSelectorAllAsync<string[]>("article .cg-term", "ts => ts.map(t => t.textContent)"));
+        Assert.Equal(1, await blog.Locator("#exact .cg-term").CountAsync());
+        await blogContext.DisposeAsync();
+        await context.DisposeAsync();
+    }
+}
