@@ -27,8 +27,6 @@ public sealed class GlossaryCards(CatalogSnapshot catalog, Lang lang)
 
     private readonly ConcurrentDictionary<int, byte[]> _cards = new();
 
-    public Lang Lang => lang;
-
     /// <summary>The answer for <paramref name="ids"/>, which must be in ascending order, each once.</summary>
     public byte[] Write(IReadOnlyList<int> ids)
     {

@@ -25,7 +25,9 @@ public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets asse
     public const string ShortCacheControl = "public, max-age=60";
 
     private readonly ConditionalWeakTable<CatalogSnapshot, WidgetSnapshot> _snapshots = new();
-    private volatile Tuple<long, EncodedContent>? _version;
+    private volatile VersionDocument? _version;
+
+    private sealed record VersionDocument(long Catalog, EncodedContent Content);
 
     public static string IndexPath(long version) => FormattableString.Invariant($"/widget/index/{version}");
 
@@ -37,7 +39,7 @@ public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets asse
     public async Task WriteVersionAsync(HttpContext http)
     {
         if (await CurrentAsync(http) is not { } catalog) return;
-        if (_version is not { } kept || kept.Item1 != catalog.Version)
+        if (_version is not { } kept || kept.Catalog != catalog.Version)
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(new
             {
@@ -48,9 +50,9 @@ public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets asse
                 index = IndexPath(catalog.Version),
                 definitions = DefinitionsPath(catalog.Version),
             });
-            _version = kept = Tuple.Create(catalog.Version, new EncodedContent(body, "application/json; charset=utf-8"));
+            _version = kept = new VersionDocument(catalog.Version, new EncodedContent(body, "application/json; charset=utf-8"));
         }
-        await kept.Item2.WriteAsync(http, ShortCacheControl);
+        await kept.Content.WriteAsync(http, ShortCacheControl);
     }
 
     public async Task WriteIndexAsync(HttpContext http, long version)

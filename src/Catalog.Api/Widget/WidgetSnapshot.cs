@@ -23,12 +23,9 @@ public sealed class WidgetSnapshot
 
     public WidgetSnapshot(CatalogSnapshot catalog)
     {
-        Catalog = catalog;
         _index = new Lazy<EncodedContent>(() => Compress(Encoding.UTF8.GetBytes(TermIndex.Build(catalog)), "text/plain; charset=utf-8"));
         _cards = [.. Enum.GetValues<Lang>().Select(lang => new GlossaryCards(catalog, lang))];
     }
-
-    public CatalogSnapshot Catalog { get; }
 
     public EncodedContent Index => _index.Value;
 
