@@ -8,7 +8,7 @@
 //   4. GET /widget/definitions/{version}/{lang}?ids=...: the tooltips of just the technologies found, ids ascending,
 //      so pages that show the same technologies share one cached answer (cached a year).
 
-import { findMatches, parseIndex, TermIndex } from "./terms";
+import { addText, findMatches, fold, pageText, parseIndex } from "./terms";
 import { Card, Lang, setUpTooltips, TIP_ID } from "./tooltip";
 
 declare const __CSS__: string;
@@ -55,14 +55,22 @@ function collectTextNodes(container: Element): Text[] {
   return nodes;
 }
 
-/** Wraps the matches: only text nodes are split and replaced, so the page's elements, links and handlers stay. */
-function annotate(container: Element, index: TermIndex, mode: "first" | "all"): HTMLElement[] {
+/**
+ * Parses the index for the page's text and wraps the matches: only text nodes are split and replaced, so the page's
+ * elements, links and handlers stay. Returns the terms wrapped and how many technologies the index holds.
+ */
+function annotate(container: Element, body: string, mode: "first" | "all"): { terms: HTMLElement[]; technologies: number; version: string } {
+  const nodes = collectTextNodes(container);
+  const folded = nodes.map((node) => fold(node.data));
+  const page = pageText();
+  nodes.forEach((node, i) => addText(page, node.data, folded[i]));
+  const index = parseIndex(body, page);
   const seen = mode === "first" ? new Set<number>() : null;
   const terms: HTMLElement[] = [];
-  for (const node of collectTextNodes(container)) {
+  nodes.forEach((node, n) => {
     const text = node.data;
-    const matches = findMatches(text, index, seen);
-    if (!matches.length) continue;
+    const matches = findMatches(text, folded[n], index, seen);
+    if (!matches.length) return;
     const fragment = document.createDocumentFragment();
     let at = 0;
     for (const m of matches) {
@@ -78,8 +86,8 @@ function annotate(container: Element, index: TermIndex, mode: "first" | "all"): 
     }
     if (at < text.length) fragment.appendChild(document.createTextNode(text.slice(at)));
     node.replaceWith(fragment);
-  }
-  return terms;
+  });
+  return { terms, technologies: index.technologies, version: index.version };
 }
 
 /** Puts the text back where a term has no tooltip to show. */
@@ -136,6 +144,7 @@ function start() {
   // Both requests start at once, before the page is ready; the index is the same for every page of every blog.
   const loaded = get(`${endpoint}/widget/version`).then((r) => r.json() as Promise<Version>)
     .then(async (version) => ({ version, body: await (await get(endpoint + version.index)).text(), arrived: performance.now() }));
+  loaded.catch(() => undefined); // reported by run(), unless the page has no article to annotate
 
   const run = async () => {
     const container = document.querySelector(data.selector || DEFAULT_SELECTOR);
@@ -144,10 +153,10 @@ function start() {
     let terms: HTMLElement[] = [];
     try {
       const got = await loaded;
-      const index = parseIndex(got.body);
-      terms = annotate(container, index, mode);
+      const result = annotate(container, got.body, mode);
+      terms = result.terms;
       state.lastAnnotateMs = performance.now() - got.arrived;
-      Object.assign(state, { version: index.version, terms: index.technologies, annotated: terms.length });
+      Object.assign(state, { version: result.version, terms: result.technologies, annotated: terms.length });
       if (terms.length) injectStyle();
 
       const ids = [...new Set(terms.map((t) => Number(t.dataset.cgId)))].sort((a, b) => a - b);

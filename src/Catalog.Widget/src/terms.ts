@@ -40,15 +40,43 @@ export function fold(text: string): string {
   return out;
 }
 
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** The first three characters at `i`, as one number (3 x 16 bits fit a double exactly). */
+const key3 = (s: string, i: number) => s.charCodeAt(i) * 4294967296 + s.charCodeAt(i + 1) * 65536 + s.charCodeAt(i + 2);
+
+/**
+ * What the page's text can hold, to skip most of the index without building anything for it: the first three folded
+ * characters at every position where a term may start (not inside an ASCII word), and every three folded characters
+ * anywhere. A term of three characters or more whose beginning or end is not among them cannot match.
+ */
+export interface PageText {
+  starts: Set<number>;
+  trigrams: Set<number>;
+}
+
+export function pageText(): PageText {
+  return { starts: new Set<number>(), trigrams: new Set<number>() };
+}
+
+export function addText(page: PageText, text: string, folded: string) {
+  for (let i = 0; i + 2 < text.length; i++) {
+    const key = key3(folded, i);
+    page.trigrams.add(key);
+    if (i === 0 || !isWordChar(text.charCodeAt(i)) || !isWordChar(text.charCodeAt(i - 1))) page.starts.add(key);
+  }
+}
+
 const NEWLINE = 10;
 const TAB = 9;
 const VT = 11;
 
 /**
- * One pass over the index, folded once as a whole: each term costs one slice and one map entry (the parse is most
- * of the time from the index's arrival to the last underline).
+ * One pass over the index, folded once as a whole. Only the terms that may occur in the page (every term when `page`
+ * is null) cost a slice and a map entry: at the landscape's size and beyond, building that map would be most of the
+ * time from the index's arrival to the last underline.
  */
-export function parseIndex(body: string): TermIndex {
+export function parseIndex(body: string, page: PageText | null = null): TermIndex {
   const newline = body.indexOf("\n");
   const header = newline < 0 ? body : body.slice(0, newline);
   if (!header.startsWith(FORMAT + " ")) throw new Error(`not a term index: "${header.slice(0, 40)}"`);
@@ -74,6 +102,7 @@ export function parseIndex(body: string): TermIndex {
       while (end < n && c !== TAB && c !== VT && c !== NEWLINE) c = body.charCodeAt(++end);
       const length = end - start;
       if (!length) continue;
+      if (page && length >= 3 && (!page.starts.has(key3(folded, start)) || !page.trigrams.has(key3(folded, end - 3)))) continue;
       const key = folded.slice(start, end);
       const term: Term = { id, exact: exact ? body.slice(start, end) : null };
       const list = byTerm.get(key);
@@ -89,16 +118,13 @@ export function parseIndex(body: string): TermIndex {
   return { version: header.slice(FORMAT.length + 1).trim(), technologies, byTerm, lengths };
 }
 
-const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
 /**
- * Every match in one text, left to right; at each position the longest term wins. A term whose first (last)
+ * Every match in one text (and its fold), left to right; at each position the longest term wins. A term whose first (last)
  * character is an ASCII letter or digit matches only where the character before (after) it is not one: word
  * boundaries for English, while Japanese terms match anywhere, Japanese having no spaces. With `seen`, a technology
  * already matched is skipped (and a shorter term at the same position may match instead).
  */
-export function findMatches(text: string, index: TermIndex, seen: Set<number> | null): Match[] {
-  const folded = fold(text);
+export function findMatches(text: string, folded: string, index: TermIndex, seen: Set<number> | null): Match[] {
   const n = text.length;
   const out: Match[] = [];
   for (let i = 0; i < n; i++) {
