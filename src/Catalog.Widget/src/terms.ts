@@ -67,20 +67,37 @@ export function addText(page: PageText, text: string, folded: string) {
   }
 }
 
+const lowerCodes = new Map<number, number>();
+
+/** The lower case of one UTF-16 code, as fold() gives it (ASCII at once, others looked up once). */
+function lowerCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  let lower = lowerCodes.get(c);
+  if (lower === undefined) {
+    const text = String.fromCharCode(c).toLowerCase();
+    lower = text.length === 1 ? text.charCodeAt(0) : c;
+    lowerCodes.set(c, lower);
+  }
+  return lower;
+}
+
+/** key3 of the folded text, without folding it. */
+const foldedKey3 = (s: string, i: number) =>
+  lowerCode(s.charCodeAt(i)) * 4294967296 + lowerCode(s.charCodeAt(i + 1)) * 65536 + lowerCode(s.charCodeAt(i + 2));
+
 const NEWLINE = 10;
 const TAB = 9;
 const VT = 11;
 
 /**
- * One pass over the index, folded once as a whole. Only the terms that may occur in the page (every term when `page`
- * is null) cost a slice and a map entry: at the landscape's size and beyond, building that map would be most of the
- * time from the index's arrival to the last underline.
+ * One pass over the index. Only the terms that may occur in the page (every term when `page` is null) are folded and
+ * cost a slice and a map entry: at the landscape's size and beyond, folding them all and building that map would be
+ * most of the time from the index's arrival to the last underline.
  */
 export function parseIndex(body: string, page: PageText | null = null): TermIndex {
   const newline = body.indexOf("\n");
   const header = newline < 0 ? body : body.slice(0, newline);
   if (!header.startsWith(FORMAT + " ")) throw new Error(`not a term index: "${header.slice(0, 40)}"`);
-  const folded = fold(body);
   const byTerm = new Map<string, Term[]>();
   const lengths = new Map<number, number[]>();
   let id = 0;
@@ -102,12 +119,13 @@ export function parseIndex(body: string, page: PageText | null = null): TermInde
       while (end < n && c !== TAB && c !== VT && c !== NEWLINE) c = body.charCodeAt(++end);
       const length = end - start;
       if (!length) continue;
-      if (page && length >= 3 && (!page.starts.has(key3(folded, start)) || !page.trigrams.has(key3(folded, end - 3)))) continue;
-      const key = folded.slice(start, end);
-      const term: Term = { id, exact: exact ? body.slice(start, end) : null };
+      if (page && length >= 3 && (!page.starts.has(foldedKey3(body, start)) || !page.trigrams.has(foldedKey3(body, end - 3)))) continue;
+      const text = body.slice(start, end);
+      const key = fold(text);
+      const term: Term = { id, exact: exact ? text : null };
       const list = byTerm.get(key);
       if (list) list.push(term); else byTerm.set(key, [term]);
-      const first = folded.charCodeAt(start);
+      const first = key.charCodeAt(0);
       const known = lengths.get(first);
       if (!known) lengths.set(first, [length]);
       else if (known.indexOf(length) < 0) known.push(length);

@@ -22,14 +22,18 @@ public sealed class WidgetBudgetTests(WidgetBrowser browser, ITestOutputHelper o
     public async Task First_and_repeat_views_stay_within_budget_at_the_landscapes_size_and_at_100x_the_seed()
     {
         var seedMaxId = await LargeCatalog.MaxTechnologyIdAsync(browser.ConnectionString);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         await LargeCatalog.AddLandscapeOnlyAsync(browser.ConnectionString);
         await browser.WaitForCatalogAsync(await LargeCatalog.AddLandscapeLikeAsync(browser.ConnectionString, 2400));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"landscape-like catalog written and served in {clock.Elapsed.TotalSeconds:F1} s"));
         await MeasureAsync("seed + 2,400 landscape-like", firstBudget: 40 * 1024);
         await LandscapeOnlyTechnologiesAreLinkedByTheirExactNameAsync(seedMaxId);
 
+        clock.Restart();
         await LargeCatalog.RemoveTechnologiesAboveAsync(browser.ConnectionString, seedMaxId);
         await browser.WaitForCatalogAsync(await LargeCatalog.MultiplyTechnologiesAsync(browser.ConnectionString, 100));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"100x catalog written and served in {clock.Elapsed.TotalSeconds:F1} s"));
         await MeasureAsync("100x the seed", firstBudget: 100 * 1024);
     }
 
