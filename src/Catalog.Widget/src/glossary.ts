@@ -23,6 +23,8 @@ interface State {
   annotated?: number;
   /** Milliseconds from the index's arrival to the last underline: parsing, matching and wrapping. */
   lastAnnotateMs?: number;
+  /** Its parts: waiting to start, reading the page's text, parsing the index, matching and wrapping. */
+  phasesMs?: { wait: number; text: number; parse: number; match: number };
   /** Technologies whose definitions were fetched. */
   definitions?: number;
   error?: string;
@@ -59,12 +61,15 @@ function collectTextNodes(container: Element): Text[] {
  * Parses the index for the page's text and wraps the matches: only text nodes are split and replaced, so the page's
  * elements, links and handlers stay. Returns the terms wrapped and how many technologies the index holds.
  */
-function annotate(container: Element, body: string, mode: "first" | "all"): { terms: HTMLElement[]; technologies: number; version: string } {
+function annotate(container: Element, body: string, mode: "first" | "all", phases: number[]) {
+  phases.push(performance.now());
   const nodes = collectTextNodes(container);
   const folded = nodes.map((node) => fold(node.data));
   const page = pageText();
   nodes.forEach((node, i) => addText(page, node.data, folded[i]));
+  phases.push(performance.now());
   const index = parseIndex(body, page);
+  phases.push(performance.now());
   const seen = mode === "first" ? new Set<number>() : null;
   const terms: HTMLElement[] = [];
   nodes.forEach((node, n) => {
@@ -87,6 +92,7 @@ function annotate(container: Element, body: string, mode: "first" | "all"): { te
     if (at < text.length) fragment.appendChild(document.createTextNode(text.slice(at)));
     node.replaceWith(fragment);
   });
+  phases.push(performance.now());
   return { terms, technologies: index.technologies, version: index.version };
 }
 
@@ -153,9 +159,12 @@ function start() {
     let terms: HTMLElement[] = [];
     try {
       const got = await loaded;
-      const result = annotate(container, got.body, mode);
+      const phases = [got.arrived];
+      const result = annotate(container, got.body, mode, phases);
       terms = result.terms;
       state.lastAnnotateMs = performance.now() - got.arrived;
+      const ms = (i: number) => Math.round((phases[i + 1] - phases[i]) * 10) / 10;
+      state.phasesMs = { wait: ms(0), text: ms(1), parse: ms(2), match: ms(3) };
       Object.assign(state, { version: result.version, terms: result.technologies, annotated: terms.length });
       if (terms.length) injectStyle();
 

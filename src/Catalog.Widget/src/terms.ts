@@ -12,14 +12,20 @@ interface Term {
   exact: string | null;
 }
 
+/**
+ * The terms kept for a page as a trie over their folded UTF-16 codes: matching walks it from each position where a
+ * term may start, as far as the text follows some term (a character or two where none does).
+ */
 export interface TermIndex {
   version: string;
   /** How many technologies the index holds. */
   technologies: number;
-  /** By folded term: the technologies it names (rarely more than one). */
-  byTerm: Map<string, Term[]>;
-  /** By a term's first folded character (its UTF-16 code): the lengths of the terms starting with it, longest first. */
-  lengths: Map<number, number[]>;
+  /** How many terms were kept. */
+  terms: number;
+  /** The child of (node, code) is at node * 65536 + code; the root is node 0. */
+  edges: Map<number, number>;
+  /** The terms that end at a node (most nodes have none). */
+  ends: Map<number, Term[]>;
 }
 
 export interface Match {
@@ -42,28 +48,34 @@ export function fold(text: string): string {
 
 const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-/** The first three characters at `i`, as one number (3 x 16 bits fit a double exactly). */
-const key3 = (s: string, i: number) => s.charCodeAt(i) * 4294967296 + s.charCodeAt(i + 1) * 65536 + s.charCodeAt(i + 2);
+const BITS = 18;
+
+/** A hash of three UTF-16 codes into BITS bits. */
+const hash3 = (a: number, b: number, c: number) =>
+  Math.imul(Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca77) ^ c, 0xc2b2ae3d) >>> (32 - BITS);
+
+const has = (bits: Uint32Array, h: number) => (bits[h >>> 5] & (1 << (h & 31))) !== 0;
 
 /**
  * What the page's text can hold, to skip most of the index without building anything for it: the first three folded
  * characters at every position where a term may start (not inside an ASCII word), and every three folded characters
- * anywhere. A term of three characters or more whose beginning or end is not among them cannot match.
+ * anywhere, each as a bit set of their hashes (a collision only keeps a term that cannot match). A term of three
+ * characters or more whose beginning or end is not among them cannot match.
  */
 export interface PageText {
-  starts: Set<number>;
-  trigrams: Set<number>;
+  starts: Uint32Array;
+  trigrams: Uint32Array;
 }
 
 export function pageText(): PageText {
-  return { starts: new Set<number>(), trigrams: new Set<number>() };
+  return { starts: new Uint32Array(1 << (BITS - 5)), trigrams: new Uint32Array(1 << (BITS - 5)) };
 }
 
 export function addText(page: PageText, text: string, folded: string) {
   for (let i = 0; i + 2 < text.length; i++) {
-    const key = key3(folded, i);
-    page.trigrams.add(key);
-    if (i === 0 || !isWordChar(text.charCodeAt(i)) || !isWordChar(text.charCodeAt(i - 1))) page.starts.add(key);
+    const h = hash3(folded.charCodeAt(i), folded.charCodeAt(i + 1), folded.charCodeAt(i + 2));
+    page.trigrams[h >>> 5] |= 1 << (h & 31);
+    if (i === 0 || !isWordChar(text.charCodeAt(i)) || !isWordChar(text.charCodeAt(i - 1))) page.starts[h >>> 5] |= 1 << (h & 31);
   }
 }
 
@@ -81,9 +93,8 @@ function lowerCode(c: number): number {
   return lower;
 }
 
-/** key3 of the folded text, without folding it. */
-const foldedKey3 = (s: string, i: number) =>
-  lowerCode(s.charCodeAt(i)) * 4294967296 + lowerCode(s.charCodeAt(i + 1)) * 65536 + lowerCode(s.charCodeAt(i + 2));
+/** hash3 of the folded text at `i`, without folding it. */
+const foldedHash3 = (s: string, i: number) => hash3(lowerCode(s.charCodeAt(i)), lowerCode(s.charCodeAt(i + 1)), lowerCode(s.charCodeAt(i + 2)));
 
 const NEWLINE = 10;
 const TAB = 9;
@@ -98,8 +109,10 @@ export function parseIndex(body: string, page: PageText | null = null): TermInde
   const newline = body.indexOf("\n");
   const header = newline < 0 ? body : body.slice(0, newline);
   if (!header.startsWith(FORMAT + " ")) throw new Error(`not a term index: "${header.slice(0, 40)}"`);
-  const byTerm = new Map<string, Term[]>();
-  const lengths = new Map<number, number[]>();
+  const edges = new Map<number, number>();
+  const ends = new Map<number, Term[]>();
+  let nodes = 0;
+  let terms = 0;
   let id = 0;
   let technologies = 0;
   let at = newline + 1;
@@ -119,21 +132,23 @@ export function parseIndex(body: string, page: PageText | null = null): TermInde
       while (end < n && c !== TAB && c !== VT && c !== NEWLINE) c = body.charCodeAt(++end);
       const length = end - start;
       if (!length) continue;
-      if (page && length >= 3 && (!page.starts.has(foldedKey3(body, start)) || !page.trigrams.has(foldedKey3(body, end - 3)))) continue;
+      if (page && length >= 3 && (!has(page.starts, foldedHash3(body, start)) || !has(page.trigrams, foldedHash3(body, end - 3)))) continue;
       const text = body.slice(start, end);
       const key = fold(text);
+      let node = 0;
+      for (let k = 0; k < key.length; k++) {
+        const edge = node * 65536 + key.charCodeAt(k);
+        const next = edges.get(edge);
+        if (next === undefined) edges.set(edge, node = ++nodes); else node = next;
+      }
       const term: Term = { id, exact: exact ? text : null };
-      const list = byTerm.get(key);
-      if (list) list.push(term); else byTerm.set(key, [term]);
-      const first = key.charCodeAt(0);
-      const known = lengths.get(first);
-      if (!known) lengths.set(first, [length]);
-      else if (known.indexOf(length) < 0) known.push(length);
+      const list = ends.get(node);
+      if (list) list.push(term); else ends.set(node, [term]);
+      terms++;
     }
     at = end + 1;
   }
-  lengths.forEach((list) => list.sort((a, b) => b - a));
-  return { version: header.slice(FORMAT.length + 1).trim(), technologies, byTerm, lengths };
+  return { version: header.slice(FORMAT.length + 1).trim(), technologies, terms, edges, ends };
 }
 
 /**
@@ -148,24 +163,24 @@ export function findMatches(text: string, folded: string, index: TermIndex, seen
   for (let i = 0; i < n; i++) {
     // Inside an ASCII word no term can start (its first character would need a boundary).
     if (i > 0 && isWordChar(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i - 1))) continue;
-    const lengths = index.lengths.get(folded.charCodeAt(i));
-    if (!lengths) continue;
     let found: Term | undefined;
     let end = 0;
-    for (const length of lengths) {
-      end = i + length;
-      if (end > n) continue;
+    let node = 0;
+    for (let j = i; j < n; j++) {
+      const next = index.edges.get(node * 65536 + folded.charCodeAt(j));
+      if (next === undefined) break;
+      node = next;
+      const terms = index.ends.get(node);
       // A term ending in a letter or digit needs a boundary after it.
-      if (end < n && isWordChar(text.charCodeAt(end - 1)) && isWordChar(text.charCodeAt(end))) continue;
-      const terms = index.byTerm.get(folded.slice(i, end));
-      if (!terms) continue;
+      if (!terms || (j + 1 < n && isWordChar(text.charCodeAt(j)) && isWordChar(text.charCodeAt(j + 1)))) continue;
       for (const term of terms) {
         if (term.exact !== null && !text.startsWith(term.exact, i)) continue;
         if (seen && seen.has(term.id)) continue;
+        // Deeper is longer: a later find replaces this one.
         found = term;
+        end = j + 1;
         break;
       }
-      if (found) break;
     }
     if (!found) continue;
     out.push({ start: i, end, id: found.id });
