@@ -59,37 +59,45 @@ function collectTextNodes(container: Element): Text[] {
 
 /**
  * Parses the index for the page's text and wraps the matches: only text nodes are split and replaced, so the page's
- * elements, links and handlers stay. Returns the terms wrapped and how many technologies the index holds.
+ * elements, links and handlers stay. The text nodes are read as one text, joined by newlines (no term holds one, and
+ * a newline is a boundary as a node's edge is), so each step is one loop over the page, not one call per node.
+ * Returns the terms wrapped and what the index said.
  */
 function annotate(container: Element, body: string, mode: "first" | "all", phases: number[]) {
   phases.push(performance.now());
   const nodes = collectTextNodes(container);
-  const folded = nodes.map((node) => fold(node.data));
+  const offsets: number[] = [];
+  let length = 0;
+  const text = nodes.map((node) => { offsets.push(length); length += node.data.length + 1; return node.data; }).join("\n");
+  const folded = fold(text);
   const page = pageText();
-  nodes.forEach((node, i) => addText(page, node.data, folded[i]));
+  addText(page, text, folded);
   phases.push(performance.now());
   const index = parseIndex(body, page);
   phases.push(performance.now());
-  const seen = mode === "first" ? new Set<number>() : null;
+  const matches = findMatches(text, folded, index, mode === "first" ? new Set<number>() : null);
   const terms: HTMLElement[] = [];
+  let m = 0;
   nodes.forEach((node, n) => {
-    const text = node.data;
-    const matches = findMatches(text, folded[n], index, seen);
-    if (!matches.length) return;
+    const data = node.data;
+    const offset = offsets[n];
+    if (m >= matches.length || matches[m].start >= offset + data.length) return;
     const fragment = document.createDocumentFragment();
     let at = 0;
-    for (const m of matches) {
-      if (m.start > at) fragment.appendChild(document.createTextNode(text.slice(at, m.start)));
+    for (; m < matches.length && matches[m].start < offset + data.length; m++) {
+      const start = matches[m].start - offset;
+      const end = matches[m].end - offset;
+      if (start > at) fragment.appendChild(document.createTextNode(data.slice(at, start)));
       const span = document.createElement("span");
       span.className = "cg-term";
       span.tabIndex = 0;
-      span.dataset.cgId = String(m.id);
-      span.textContent = text.slice(m.start, m.end);
+      span.dataset.cgId = String(matches[m].id);
+      span.textContent = data.slice(start, end);
       fragment.appendChild(span);
       terms.push(span);
-      at = m.end;
+      at = end;
     }
-    if (at < text.length) fragment.appendChild(document.createTextNode(text.slice(at)));
+    if (at < data.length) fragment.appendChild(document.createTextNode(data.slice(at)));
     node.replaceWith(fragment);
   });
   phases.push(performance.now());
