@@ -72,10 +72,22 @@ export function pageText(): PageText {
 }
 
 export function addText(page: PageText, text: string, folded: string) {
+  const starts = page.starts;
+  const trigrams = page.trigrams;
+  let a = folded.charCodeAt(0);
+  let b = folded.charCodeAt(1);
+  // Whether the character before position i is an ASCII letter or digit (lower case after folding).
+  let wordBefore = false;
   for (let i = 0; i + 2 < text.length; i++) {
-    const h = hash3(folded.charCodeAt(i), folded.charCodeAt(i + 1), folded.charCodeAt(i + 2));
-    page.trigrams[h >>> 5] |= 1 << (h & 31);
-    if (i === 0 || !isWordChar(text.charCodeAt(i)) || !isWordChar(text.charCodeAt(i - 1))) page.starts[h >>> 5] |= 1 << (h & 31);
+    const c = folded.charCodeAt(i + 2);
+    const h = hash3(a, b, c);
+    const bit = 1 << (h & 31);
+    trigrams[h >>> 5] |= bit;
+    const word = (a >= 48 && a <= 57) || (a >= 97 && a <= 122);
+    if (!(word && wordBefore)) starts[h >>> 5] |= bit;
+    wordBefore = word;
+    a = b;
+    b = c;
   }
 }
 
