@@ -155,7 +155,8 @@ function start() {
   const endpoint = (data.endpoint || origin).replace(/\/+$/, "").replace(/\/graphql$/, "");
   Object.assign(state, { lang, mode });
 
-  // Both requests start at once, before the page is ready; the index is the same for every page of every blog.
+  // The version, then the index, are asked for at once, without waiting for the page: the index is the same for every
+  // page of every blog, so it is usually in the browser's cache already.
   const loaded = get(`${endpoint}/widget/version`).then((r) => r.json() as Promise<Version>)
     .then(async (version) => ({ version, body: await (await get(endpoint + version.index)).text(), arrived: performance.now() }));
   loaded.catch(() => undefined); // reported by run(), unless the page has no article to annotate
