@@ -8,7 +8,7 @@
 //   4. GET /widget/definitions/{version}/{lang}?ids=...: the tooltips of just the technologies found, ids ascending,
 //      so pages that show the same technologies share one cached answer (cached a year).
 
-import { addText, findMatches, fold, pageText, parseIndex } from "./terms";
+import { addText, findMatches, fold, PageText, pageText, parseIndex } from "./terms";
 import { Card, Lang, setUpTooltips, TIP_ID } from "./tooltip";
 
 declare const __CSS__: string;
@@ -23,8 +23,8 @@ interface State {
   annotated?: number;
   /** Milliseconds from the index's arrival to the last underline: parsing, matching and wrapping. */
   lastAnnotateMs?: number;
-  /** Its parts: waiting to start, reading the page's text, parsing the index, matching and wrapping. */
-  phasesMs?: { wait: number; text: number; parse: number; match: number };
+  /** Its parts: waiting to start, parsing the index, matching and wrapping; and reading the page (usually before). */
+  phasesMs?: { wait: number; parse: number; match: number; read: number };
   /** Technologies whose definitions were fetched. */
   definitions?: number;
   error?: string;
@@ -58,44 +58,62 @@ function collectTextNodes(container: Element): Text[] {
 }
 
 /**
- * Parses the index for the page's text and wraps the matches: only text nodes are split and replaced, so the page's
- * elements, links and handlers stay. The text nodes are read as one text, joined by newlines (no term holds one, and
- * a newline is a boundary as a node's edge is), so each step is one loop over the page, not one call per node.
- * Returns the terms wrapped and what the index said.
+ * The container's text, read once while the index is on its way: its text nodes joined by newlines (no term holds
+ * one, and a newline is a boundary as a node's edge is), so folding, the page filter and matching are each one loop
+ * over the page, not one call per node.
  */
-function annotate(container: Element, body: string, mode: "first" | "all", phases: number[]) {
-  phases.push(performance.now());
+interface PageRead {
+  nodes: Text[];
+  offsets: number[];
+  text: string;
+  folded: string;
+  filter: PageText;
+}
+
+function readPage(container: Element): PageRead {
   const nodes = collectTextNodes(container);
   const offsets: number[] = [];
   let length = 0;
   const text = nodes.map((node) => { offsets.push(length); length += node.data.length + 1; return node.data; }).join("\n");
   const folded = fold(text);
-  const page = pageText();
-  addText(page, text, folded);
+  const filter = pageText();
+  addText(filter, text, folded);
+  return { nodes, offsets, text, folded, filter };
+}
+
+/**
+ * Parses the index for the page and wraps the matches: only text nodes are split and replaced, so the page's
+ * elements, links and handlers stay (a node the page changed since it was read is left alone). Returns the terms
+ * wrapped and what the index said.
+ */
+function annotate(page: PageRead, body: string, mode: "first" | "all", phases: number[]) {
   phases.push(performance.now());
-  const index = parseIndex(body, page);
+  const index = parseIndex(body, page.filter);
   phases.push(performance.now());
-  const matches = findMatches(text, folded, index, mode === "first" ? new Set<number>() : null);
+  const matches = findMatches(page.text, page.folded, index, mode === "first" ? new Set<number>() : null);
   const terms: HTMLElement[] = [];
   let m = 0;
-  nodes.forEach((node, n) => {
-    const data = node.data;
-    const offset = offsets[n];
-    if (m >= matches.length || matches[m].start >= offset + data.length) return;
+  page.nodes.forEach((node, n) => {
+    const offset = page.offsets[n];
+    const end = n + 1 < page.offsets.length ? page.offsets[n + 1] - 1 : page.text.length;
+    const first = m;
+    while (m < matches.length && matches[m].start < end) m++;
+    const data = page.text.slice(offset, end);
+    if (first === m || !node.isConnected || node.data !== data) return;
     const fragment = document.createDocumentFragment();
     let at = 0;
-    for (; m < matches.length && matches[m].start < offset + data.length; m++) {
-      const start = matches[m].start - offset;
-      const end = matches[m].end - offset;
+    for (let k = first; k < m; k++) {
+      const start = matches[k].start - offset;
+      const stop = matches[k].end - offset;
       if (start > at) fragment.appendChild(document.createTextNode(data.slice(at, start)));
       const span = document.createElement("span");
       span.className = "cg-term";
       span.tabIndex = 0;
-      span.dataset.cgId = String(matches[m].id);
-      span.textContent = data.slice(start, end);
+      span.dataset.cgId = String(matches[k].id);
+      span.textContent = data.slice(start, stop);
       fragment.appendChild(span);
       terms.push(span);
-      at = end;
+      at = stop;
     }
     if (at < data.length) fragment.appendChild(document.createTextNode(data.slice(at)));
     node.replaceWith(fragment);
@@ -167,13 +185,18 @@ function start() {
     container.setAttribute(DONE, "loading");
     let terms: HTMLElement[] = [];
     try {
+      // The page is read while the index is on its way. The clock starts when both are there: at the index's arrival,
+      // or, when it was there before the page was read (a script loaded early), at the start of the reading.
+      const reading = performance.now();
+      const page = readPage(container);
+      const read = performance.now() - reading;
       const got = await loaded;
-      const phases = [got.arrived];
-      const result = annotate(container, got.body, mode, phases);
+      const phases = [Math.max(got.arrived, reading)];
+      const result = annotate(page, got.body, mode, phases);
       terms = result.terms;
-      state.lastAnnotateMs = performance.now() - got.arrived;
+      state.lastAnnotateMs = performance.now() - phases[0];
       const ms = (i: number) => Math.round((phases[i + 1] - phases[i]) * 10) / 10;
-      state.phasesMs = { wait: ms(0), text: ms(1), parse: ms(2), match: ms(3) };
+      state.phasesMs = { wait: ms(0), parse: ms(1), match: ms(2), read: Math.round(read * 10) / 10 };
       Object.assign(state, { version: result.version, terms: result.technologies, annotated: terms.length });
       if (terms.length) injectStyle();
 

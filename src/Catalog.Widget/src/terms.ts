@@ -106,11 +106,16 @@ function lowerCode(c: number): number {
 }
 
 /** hash3 of the folded text at `i`, without folding it. */
-const foldedHash3 = (s: string, i: number) => hash3(lowerCode(s.charCodeAt(i)), lowerCode(s.charCodeAt(i + 1)), lowerCode(s.charCodeAt(i + 2)));
+function foldedHash3(s: string, i: number) {
+  let a = s.charCodeAt(i);
+  let b = s.charCodeAt(i + 1);
+  let c = s.charCodeAt(i + 2);
+  a = a < 128 ? (a >= 65 && a <= 90 ? a + 32 : a) : lowerCode(a);
+  b = b < 128 ? (b >= 65 && b <= 90 ? b + 32 : b) : lowerCode(b);
+  c = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCode(c);
+  return hash3(a, b, c);
+}
 
-const NEWLINE = 10;
-const TAB = 9;
-const VT = 11;
 
 /**
  * One pass over the index. Only the terms that may occur in the page (every term when `page` is null) are folded and
@@ -127,21 +132,30 @@ export function parseIndex(body: string, page: PageText | null = null): TermInde
   let terms = 0;
   let id = 0;
   let technologies = 0;
-  let at = newline + 1;
   const n = body.length;
-  while (at > 0 && at < n) {
+  // The next tab, vertical tab and newline at or after a position, found by the engine's own search (far cheaper than
+  // a loop over every character before the code is optimised), each searched for again only once passed.
+  const find = (separator: string, from: number) => { const at = body.indexOf(separator, from); return at < 0 ? n : at; };
+  let tab = find("\t", 0);
+  let vt = find("\v", 0);
+  let nl = newline < 0 ? n : newline;
+  const next = (from: number) => {
+    if (tab < from) tab = find("\t", from);
+    if (vt < from) vt = find("\v", from);
+    if (nl < from) nl = find("\n", from);
+    return tab < vt ? (tab < nl ? tab : nl) : (vt < nl ? vt : nl);
+  };
+  let at = newline < 0 ? n : newline + 1;
+  while (at < n) {
     // A line: the id's step (none for 1), then separator-term pairs.
-    let end = at;
-    let c = body.charCodeAt(end);
-    while (end < n && c !== TAB && c !== VT && c !== NEWLINE) c = body.charCodeAt(++end);
-    if (end === at && c === NEWLINE) { at++; continue; }
+    let end = next(at);
+    if (end === at && end === nl) { at++; continue; }
     id += end > at ? Number(body.slice(at, end)) : 1;
     technologies++;
-    while (end < n && c !== NEWLINE) {
-      const exact = c === VT;
+    while (end < n && end !== nl) {
+      const exact = end === vt;
       const start = end + 1;
-      c = body.charCodeAt(++end);
-      while (end < n && c !== TAB && c !== VT && c !== NEWLINE) c = body.charCodeAt(++end);
+      end = next(start);
       const length = end - start;
       if (!length) continue;
       if (page && length >= 3 && (!has(page.starts, foldedHash3(body, start)) || !has(page.trigrams, foldedHash3(body, end - 3)))) continue;
@@ -150,8 +164,8 @@ export function parseIndex(body: string, page: PageText | null = null): TermInde
       let node = 0;
       for (let k = 0; k < key.length; k++) {
         const edge = node * 65536 + key.charCodeAt(k);
-        const next = edges.get(edge);
-        if (next === undefined) edges.set(edge, node = ++nodes); else node = next;
+        const child = edges.get(edge);
+        if (child === undefined) edges.set(edge, node = ++nodes); else node = child;
       }
       const term: Term = { id, exact: exact ? text : null };
       const list = ends.get(node);
