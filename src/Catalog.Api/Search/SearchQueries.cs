@@ -1,6 +1,5 @@
 using Catalog.Api.Graph;
 using Catalog.Api.Snapshot;
-using Microsoft.EntityFrameworkCore;
 using Catalog.Api.Technologies;
 using GraphQL;
 using GraphQL.Types;
@@ -26,7 +25,7 @@ public sealed class SearchQueries : IQueryFields
             .Argument<NonNullGraphType<StringGraphType>>("query", $"The text to look for, at most {CatalogSearch.MaxQueryLength} characters; not empty.")
             .Argument<LangType>("lang", "The language whose names and definitions rank first when matches are otherwise equal; null treats both alike.")
             .Argument<IntGraphType>("first", a => { a.DefaultValue = DefaultFirst; a.Description = $"How many results to return: {DefaultFirst} by default, at most {MaxFirst}."; })
-            .ResolveAsync(async c =>
+            .Resolve(c =>
             {
                 var text = c.GetArgument<string>("query");
                 var normalized = CatalogSearch.NormalizeQuery(text);
@@ -38,8 +37,7 @@ public sealed class SearchQueries : IQueryFields
                 if (first is < 0 or > MaxFirst)
                     throw new ExecutionError($"'first' must be between 0 and {MaxFirst}; it was {first}.") { Code = "BAD_PAGE_SIZE" };
 
-                await using var db = await c.RequestServices!.GetRequiredService<IDbContextFactory<Data.CatalogDbContext>>().CreateDbContextAsync(c.CancellationToken);
-                return await CatalogSearch.SearchAsync(db, c.Catalog(), normalized, c.GetArgument<Lang?>("lang"), first, c.CancellationToken);
+                return CatalogSearch.Search(c.Catalog(), normalized, c.GetArgument<Lang?>("lang"), first);
             });
     }
 }
