@@ -46,6 +46,10 @@ public sealed class TechnologyMutations : IMutationFields
         var technology = context.Catalog().FindTechnology(input.Technology) ?? throw NotFound(input.Technology);
         if (string.IsNullOrWhiteSpace(input.Short))
             throw new ExecutionError("A definition needs a short text.") { Code = "BAD_USER_INPUT" };
+        if (input.Short.Trim().Length > Data.Configurations.Limits.ShortDefinition)
+            throw new ExecutionError($"A short definition has at most {Data.Configurations.Limits.ShortDefinition} characters; this one has {input.Short.Trim().Length}.") { Code = "BAD_USER_INPUT" };
+        if (input.SourceUrl is { Length: > Data.Configurations.Limits.Url })
+            throw new ExecutionError($"A source URL has at most {Data.Configurations.Limits.Url} characters.") { Code = "BAD_USER_INPUT" };
         await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(context.CancellationToken);
         var definition = await db.TechnologyDefinitions.SingleOrDefaultAsync(d => d.TechnologyId == technology.Id && d.Lang == input.Lang, context.CancellationToken);
         if (definition is null)
