@@ -1,4 +1,3 @@
-using Catalog.Api.Auth;
 using Catalog.Api.Graph;
 using Catalog.Api.Graph.Loading;
 using GraphQL;
@@ -24,16 +23,15 @@ public sealed class TechnologyMutations : IMutationFields
 
     private static async Task<Technology> AddAliasAsync(IResolveFieldContext context, AddTechnologyAliasInput input)
     {
-        await context.RequireApiKeyAsync();
         var technology = await TechnologyQueries.FindAsync(context, input.Technology) ?? throw NotFound(input.Technology);
         var text = input.Alias.Trim();
         var normalized = TechnologyAlias.Normalize(text);
         if (normalized.Length is 0 or > Data.Configurations.Limits.Alias)
-            throw new ExecutionError($"An alias has 1 to {Data.Configurations.Limits.Alias} characters.") { Code = "BAD_USER_INPUT" };
+            throw new ExecutionError($"An alias has 1 to {Data.Configurations.Limits.Alias} characters.") { Code = ErrorCodes.BadUserInput };
         await using var db = await context.DbAsync();
         var owner = await db.TechnologyAliases.AsNoTracking().Where(a => a.Normalized == normalized).Select(a => a.Technology!.Slug).FirstOrDefaultAsync(context.CancellationToken);
         if (owner is not null)
-            throw new ExecutionError($"'{text}' is already an alias of '{owner}'.") { Code = "CONFLICT" };
+            throw new ExecutionError($"'{text}' is already an alias of '{owner}'.") { Code = ErrorCodes.Conflict };
         db.TechnologyAliases.Add(new TechnologyAlias { TechnologyId = technology.Id, Text = text, Normalized = normalized, Kind = input.Kind, Lang = input.Lang, CaseSensitive = input.CaseSensitive });
         await db.SaveChangesAsync(context.CancellationToken);
         return technology;
@@ -41,10 +39,9 @@ public sealed class TechnologyMutations : IMutationFields
 
     private static async Task<Technology> SetDefinitionAsync(IResolveFieldContext context, SetTechnologyDefinitionInput input)
     {
-        await context.RequireApiKeyAsync();
         var technology = await TechnologyQueries.FindAsync(context, input.Technology) ?? throw NotFound(input.Technology);
         if (string.IsNullOrWhiteSpace(input.Short))
-            throw new ExecutionError("A definition needs a short text.") { Code = "BAD_USER_INPUT" };
+            throw new ExecutionError("A definition needs a short text.") { Code = ErrorCodes.BadUserInput };
         await using var db = await context.DbAsync();
         var definition = await db.TechnologyDefinitions.SingleOrDefaultAsync(d => d.TechnologyId == technology.Id && d.Lang == input.Lang, context.CancellationToken);
         if (definition is null)
@@ -59,5 +56,5 @@ public sealed class TechnologyMutations : IMutationFields
         return technology;
     }
 
-    private static ExecutionError NotFound(string technology) => new($"No technology has the slug, name or alias '{technology}'.") { Code = "NOT_FOUND" };
+    private static ExecutionError NotFound(string technology) => new($"No technology has the slug, name or alias '{technology}'.") { Code = ErrorCodes.NotFound };
 }

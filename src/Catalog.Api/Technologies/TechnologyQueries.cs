@@ -146,5 +146,5 @@ public sealed class TechnologyQueries : IQueryFields
         : t => db.TechnologyCategories.Any(tc => tc.TechnologyId == t.Id && tc.CategoryId == id);
 
     internal static ExecutionError NotFound(string what, string key) =>
-        new($"There is no {what} '{key}'.") { Code = "NOT_FOUND" };
+        new($"There is no {what} '{key}'.") { Code = ErrorCodes.NotFound };
 }

@@ -1,14 +1,25 @@
 using System.Net;
 using Catalog.Api.Data;
 using Catalog.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Catalog.Tests.Http;
 
-/// <summary>A service whose kept GET answers expire after one second.</summary>
+/// <summary>A service whose kept GET answers expire after one second, on a clock the test moves.</summary>
 public sealed class ShortResponseCacheFixture : CatalogApiFixture
 {
+    public FakeTimeProvider Clock { get; } = new();
+
     protected override IEnumerable<(string Key, string Value)> Settings => [("Catalog:ResponseCacheSeconds", "1")];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
 }
 
 /// <summary>A service that keeps no GET answers (as behind a pooler that cannot LISTEN).</summary>
@@ -27,11 +38,12 @@ internal static class CachedGet
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     });
 
+    /// <summary>Waits until the instance knows the catalog's version, which it must before it keeps anything.</summary>
     public static async Task ListeningAsync(CatalogApiFixture api)
     {
-        var changes = api.Services.GetRequiredService<CatalogChanges>();
-        for (var i = 0; i < 100 && changes.Revision is null; i++) await Task.Delay(50);
-        Assert.NotNull(changes.Revision);
+        var catalog = api.Services.GetRequiredService<ICatalogVersion>();
+        for (var i = 0; i < 100 && catalog.Current is null; i++) await Task.Delay(50);
+        Assert.NotNull(catalog.Current);
     }
 }
 
@@ -42,8 +54,9 @@ public sealed class ResponseCacheExpiryTests(ShortResponseCacheFixture api) : IC
     {
         await CachedGet.ListeningAsync(api);
         Assert.True(await CachedGet.CommandsOfAGetAsync(api) > 0);
+        api.Clock.Advance(TimeSpan.FromMilliseconds(900));
         Assert.Equal(0, await CachedGet.CommandsOfAGetAsync(api));
-        await Task.Delay(1100);
+        api.Clock.Advance(TimeSpan.FromMilliseconds(200));
         Assert.True(await CachedGet.CommandsOfAGetAsync(api) > 0);
     }
 }
