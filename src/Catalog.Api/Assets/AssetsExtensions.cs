@@ -18,6 +18,9 @@ public static class AssetsExtensions
         // In Development ASP.NET Core finds the assets of a build by itself; elsewhere a build (not a publish, which
         // copies them beside the binaries) needs this to find them where the build left them.
         if (!builder.Environment.IsDevelopment()) builder.WebHost.UseStaticWebAssets();
+        // A build serves its assets as a publish does, caching headers included, rather than watching them for edits:
+        // the bundles change only when npm rebuilds them, and a restart follows that anyway.
+        builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
         builder.Services.AddSingleton<AssetUrls>();
         builder.Services.AddSingleton<IdeAssets>();
         return builder;

@@ -33,7 +33,7 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
     }
 
     private async Task<string> AssetUrlAsync(string file) =>
-        Assert.Single(AssetUrl().Matches(await PageAsync()).Select(m => m.Groups[1].Value), u => u.StartsWith($"/graphql-ide/{Path.GetFileNameWithoutExtension(file)}.", StringComparison.Ordinal));
+        Assert.Single(AssetUrl().Matches(await PageAsync()).Select(m => m.Groups[1].Value), u => u.StartsWith($"/graphql-ide/{Path.GetFileNameWithoutExtension(file)}.", StringComparison.Ordinal) && u.EndsWith(Path.GetExtension(file), StringComparison.Ordinal));
 
     [GeneratedRegex("(?:src|href)=\"(/graphql-ide/[^\"]+)\"")]
     private static partial Regex AssetUrl();

@@ -105,7 +105,7 @@ public sealed class HttpCachingTests(CatalogApiFixture api) : IClassFixture<Cata
         other.Headers.Add("Access-Control-Request-Method", "POST");
         other.Headers.Add("Access-Control-Request-Headers", "x-secret");
         using var refused = await api.Client.SendAsync(other);
-        Assert.False(refused.Headers.Contains("Access-Control-Allow-Headers"));
+        Assert.DoesNotContain("x-secret", string.Join(",", refused.Headers.TryGetValues("Access-Control-Allow-Headers", out var allowed) ? allowed : []), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class HttpCachingTests(CatalogApiFixture api) : IClassFixture<Cata
         using var immutable = await api.Client.SendAsync(Get(versioned, "*/*"));
         Assert.Equal(HttpStatusCode.OK, immutable.StatusCode);
         Assert.Equal("text/javascript", immutable.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(TimeSpan.FromDays(365), immutable.Headers.CacheControl!.MaxAge);
+        Assert.True(immutable.Headers.CacheControl?.MaxAge == TimeSpan.FromDays(365), immutable.ToString());
         Assert.Contains("immutable", immutable.Headers.CacheControl.ToString(), StringComparison.Ordinal);
         Assert.Equal("*", immutable.Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.Equal("cross-origin", immutable.Headers.GetValues("Cross-Origin-Resource-Policy").Single());
