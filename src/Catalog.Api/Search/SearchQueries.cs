@@ -30,12 +30,12 @@ public sealed class SearchQueries : IQueryFields
                 var text = c.GetArgument<string>("query");
                 var normalized = CatalogSearch.NormalizeQuery(text);
                 if (normalized.Length == 0)
-                    throw new ExecutionError("'query' must contain something to look for; it was empty or only white space.") { Code = "BAD_QUERY" };
+                    throw new ExecutionError("'query' must contain something to look for; it was empty or only white space.") { Code = ErrorCodes.BadQuery };
                 if (normalized.Length > CatalogSearch.MaxQueryLength)
-                    throw new ExecutionError($"'query' may be at most {CatalogSearch.MaxQueryLength} characters long; it was {normalized.Length}.") { Code = "BAD_QUERY" };
+                    throw new ExecutionError($"'query' may be at most {CatalogSearch.MaxQueryLength} characters long; it was {normalized.Length}.") { Code = ErrorCodes.BadQuery };
                 var first = c.GetArgument("first", DefaultFirst);
                 if (first is < 0 or > MaxFirst)
-                    throw new ExecutionError($"'first' must be between 0 and {MaxFirst}; it was {first}.") { Code = "BAD_PAGE_SIZE" };
+                    throw new ExecutionError($"'first' must be between 0 and {MaxFirst}; it was {first}.") { Code = ErrorCodes.BadPageSize };
 
                 return CatalogSearch.Search(c.Catalog(), normalized, c.GetArgument<Lang?>("lang"), first);
             });

@@ -12,7 +12,7 @@ namespace Catalog.Api.Snapshot;
 /// away the last snapshot goes on serving; when the listener is back, a rebuild catches up with what was missed.
 /// </summary>
 public sealed partial class CatalogSnapshots(
-    IDbContextFactory<CatalogDbContext> contexts, TimeProvider time, ILogger<CatalogSnapshots> logger) : BackgroundService
+    IDbContextFactory<CatalogDbContext> contexts, TimeProvider time, ILogger<CatalogSnapshots> logger) : BackgroundService, Data.ICatalogVersion
 {
     public const string Channel = "catalog_changed";
 
@@ -27,6 +27,9 @@ public sealed partial class CatalogSnapshots(
     private volatile bool _listening;
     private long _confirmedAtTicks;
     private long _wanted;
+
+    /// <summary>The version of the snapshot served now: answers are kept under it (the response cache, ETags).</summary>
+    long? Data.ICatalogVersion.Current => _current?.Version;
 
     /// <summary>The snapshot requests read now; null until the first one is built.</summary>
     public CatalogSnapshot? Current => _current;

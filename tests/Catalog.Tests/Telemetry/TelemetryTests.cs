@@ -53,10 +53,11 @@ public sealed class TelemetryTests : IClassFixture<CatalogApiFixture>, IDisposab
     [Fact]
     public async Task A_request_is_one_trace_with_the_graphql_operation_span_and_no_sql_for_a_read()
     {
+        const string query = "query OpsTrace($slug: String!) { technology(slug: $slug) { name talks { title speakers { name } } } search(query: $slug) { score } }";
+        // The first run of a document keeps it for requests by hash (a write); the read itself is the second run.
+        await PostAsync(query, new { slug = "calico" }, ActivityTraceId.CreateRandom());
         var traceId = ActivityTraceId.CreateRandom();
-        var (status, _) = await PostAsync(
-            "query OpsTrace($slug: String!) { technology(slug: $slug) { name talks { title speakers { name } } } search(query: $slug) { score } }",
-            new { slug = "istio" }, traceId);
+        var (status, _) = await PostAsync(query, new { slug = "istio" }, traceId);
         Assert.Equal(200, status);
 
         var spans = await SpansOfAsync(traceId, s => s.Source.Name == "Microsoft.AspNetCore");
