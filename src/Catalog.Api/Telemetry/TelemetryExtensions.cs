@@ -43,7 +43,7 @@ public static class TelemetryExtensions
 
     /// <summary>
     /// Logs (see <see cref="LogsAsJson"/>; one line per request), traces when they have somewhere to go (ASP.NET Core,
-    /// GraphQL operations, batch loaders, Npgsql commands) and metrics (requests, operations, errors, rejections, cache hits, the database pool);
+    /// GraphQL operations, snapshot builds, Npgsql commands) and metrics (requests, operations, errors, rejections, cache hits, the database pool);
     /// they leave the process only through the exporters configured.
     /// </summary>
     public static WebApplicationBuilder AddCatalogTelemetry(this WebApplicationBuilder builder)
