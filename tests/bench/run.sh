@@ -63,7 +63,7 @@ start_catalog() { # start_catalog DB: starts the service on the database; sets C
   # The scale mode times how latency grows, not the limits: the 1000x glossary (47 MB) takes close to the 10 s default.
   ConnectionStrings__Catalog=$(cs "$1") Catalog__ImportOnStart=false ASPNETCORE_URLS="http://127.0.0.1:$port" \
     Catalog__Limits__RateLimitPermits=0 Catalog__Limits__TimeoutSeconds=$($scale && echo 120 || echo 10) \
-    Logging__LogLevel__Default=Warning Logging__LogLevel__Catalog.Api.Snapshot=Information \
+    Logging__LogLevel__Default=Warning env "Logging__LogLevel__Catalog.Api.Snapshot=Information" \
     dotnet "$WORK/api/Catalog.Api.dll" >"$WORK/catalog-$1.log" 2>&1 &
   CATALOG_PID=$!; pids+=("$CATALOG_PID")
   CATALOG_URL="http://127.0.0.1:$port"
