@@ -1,5 +1,8 @@
+using Catalog.Api.Assets;
 using Catalog.Api.Auth;
+using Catalog.Api.Compression;
 using Catalog.Api.Data;
+using Catalog.Api.Data.LocalDatabase;
 using Catalog.Api.Graph;
 using Catalog.Api.Graph.Errors;
 using Catalog.Api.Graph.Http;
@@ -20,31 +23,46 @@ var builder = WebApplication.CreateBuilder(args);
 if (ImportCommand.IsCheckCommand(args))
     return ImportCommand.Check(builder.Configuration, builder.Environment, args);
 
+// Services.
+await builder.StartLocalDatabaseUnlessConfiguredAsync();
+builder.AddCatalogTelemetry();
 builder.AddCatalogDatabase();
 builder.AddCatalogSnapshot();
+builder.AddCatalogImport();
+builder.AddCatalogAuthentication();
 builder.AddCatalogLimits();
+builder.AddCatalogCors();
 builder.AddCatalogGraphQL();
-builder.AddCatalogHealth();
+builder.AddCatalogAssets();
 builder.AddCatalogWidget();
 builder.AddCatalogCompression();
-builder.AddCatalogTelemetry();
+builder.AddCatalogHealth();
 
 var app = builder.Build();
 
+// Commands that run instead of the service.
 if (ImportCommand.IsImportCommand(args))
     return await ImportCommand.RunAsync(app, args);
 if (ApiKeyCommand.IsApiKeyCommand(args))
     return await ApiKeyCommand.RunAsync(app, args);
 
 if (!await app.PrepareCatalogDatabaseAsync()) return 1;
+
+// A request's way, in order.
 app.UseCorrelationId();
-app.MapCatalogTelemetry();
+app.UseCatalogTelemetry();
 app.UseCatalogLimits();
 app.UseCatalogCompression();
+app.UseAuthentication();
+app.UseCors();
+app.UseCatalogIde();
 app.MapGet("/", () => Results.Redirect("/graphql"));
 app.MapCatalogGraphQL();
-app.MapCatalogHealth();
+app.MapCatalogAssets();
 app.MapCatalogWidget();
+app.MapCatalogHealth();
+app.MapCatalogTelemetry();
+
 await app.RunAsync();
 return 0;
 

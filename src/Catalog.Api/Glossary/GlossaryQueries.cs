@@ -37,7 +37,7 @@ public sealed class GlossaryQueries : IQueryFields
         {
             var last = catalog.FindTechnology(after) is { } found && found.Slug == after ? found : null;
             if (last is null)
-                throw new ExecutionError($"No technology has the slug '{after}'; pass the slug of the last entry of the page before.") { Code = "BAD_CURSOR" };
+                throw new ExecutionError($"No technology has the slug '{after}'; pass the slug of the last entry of the page before.") { Code = ErrorCodes.BadCursor };
             start = PositionByName(catalog.TechnologiesByName, last) + 1;
         }
         var count = Math.Min(size, entries.Count - start);

@@ -20,7 +20,7 @@ public sealed class NodeQueries : IQueryFields
             {
                 var ids = c.GetArgument<List<string>>("ids");
                 if (ids.Count > Paging.PageSize.Max)
-                    throw new ExecutionError($"'ids' may hold at most {Paging.PageSize.Max} IDs; it held {ids.Count}.") { Code = "TOO_MANY_IDS" };
+                    throw new ExecutionError($"'ids' may hold at most {Paging.PageSize.Max} IDs; it held {ids.Count}.") { Code = ErrorCodes.TooManyIds };
                 return ids.Select(id => Load(c, id)).ToList();
             });
     }

@@ -18,13 +18,13 @@ namespace Catalog.Api.Import;
 internal sealed class CatalogWriter(CatalogDbContext db)
 {
     /// <summary>The advisory lock key shared by every import and migration.</summary>
-    public const long LockKey = 0x436174616C6F67; // "Catalog"
+    public const long LockKey = CatalogLock.Key;
 
     /// <summary>
     /// How long a migration or import waits for the lock: another instance's whole import, which can take far longer
     /// than a request's command timeout on a busy machine or a large catalog. A request's own deadline still cancels it.
     /// </summary>
-    public static readonly TimeSpan LockWait = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan LockWait = CatalogLock.Wait;
 
     private readonly Dictionary<string, (int Added, int Updated, int Removed)> _changes = [];
     private readonly HashSet<object> _added = new(ReferenceEqualityComparer.Instance);

@@ -14,9 +14,9 @@ namespace Catalog.Api.Import;
 /// </summary>
 public sealed class ImportMutations : IMutationFields
 {
-    public const string SeedInvalid = "SEED_INVALID";
-    public const string BadUserInput = "BAD_USER_INPUT";
-    public const string NotFound = "NOT_FOUND";
+    public const string SeedInvalid = ErrorCodes.SeedInvalid;
+    public const string BadUserInput = ErrorCodes.BadUserInput;
+    public const string NotFound = ErrorCodes.NotFound;
 
     private const string IsAnImport =
         "This is an import of the whole effective seed (the seed folder and every imported file): like any import it " +
@@ -45,7 +45,7 @@ public sealed class ImportMutations : IMutationFields
 
     private static async Task<ImportNotesPayload?> ImportAsync(IResolveFieldContext context, ImportNotesInput input)
     {
-        var key = await context.RequireApiKeyAsync();
+        var key = context.ApiKeyName();
         var files = input.Files.Select(f => new SeedFile(f.Path, f.Content, Imported: true)).ToList();
         var result = await RunAsync(context, (importer, seed) => importer.ImportFilesAsync(seed, files, key, context.CancellationToken));
         if (result is null) return null;
@@ -57,7 +57,6 @@ public sealed class ImportMutations : IMutationFields
 
     private static async Task<ImportedFilesResult?> RemoveAsync(IResolveFieldContext context, RemoveImportedNotesInput input)
     {
-        await context.RequireApiKeyAsync();
         var paths = input.Paths.ToList();
         var result = await RunAsync(context, (importer, seed) => importer.RemoveFilesAsync(seed, paths, context.CancellationToken));
         if (result is not null) await context.RefreshCatalogAsync();

@@ -25,7 +25,7 @@ public sealed class PathQueries : IQueryFields
             {
                 var maxHops = c.GetArgument("maxHops", DefaultMaxHops);
                 if (maxHops is < 1 or > MaxHops)
-                    throw new ExecutionError($"'maxHops' must be between 1 and {MaxHops}; it was {maxHops}.") { Code = "BAD_MAX_HOPS" };
+                    throw new ExecutionError($"'maxHops' must be between 1 and {MaxHops}; it was {maxHops}.") { Code = ErrorCodes.BadMaxHops };
                 return Find(c.Catalog(), c.GetArgument<string>("from"), c.GetArgument<string>("to"), maxHops);
             });
 

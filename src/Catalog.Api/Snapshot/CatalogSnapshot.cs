@@ -26,6 +26,7 @@ public sealed class CatalogSnapshot
     private readonly Lock _gate = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, string[]> _lines = new();
     private readonly Lazy<Paths.TechnologyGraph> _graph;
+    private readonly Lazy<Search.SearchIndex> _search;
     private readonly Glossary.GlossaryEntry[]?[] _glossaries = new Glossary.GlossaryEntry[]?[Enum.GetValues<Lang>().Length];
 
     public CatalogSnapshot(long version, DateTimeOffset builtAt, bool imported, CatalogRows rows)
@@ -53,6 +54,7 @@ public sealed class CatalogSnapshot
         TechnologiesByMentions = [.. rows.Technologies.OrderBy(t => -t.MentionCount).ThenBy(t => t.Id)];
         var nameRank = Rank(TechnologiesByName);
 
+        AllAliasesOf = Group(rows.Aliases.OrderBy(a => a.Id), a => a.TechnologyId);
         AliasesOf = Group(rows.Aliases.Where(a => a.Kind is not (AliasKind.Name or AliasKind.Slug)).OrderBy(a => a.Id), a => a.TechnologyId);
         MatchTermsOf = Group(rows.Aliases.Where(a => a.Match).OrderBy(a => a.Kind == AliasKind.Name ? 0 : 1).ThenBy(a => a.Id), a => a.TechnologyId);
         DefinitionsOf = Group(rows.Definitions.OrderBy(d => d.Lang), d => d.TechnologyId);
@@ -140,6 +142,7 @@ public sealed class CatalogSnapshot
         TechnologiesOfEvent = mentionedAt.GroupBy(x => x.Event).ToDictionary(g => g.Key, g => g.Select(x => x.TechnologyId).ToHashSet());
 
         _graph = new Lazy<Paths.TechnologyGraph>(() => Paths.TechnologyGraph.Build(this));
+        _search = new Lazy<Search.SearchIndex>(() => new Search.SearchIndex(this));
     }
 
     /// <summary>The catalog version this snapshot shows: it grows with every committed change.</summary>
@@ -166,6 +169,9 @@ public sealed class CatalogSnapshot
     public IReadOnlyList<Technology> TechnologiesByName { get; }
     public IReadOnlyList<Technology> TechnologiesByMentions { get; }
     public ILookup<int, TechnologyAlias> AliasesOf { get; }
+
+    /// <summary>Every form of each technology, its name and slug included.</summary>
+    public ILookup<int, TechnologyAlias> AllAliasesOf { get; }
 
     /// <summary>The forms linked in running text, the name first.</summary>
     public ILookup<int, TechnologyAlias> MatchTermsOf { get; }
@@ -210,6 +216,9 @@ public sealed class CatalogSnapshot
 
     /// <summary>The graph that <c>path</c> searches, made on first use.</summary>
     public Paths.TechnologyGraph Graph => _graph.Value;
+
+    /// <summary>The index that <c>search</c> reads, made on first use.</summary>
+    public Search.SearchIndex SearchIndex => _search.Value;
 
     /// <summary>The sort key of names and titles: lower case, compared ordinally.</summary>
     public static string NameKey(string name) => name.ToLowerInvariant();

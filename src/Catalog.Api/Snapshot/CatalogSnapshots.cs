@@ -12,7 +12,7 @@ namespace Catalog.Api.Snapshot;
 /// away the last snapshot goes on serving; when the listener is back, a rebuild catches up with what was missed.
 /// </summary>
 public sealed partial class CatalogSnapshots(
-    IDbContextFactory<CatalogDbContext> contexts, TimeProvider time, ILogger<CatalogSnapshots> logger) : BackgroundService
+    IDbContextFactory<CatalogDbContext> contexts, TimeProvider time, ILogger<CatalogSnapshots> logger) : BackgroundService, Data.ICatalogVersion
 {
     public const string Channel = "catalog_changed";
 
@@ -26,6 +26,10 @@ public sealed partial class CatalogSnapshots(
     private volatile CatalogSnapshot? _current;
     private volatile bool _listening;
     private long _confirmedAtTicks;
+    private long _wanted;
+
+    /// <summary>The version of the snapshot served now: answers are kept under it (the response cache, ETags).</summary>
+    long? Data.ICatalogVersion.Current => _current?.Version;
 
     /// <summary>The snapshot requests read now; null until the first one is built.</summary>
     public CatalogSnapshot? Current => _current;
@@ -91,6 +95,12 @@ public sealed partial class CatalogSnapshots(
 
     private void Changed() => _changed.Writer.TryWrite(true);
 
+    private static void InterlockedMax(ref long target, long value)
+    {
+        for (var seen = Interlocked.Read(ref target); value > seen; seen = Interlocked.Read(ref target))
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen) return;
+    }
+
     private async Task RebuildAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromMilliseconds(250);
@@ -98,8 +108,14 @@ public sealed partial class CatalogSnapshots(
         {
             try
             {
-                await RefreshAsync(stoppingToken).ConfigureAwait(false);
+                var built = await RefreshAsync(stoppingToken).ConfigureAwait(false);
                 delay = TimeSpan.FromMilliseconds(250);
+                // Read from a standby that has not replayed the change yet: ask again shortly.
+                if (built.Version < Interlocked.Read(ref _wanted))
+                {
+                    await Task.Delay(delay, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    Changed();
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -141,8 +157,12 @@ public sealed partial class CatalogSnapshots(
                 connection.Notification += (_, notice) =>
                 {
                     // The payload is the version committed; one this replica shows already needs nothing.
-                    if (!long.TryParse(notice.Payload, System.Globalization.CultureInfo.InvariantCulture, out var version) || version > (_current?.Version ?? 0))
-                        Changed();
+                    if (long.TryParse(notice.Payload, System.Globalization.CultureInfo.InvariantCulture, out var version))
+                    {
+                        if (version <= (_current?.Version ?? 0)) return;
+                        InterlockedMax(ref _wanted, version);
+                    }
+                    Changed();
                 };
                 await connection.OpenAsync(stoppingToken).ConfigureAwait(false);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))

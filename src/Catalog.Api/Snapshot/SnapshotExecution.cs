@@ -11,8 +11,7 @@ public sealed class SnapshotExecution(CatalogSnapshots snapshots) : IConfigureEx
 {
     public const string Key = nameof(CatalogSnapshot);
 
-    /// <summary>Early: before the limits and caches, which never read the catalog, and long before any resolver.</summary>
-    public float SortOrder => 20;
+    public float SortOrder => Graph.GraphQLPipeline.Order.Snapshot;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {

@@ -1,4 +1,5 @@
 using GraphQL;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Catalog.Api.Snapshot;
 
@@ -7,8 +8,9 @@ public static class SnapshotExtensions
     /// <summary>The in-memory catalog every read comes from, kept current from PostgreSQL's change notices.</summary>
     public static WebApplicationBuilder AddCatalogSnapshot(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CatalogSnapshots>();
+        builder.Services.AddSingleton<Data.ICatalogVersion>(sp => sp.GetRequiredService<CatalogSnapshots>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogSnapshots>());
         return builder;
     }
@@ -33,6 +35,6 @@ public static class SnapshotExtensions
     private static ExecutionError NotReady() =>
         new("The catalog is not loaded yet: its database has not answered since this instance started; try again shortly.")
         {
-            Code = Graph.Errors.ErrorMasking.DatabaseUnavailable,
+            Code = ErrorCodes.DatabaseUnavailable,
         };
 }

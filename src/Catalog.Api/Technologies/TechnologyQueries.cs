@@ -68,5 +68,5 @@ public sealed class TechnologyQueries : IQueryFields
     }
 
     internal static ExecutionError NotFound(string what, string key) =>
-        new($"There is no {what} '{key}'.") { Code = "NOT_FOUND" };
+        new($"There is no {what} '{key}'.") { Code = ErrorCodes.NotFound };
 }

@@ -1,71 +1,37 @@
-using System.Security.Cryptography;
 using System.Text;
+using Catalog.Api.Assets;
+using Catalog.Api.Graph.Documents;
 
 namespace Catalog.Api.Widget;
 
 /// <summary>
-/// The glossary widget, built by npm (src/Catalog.Widget) into the assembly as <c>widget/glossary.js</c> and served
-/// compressed (Brotli, gzip) from memory, and the whole glossary's query (<c>widget/glossary.graphql</c>), which the
-/// service pins as a persisted document so that a client that wants the whole list can ask by its sha256 with a
-/// short, stable, cacheable GET.
+/// The glossary widget, built by npm (src/Catalog.Widget): its script is a static web asset at
+/// <c>/widget/glossary.js</c> (see <see cref="AssetsExtensions"/>); the whole glossary's query
+/// (<c>widget/glossary.graphql</c>, embedded) is pinned as a persisted document, so that a client that wants the whole
+/// list can ask by its sha256 with a short, stable, cacheable GET (the widget itself asks for the term index and the
+/// definitions it needs, see <see cref="WidgetGlossary"/>).
 /// </summary>
-public sealed class WidgetAssets
+public sealed class WidgetAssets(AssetUrls urls)
 {
     public const string ScriptPath = "/widget/glossary.js";
 
-    /// <summary>For the plain one-tag embed (no <c>?v=</c>): short, so a new release reaches every blog soon.</summary>
-    public const string UnversionedCacheControl = "public, max-age=300, stale-while-revalidate=86400";
+    /// <summary>The whole glossary's query text, asked for by its sha256; null when the widget was not built in.</summary>
+    public static string? Query { get; } = ReadQuery();
 
-    /// <summary>For <c>?v=</c> the current version: the URL changes with the content.</summary>
-    public const string VersionedCacheControl = "public, max-age=31536000, immutable";
+    /// <summary>The script's fingerprint, for cache busting; empty when the widget was not built in.</summary>
+    public string Version => urls.Fingerprinted(ScriptPath)?.Fingerprint ?? "";
 
-    private readonly EncodedContent? _script;
+    /// <summary>The script's URL that may be cached for a year (the plain one when the widget was not built in).</summary>
+    public string VersionedPath => urls.Fingerprinted(ScriptPath)?.Url ?? ScriptPath;
 
-    public WidgetAssets()
+    /// <summary>The whole glossary's document id (<c>documentId</c> in <c>/widget/version</c>).</summary>
+    public static string? DocumentId => Query is { } text ? "sha256:" + PersistedDocumentStore.Sha256(text) : null;
+
+    private static string? ReadQuery()
     {
-        var assembly = typeof(WidgetAssets).Assembly;
-        var script = Read(assembly, "widget/glossary.js");
-        Query = Read(assembly, "widget/glossary.graphql") is { } query ? Encoding.UTF8.GetString(query) : null;
-        if (script is null) return;
-        Version = Convert.ToHexStringLower(SHA256.HashData(script))[..12];
-        _script = new EncodedContent(script, "text/javascript; charset=utf-8");
-    }
-
-    /// <summary>A hash of the script, for cache busting (<c>?v=</c>); empty when the widget was not built in.</summary>
-    public string Version { get; } = "";
-
-    /// <summary>The script's URL that may be cached for a year.</summary>
-    public string VersionedPath => $"{ScriptPath}?v={Version}";
-
-    /// <summary>The whole glossary's query text, pinned so that it can be asked for by its sha256.</summary>
-    public string? Query { get; }
-
-    public bool IsAvailable => _script is not null;
-
-    /// <summary>The compressed script, for size checks.</summary>
-    public EncodedContent? Script => _script;
-
-    public async Task WriteScriptAsync(HttpContext http)
-    {
-        var response = http.Response;
-        response.Headers.AccessControlAllowOrigin = "*";
-        response.Headers["Cross-Origin-Resource-Policy"] = "cross-origin";
-        if (_script is null)
-        {
-            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            response.ContentType = "text/plain; charset=utf-8";
-            await response.WriteAsync("The glossary widget was not built into this binary (npm was skipped).");
-            return;
-        }
-        await _script.WriteAsync(http, http.Request.Query["v"] == Version ? VersionedCacheControl : UnversionedCacheControl);
-    }
-
-    private static byte[]? Read(System.Reflection.Assembly assembly, string name)
-    {
-        using var stream = assembly.GetManifestResourceStream(name);
+        using var stream = typeof(WidgetAssets).Assembly.GetManifestResourceStream("widget/glossary.graphql");
         if (stream is null) return null;
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 }

@@ -1,3 +1,4 @@
+using Catalog.Api.Graph.Documents;
 using Catalog.Api.Graph.Http;
 
 namespace Catalog.Api.Widget;
@@ -13,20 +14,20 @@ public static class WidgetExtensions
     }
 
     /// <summary>
-    /// <c>/widget/glossary.js</c> (the widget), <c>/widget/version</c> (the current versions and URLs), the term index
-    /// and the definitions the widget asks for, and the demo pages; pins the whole glossary's query as a persisted
-    /// document so that its GET works from the first request on.
+    /// <c>/widget/version</c> (the current versions and URLs), the term index and the definitions the widget asks for,
+    /// readable from any origin, and the demo pages; pins the whole glossary's query as a persisted document so that
+    /// its GET works from the first request on. The script itself is a static web asset.
     /// </summary>
     public static IEndpointRouteBuilder MapCatalogWidget(this IEndpointRouteBuilder app)
     {
-        var widget = app.ServiceProvider.GetRequiredService<WidgetAssets>();
-        if (widget.Query is { } query) app.ServiceProvider.GetRequiredService<KnownDocuments>().Pin(query);
+        if (WidgetAssets.Query is { } query) app.ServiceProvider.GetRequiredService<PersistedDocumentStore>().Pin(query);
 
-        app.MapGet(WidgetAssets.ScriptPath, (HttpContext http, WidgetAssets assets) => assets.WriteScriptAsync(http));
-        app.MapGet("/widget/version", (HttpContext http, WidgetGlossary glossary) => glossary.WriteVersionAsync(http));
-        app.MapGet("/widget/index/{version:long}", (HttpContext http, long version, WidgetGlossary glossary) => glossary.WriteIndexAsync(http, version));
+        app.MapGet("/widget/version", (HttpContext http, WidgetGlossary glossary) => glossary.WriteVersionAsync(http))
+            .RequireCors(GraphQLHttpExtensions.PublicCors);
+        app.MapGet("/widget/index/{version:long}", (HttpContext http, long version, WidgetGlossary glossary) => glossary.WriteIndexAsync(http, version))
+            .RequireCors(GraphQLHttpExtensions.PublicCors);
         app.MapGet("/widget/definitions/{version:long}/{lang}", (HttpContext http, long version, string lang, WidgetGlossary glossary) =>
-            glossary.WriteDefinitionsAsync(http, version, lang));
+            glossary.WriteDefinitionsAsync(http, version, lang)).RequireCors(GraphQLHttpExtensions.PublicCors);
         app.MapGet("/demo", (HttpContext http, DemoPage demo) => demo.WriteNotesAsync(http));
         app.MapGet("/demo/en", (HttpContext http, DemoPage demo) => demo.WriteEnglishAsync(http));
         app.MapGet("/demo/long", (HttpContext http, DemoPage demo) => demo.WriteLongAsync(http));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Catalog.Api.Compression;
 using Catalog.Api.Snapshot;
 using Catalog.Api.Technologies;
 
@@ -16,7 +17,8 @@ namespace Catalog.Api.Widget;
 /// </list>
 /// The last two name the catalog version: at the current one the answer never changes, so it is cached for a year
 /// (<c>immutable</c>); an instance that holds another version (just before or after a change) answers from its own
-/// with a one-minute cache instead, so no cache keeps an answer under the wrong version's URL for long.
+/// with a one-minute cache instead, so no cache keeps an answer under the wrong version's URL for long. Any origin may
+/// read them (the one CORS policy, see <see cref="WidgetExtensions"/>).
 /// </summary>
 public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets assets)
 {
@@ -45,12 +47,12 @@ public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets asse
             {
                 version = assets.Version,
                 script = assets.VersionedPath,
-                documentId = assets.Query is { } text ? "sha256:" + Graph.Http.KnownDocuments.Sha256(text) : null,
+                documentId = WidgetAssets.DocumentId,
                 catalog = catalog.Version.ToString(CultureInfo.InvariantCulture),
                 index = IndexPath(catalog.Version),
                 definitions = DefinitionsPath(catalog.Version),
             });
-            _version = kept = new VersionDocument(catalog.Version, new EncodedContent(body, "application/json; charset=utf-8"));
+            _version = kept = new VersionDocument(catalog.Version, new EncodedContent(body, "application/json; charset=utf-8", EncodedContent.BestBrotli));
         }
         await kept.Content.WriteAsync(http, ShortCacheControl);
     }
@@ -66,7 +68,7 @@ public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets asse
         Lang? language = lang switch { "ja" => Lang.Ja, "en" => Lang.En, _ => null };
         if (language is null)
         {
-            await WriteErrorAsync(http, "BAD_LANG", $"The language must be ja or en; it was '{lang}'.");
+            await WriteErrorAsync(http, ErrorCodes.BadLang, $"The language must be ja or en; it was '{lang}'.");
             return;
         }
         if (ParseIds(http.Request.Query["ids"].ToString(), out var ids) is { } problem)
@@ -82,14 +84,14 @@ public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets asse
     public static (string Code, string Message)? ParseIds(string text, out int[] ids)
     {
         ids = [];
-        if (text.Length == 0) return ("BAD_IDS", "Give the technology ids as ids=3,17,42 (the ids of the term index).");
+        if (text.Length == 0) return (ErrorCodes.BadIds, "Give the technology ids as ids=3,17,42 (the ids of the term index).");
         var parts = text.Split(',');
-        if (parts.Length > MaxIds) return ("TOO_MANY_IDS", $"At most {MaxIds} ids per request; {parts.Length} were given. Ask in several requests.");
+        if (parts.Length > MaxIds) return (ErrorCodes.TooManyIds, $"At most {MaxIds} ids per request; {parts.Length} were given. Ask in several requests.");
         var set = new SortedSet<int>();
         foreach (var part in parts)
         {
             if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
-                return ("BAD_IDS", $"'{Truncate(part)}' is not a technology id: ids are positive decimal numbers separated by commas.");
+                return (ErrorCodes.BadIds, $"'{Truncate(part)}' is not a technology id: ids are positive decimal numbers separated by commas.");
             set.Add(id);
         }
         ids = [.. set];
@@ -98,7 +100,7 @@ public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets asse
 
     private async Task<CatalogSnapshot?> CurrentAsync(HttpContext http)
     {
-        http.Response.Headers.AccessControlAllowOrigin = "*";
+        // The widget runs on other sites' pages, including those that isolate themselves (COEP).
         http.Response.Headers["Cross-Origin-Resource-Policy"] = "cross-origin";
         try
         {
@@ -107,7 +109,7 @@ public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets asse
         catch (TimeoutException)
         {
             http.Response.Headers.RetryAfter = "5";
-            await WriteErrorAsync(http, Graph.Errors.ErrorMasking.DatabaseUnavailable,
+            await WriteErrorAsync(http, ErrorCodes.DatabaseUnavailable,
                 "The catalog is not loaded yet: its database has not answered since this instance started; try again shortly.", StatusCodes.Status503ServiceUnavailable);
             return null;
         }
@@ -117,7 +119,6 @@ public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets asse
     private static Task WriteErrorAsync(HttpContext http, string code, string message, int status = StatusCodes.Status400BadRequest)
     {
         http.Response.StatusCode = status;
-        http.Response.Headers.AccessControlAllowOrigin = "*";
         http.Response.Headers.CacheControl = "no-store";
         return http.Response.WriteAsJsonAsync(new { errors = new[] { new { message, extensions = new { code } } } }, http.RequestAborted);
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Catalog.Api.Compression;
 using Catalog.Api.Glossary;
 using Catalog.Api.Snapshot;
 using Catalog.Api.Technologies;
@@ -8,7 +9,7 @@ namespace Catalog.Api.Widget;
 
 /// <summary>
 /// What the widget asks of one catalog snapshot, made on first use and kept with it: the term index, compressed
-/// once, and each definitions answer a page has asked for, compressed once (up to <see cref="MaxAnswers"/> answers
+/// once, and each definitions answer a page has asked for, compressed once per coding (up to <see cref="MaxAnswers"/> answers
 /// and <see cref="MaxBytes"/>; past that, answers are still made but no longer kept).
 /// </summary>
 public sealed class WidgetSnapshot
@@ -35,13 +36,13 @@ public sealed class WidgetSnapshot
         var key = (lang == Lang.Ja ? "ja:" : "en:") + string.Join(',', ids);
         if (_answers.TryGetValue(key, out var kept)) return kept;
         var answer = Compress(_cards[(int)lang].Write(ids), "application/json; charset=utf-8");
-        if (_answers.Count < MaxAnswers && Interlocked.Read(ref _bytes) + answer.Size <= MaxBytes && _answers.TryAdd(key, answer))
-            Interlocked.Add(ref _bytes, answer.Size);
+        if (_answers.Count < MaxAnswers && Interlocked.Read(ref _bytes) + answer.MaxSize <= MaxBytes && _answers.TryAdd(key, answer))
+            Interlocked.Add(ref _bytes, answer.MaxSize);
         return answer;
     }
 
     // Brotli's best setting costs seconds per megabyte, and the first request after a change waits for it: past
-    // 256 KB (an index many times the landscape's size) a fast setting, a fraction of a second per megabyte.
+    // 256 KB (an index many times the landscape's size) a quick setting, a fraction of a second per megabyte.
     private static EncodedContent Compress(byte[] plain, string contentType) =>
-        new(plain, contentType, plain.Length <= 256 << 10 ? EncodedContent.BestBrotli : 6);
+        new(plain, contentType, plain.Length <= 256 << 10 ? EncodedContent.BestBrotli : EncodedContent.QuickBrotli);
 }

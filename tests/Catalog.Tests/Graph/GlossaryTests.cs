@@ -120,13 +120,13 @@ public sealed class GlossaryTests(CatalogApiFixture api) : IClassFixture<Catalog
         for (var deadline = DateTime.UtcNow.AddSeconds(30); snapshots.Current!.Version < version; await Task.Delay(20))
             Assert.True(DateTime.UtcNow < deadline, "The snapshot was not rebuilt after the write.");
 
-        var backstage = Entry(await GlossaryAsync("JA"), "backstage");
-        Assert.Equal("Backstage", (string?)backstage["name"]);
-        Assert.Null(backstage["definition"]);
-        Assert.Null(backstage["definitionLang"]);
-        Assert.Empty(Strings(backstage["terms"]!));
-        Assert.Equal(["Backstage"], Strings(backstage["caseSensitiveTerms"]!));
-        Assert.Equal(["アプリケーション定義とイメージビルド"], Strings(backstage["categories"]!));
-        Assert.Equal("https://backstage.io/", (string?)backstage["url"]);
+        var velero = Entry(await GlossaryAsync("JA"), "velero");
+        Assert.Equal("Velero", (string?)velero["name"]);
+        Assert.Null(velero["definition"]);
+        Assert.Null(velero["definitionLang"]);
+        Assert.Empty(Strings(velero["terms"]!));
+        Assert.Equal(["Velero"], Strings(velero["caseSensitiveTerms"]!));
+        Assert.Equal(["クラウドネイティブストレージ"], Strings(velero["categories"]!));
+        Assert.Equal("https://velero.io", (string?)velero["url"]);
     }
 }

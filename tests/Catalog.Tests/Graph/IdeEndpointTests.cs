@@ -33,7 +33,7 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
     }
 
     private async Task<string> AssetUrlAsync(string file) =>
-        Assert.Single(AssetUrl().Matches(await PageAsync()).Select(m => m.Groups[1].Value), u => u.StartsWith($"/graphql-ide/{file}?v=", StringComparison.Ordinal));
+        Assert.Single(AssetUrl().Matches(await PageAsync()).Select(m => m.Groups[1].Value), u => u.StartsWith($"/graphql-ide/{Path.GetFileNameWithoutExtension(file)}.", StringComparison.Ordinal) && u.EndsWith(Path.GetExtension(file), StringComparison.Ordinal));
 
     [GeneratedRegex("(?:src|href)=\"(/graphql-ide/[^\"]+)\"")]
     private static partial Regex AssetUrl();
@@ -50,8 +50,9 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
         Assert.True(response.Headers.CacheControl?.NoCache);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("id=\"graphiql\"", html, StringComparison.Ordinal);
-        Assert.Matches("<script type=\"module\"[^>]* src=\"/graphql-ide/ide\\.js\\?v=[0-9a-f]{12}\"", html);
-        Assert.Matches("<link rel=\"stylesheet\"[^>]* href=\"/graphql-ide/ide\\.css\\?v=[0-9a-f]{12}\"", html);
+        // Each asset by its fingerprinted URL.
+        Assert.Matches("<script type=\"module\"[^>]* src=\"/graphql-ide/ide\\.[0-9a-z]{6,}\\.js\"", html);
+        Assert.Matches("<link rel=\"stylesheet\"[^>]* href=\"/graphql-ide/ide\\.[0-9a-z]{6,}\\.css\"", html);
         // Nothing from another origin.
         Assert.DoesNotMatch("(?:src|href)=\"(?:https?:)?//", html);
     }
@@ -67,14 +68,15 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
     [Theory]
     [InlineData("ide.js", "text/javascript")]
     [InlineData("ide.css", "text/css")]
-    public async Task An_asset_is_served_with_its_type_compressed_once_and_cached_for_a_year(string file, string mediaType)
+    public async Task An_asset_is_served_with_its_type_precompressed_with_a_strong_etag_per_encoding_and_cached_for_a_year(string file, string mediaType)
     {
         var url = await AssetUrlAsync(file);
         using var plain = await GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
         Assert.Equal(mediaType, plain.Content.Headers.ContentType?.MediaType);
         Assert.Empty(plain.Content.Headers.ContentEncoding);
-        Assert.Equal("public, max-age=31536000, immutable", plain.Headers.CacheControl?.ToString());
+        Assert.Equal(TimeSpan.FromDays(365), plain.Headers.CacheControl?.MaxAge);
+        Assert.Contains("immutable", plain.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         Assert.Equal("nosniff", Assert.Single(plain.Headers.GetValues("X-Content-Type-Options")));
         Assert.Contains("Accept-Encoding", plain.Headers.Vary);
         var bytes = await plain.Content.ReadAsByteArrayAsync();
@@ -88,9 +90,20 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
         Assert.Equal(compressed.Length, brotli.Content.Headers.ContentLength);
         await using (var decoded = new BrotliStream(new MemoryStream(compressed), CompressionMode.Decompress))
             Assert.Equal(bytes, await ReadAllAsync(decoded));
+        Assert.Contains("Accept-Encoding", brotli.Headers.Vary);
+        // Each encoding is other bytes, so it has its own strong tag, and each tag revalidates its own bytes.
+        Assert.False(plain.Headers.ETag!.IsWeak);
+        Assert.False(brotli.Headers.ETag!.IsWeak);
+        Assert.NotEqual(plain.Headers.ETag, brotli.Headers.ETag);
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, url);
+        revalidate.Headers.AcceptEncoding.ParseAdd("br");
+        revalidate.Headers.IfNoneMatch.Add(brotli.Headers.ETag);
+        using (var notModified = await api.Client.SendAsync(revalidate))
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
 
         using var gzip = await GetAsync(url, acceptEncoding: "gzip");
         Assert.Equal("gzip", Assert.Single(gzip.Content.Headers.ContentEncoding));
+        Assert.NotEqual(brotli.Headers.ETag, gzip.Headers.ETag);
         await using (var decoded = new GZipStream(await gzip.Content.ReadAsStreamAsync(), CompressionMode.Decompress))
             Assert.Equal(bytes, await ReadAllAsync(decoded));
 
@@ -100,9 +113,9 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
     }
 
     [Fact]
-    public async Task An_asset_asked_for_under_another_build_hash_is_not_cached_and_an_unknown_one_is_not_found()
+    public async Task An_asset_at_its_plain_url_is_revalidated_and_an_unknown_one_is_not_found()
     {
-        using var stale = await GetAsync("/graphql-ide/ide.css?v=000000000000");
+        using var stale = await GetAsync("/graphql-ide/ide.css");
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.True(stale.Headers.CacheControl?.NoCache);
         using var missing = await GetAsync("/graphql-ide/nothing.js");

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Catalog.Api.Auth;
 using Catalog.Api.Data.LocalDatabase;
-using Catalog.Api.Graph.Errors;
+using Catalog.Api;
 using Catalog.Api.Snapshot;
 using Catalog.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -51,7 +51,7 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output)
             // Writes: refused, fast, with the code that says why.
             var write = await Attack.PostAsync(client, """mutation { addTechnologyAlias(input: { technology: "istio", alias: "isutio-down", kind: NOTES_SPELLING }) { slug } }""",
                 headers: [("Authorization", "Bearer " + key)]);
-            Assert.Equal(ErrorMasking.DatabaseUnavailable, write.Code);
+            Assert.Equal(ErrorCodes.DatabaseUnavailable, write.Code);
             Assert.True(write.Elapsed < TimeSpan.FromSeconds(5), $"A write took {write.Elapsed} while the database was down.");
 
             // Readiness: still serving, and saying the snapshot may be stale.

@@ -1,14 +1,25 @@
 using System.Net;
 using Catalog.Api.Graph.Http;
 using Catalog.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Catalog.Tests.Http;
 
-/// <summary>A service whose kept GET answers expire after one second.</summary>
+/// <summary>A service whose kept GET answers expire after one second, on a clock the test moves.</summary>
 public sealed class ShortResponseCacheFixture : CatalogApiFixture
 {
+    public FakeTimeProvider Clock { get; } = new();
+
     protected override IEnumerable<(string Key, string Value)> Settings => [("Catalog:ResponseCacheSeconds", "1")];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
 }
 
 /// <summary>A service that keeps no GET answers (as behind a pooler that cannot LISTEN).</summary>
@@ -37,8 +48,9 @@ public sealed class ResponseCacheExpiryTests(ShortResponseCacheFixture api) : IC
     {
         var first = await CachedGet.GetAsync(api);
         Assert.NotNull(first);
+        api.Clock.Advance(TimeSpan.FromMilliseconds(900));
         Assert.Same(first, await CachedGet.GetAsync(api));
-        await Task.Delay(1100);
+        api.Clock.Advance(TimeSpan.FromMilliseconds(200));
         var again = await CachedGet.GetAsync(api);
         Assert.NotNull(again);
         Assert.NotSame(first, again);

@@ -118,8 +118,10 @@ internal static class SqlCommandCounter
 
     private static void Count(Activity activity)
     {
-        // The instance's own LISTEN for change notices (sent once, whenever its listener connects) is no request's SQL.
-        if (activity.GetTagItem("db.query.text") is not string text || text.StartsWith("LISTEN ", StringComparison.Ordinal)) return;
+        // The instance's own LISTEN for change notices (sent once, whenever its listener connects) and its bookkeeping of
+        // persisted documents (a text's first run stores it) are no request's reading of the catalog.
+        if (activity.GetTagItem("db.query.text") is not string text || text.StartsWith("LISTEN ", StringComparison.Ordinal)
+            || text.Contains("persisted_documents", StringComparison.Ordinal)) return;
         var database = activity.GetTagItem("db.namespace") as string;
         Action? count;
         lock (Gate) Counters.TryGetValue(database ?? "", out count);

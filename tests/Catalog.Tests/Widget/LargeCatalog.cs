@@ -16,15 +16,15 @@ public static class LargeCatalog
     private static string Repository => Path.GetDirectoryName(Seeds.Repository)!;
 
     /// <summary>
-    /// Technologies known only from the landscape (facts from landscape.cncf.io: names, homepages, categories), linked by
-    /// their exact name, with no definition.
+    /// Technologies known only from the landscape (facts from https://landscape.cncf.io/: names, homepages, categories;
+    /// none of them in the seed), linked by their exact name, with no definition.
     /// </summary>
     public static readonly (string Slug, string Name, string Homepage, string Category)[] LandscapeOnly =
     [
-        ("backstage", "Backstage", "https://backstage.io/", "application-definition-image-build"),
-        ("keycloak", "Keycloak", "https://www.keycloak.org/", "security-compliance"),
-        ("crossplane", "Crossplane", "https://www.crossplane.io/", "scheduling-orchestration"),
-        ("argo", "Argo", "https://argoproj.github.io/", "continuous-integration-delivery"),
+        ("velero", "Velero", "https://velero.io", "cloud-native-storage"),
+        ("cloudnativepg", "CloudNativePG", "https://www.cloudnative-pg.io/", "database"),
+        ("opentofu", "OpenTofu", "https://opentofu.org/", "automation-configuration"),
+        ("headlamp", "Headlamp", "https://headlamp.dev", "observability"),
     ];
 
     /// <summary>The largest technology id of the catalog as it is now.</summary>

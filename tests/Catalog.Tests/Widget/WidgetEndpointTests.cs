@@ -227,7 +227,8 @@ public sealed class WidgetEndpointTests(CatalogApiFixture api) : IClassFixture<C
         Assert.Equal("public, max-age=60", response.Headers.CacheControl!.ToString());
         Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.StartsWith("/widget/glossary.js?v=", (string?)json["script"], StringComparison.Ordinal);
+        // The script's fingerprinted URL (a static web asset's), cached for a year.
+        Assert.Matches("^/widget/glossary\\.[0-9a-z]{6,}\\.js$", (string?)json["script"]);
         var catalog = (string)json["catalog"]!;
         Assert.Equal($"/widget/index/{catalog}", (string?)json["index"]);
         Assert.Equal($"/widget/definitions/{catalog}", (string?)json["definitions"]);
@@ -277,6 +278,13 @@ public sealed class WidgetEndpointTests(CatalogApiFixture api) : IClassFixture<C
         Assert.Equal(plain.Headers.ETag.Tag[..^1] + "-gzip\"", gzip.Headers.ETag!.Tag);
         // It still varies by Accept (the media type) and now by Accept-Encoding too.
         Assert.Equal(["Accept", "Accept-Encoding"], brotli.Headers.Vary.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries)).Order(StringComparer.Ordinal));
+        // The response cache keeps the coded bytes it sent: a repeat is the same Brotli bytes, compressed once.
+        var cache = api.Services.GetRequiredService<ResponseCache>();
+        var key = MediaTypes.GraphQLResponse + " " + Url["/graphql".Length..];
+        var keptBrotli = cache.Peek(key)!.Content.Brotli;
+        using var repeat = await api.Client.SendAsync(Get("br"));
+        Assert.Equal(keptBrotli, await repeat.Content.ReadAsByteArrayAsync());
+        Assert.Same(keptBrotli, cache.Peek(key)!.Content.Brotli);
 
         using var notModified = await api.Client.SendAsync(Get("br", brotli.Headers.ETag.Tag));
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
@@ -289,6 +297,17 @@ public sealed class WidgetEndpointTests(CatalogApiFixture api) : IClassFixture<C
         Assert.Equal(HttpStatusCode.OK, brotliWithPlainTag.StatusCode);
         using var plainAgain = await api.Client.SendAsync(Get(null, plain.Headers.ETag.Tag));
         Assert.Equal(HttpStatusCode.NotModified, plainAgain.StatusCode);
+
+        // An answer too small to gain from compression is sent as it is, under the plain bytes' tag, even to a client
+        // that accepts Brotli: no coding is applied to bytes whose tag names other bytes.
+        using var tiny = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=%7B__typename%7D");
+        tiny.Headers.AcceptEncoding.ParseAdd("br");
+        using var tinyAnswer = await api.Client.SendAsync(tiny);
+        Assert.Empty(tinyAnswer.Content.Headers.ContentEncoding);
+        var tinyBytes = await tinyAnswer.Content.ReadAsByteArrayAsync();
+        Assert.Equal("""{"data":{"__typename":"Query"}}""", Encoding.UTF8.GetString(tinyBytes));
+        Assert.Equal(HttpCaching.ETagOf(tinyBytes), tinyAnswer.Headers.ETag!.Tag);
+        Assert.Contains("Accept-Encoding", tinyAnswer.Headers.Vary);
 
         // POST answers are compressed too (not cacheable, so no tag).
         using var post = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("""{"query":"{ glossary(lang: EN) { slug terms } }"}""", Encoding.UTF8, "application/json") };

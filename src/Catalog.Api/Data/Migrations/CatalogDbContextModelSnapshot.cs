@@ -189,6 +189,31 @@ namespace Catalog.Api.Data.Migrations
                     b.ToTable("events", (string)null);
                 });
 
+            modelBuilder.Entity("Catalog.Api.Graph.Documents.PersistedDocument", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Hash")
+                        .HasName("pk_persisted_documents");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_persisted_documents_created_at");
+
+                    b.ToTable("persisted_documents", (string)null);
+                });
+
             modelBuilder.Entity("Catalog.Api.Import.ImportedFile", b =>
                 {
                     b.Property<string>("Path")

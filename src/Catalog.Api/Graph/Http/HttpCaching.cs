@@ -1,35 +1,18 @@
 using System.Security.Cryptography;
+using Catalog.Api.Compression;
 using GraphQL;
 using Microsoft.Net.Http.Headers;
 
 namespace Catalog.Api.Graph.Http;
 
 /// <summary>
-/// HTTP caching and CORS for read-only answers: a successful GET query is the same bytes for everyone, so browsers,
-/// proxies and CDNs may keep it (strong ETag over the bytes, <c>Cache-Control</c>, <c>304 Not Modified</c>), and any
-/// page may read it cross-origin without credentials (the glossary widget runs on other people's blogs).
+/// HTTP caching for read-only answers: a successful GET query is the same bytes for everyone, so browsers, proxies and
+/// CDNs may keep it (strong ETag over the bytes, <c>Cache-Control</c>, <c>304 Not Modified</c>).
 /// </summary>
 public static class HttpCaching
 {
     /// <summary>Fresh for five minutes; then served stale for a day while a cache revalidates (cheaply, by ETag).</summary>
     public const string QueryCacheControl = "public, max-age=300, stale-while-revalidate=86400";
-
-    /// <summary>
-    /// Allows any origin to read the answer (never with credentials: nothing here depends on who asks) and answers a
-    /// CORS preflight. Returns true when the request was an OPTIONS request, now fully answered.
-    /// </summary>
-    public static bool AnswerCors(HttpContext http)
-    {
-        var headers = http.Response.Headers;
-        headers.AccessControlAllowOrigin = "*";
-        if (!HttpMethods.IsOptions(http.Request.Method)) return false;
-        headers.AccessControlAllowMethods = "GET, POST";
-        headers.AccessControlAllowHeaders = "Content-Type, Accept";
-        headers.AccessControlMaxAge = "86400";
-        headers.Allow = "GET, POST, OPTIONS";
-        http.Response.StatusCode = StatusCodes.Status204NoContent;
-        return true;
-    }
 
     /// <summary>Only a GET whose query ran without any error is worth keeping: errors may be transient.</summary>
     public static bool IsCacheable(HttpContext http, int status, ExecutionResult result) =>
@@ -61,14 +44,16 @@ public static class HttpCaching
         await response.Body.WriteAsync(body, http.RequestAborted);
     }
 
-    /// <summary>Serialises a cacheable GraphQL result into memory (the ETag needs all of it) and writes it cacheably.</summary>
-    public static async Task<(byte[] Body, string ETag)> WriteQueryResultAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionResult result)
+    /// <summary>
+    /// Serialises a cacheable GraphQL result into memory (the ETag needs all of it) and writes it cacheably, compressed
+    /// as the request accepts; the content is returned with the codings made so far, for the response cache to keep.
+    /// </summary>
+    public static async Task<EncodedContent> WriteQueryResultAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionResult result, string contentType)
     {
         using var buffer = new MemoryStream();
         await serializer.WriteAsync(buffer, result, http.RequestAborted);
-        var body = buffer.ToArray();
-        var etag = ETagOf(body);
-        await WriteAsync(http, body, etag, QueryCacheControl);
-        return (body, etag);
+        var content = new EncodedContent(buffer.ToArray(), contentType, EncodedContent.QuickBrotli);
+        await content.WriteAsync(http, QueryCacheControl);
+        return content;
     }
 }

@@ -10,7 +10,7 @@ namespace Catalog.Api.Graph.Input;
 /// </summary>
 public static class UnsafeText
 {
-    public const string Code = "INVALID_TEXT";
+    public const string Code = ErrorCodes.InvalidText;
 
     /// <summary>What is wrong with <paramref name="text"/>, or null when nothing is.</summary>
     public static string? Problem(ReadOnlySpan<char> text)

@@ -9,7 +9,7 @@ namespace Catalog.Api.Graph.Input;
 /// </summary>
 public sealed class UnsafeVariables : IConfigureExecution
 {
-    public float SortOrder => 30;
+    public float SortOrder => GraphQLPipeline.Order.UnsafeVariables;
 
     public Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {

@@ -47,7 +47,7 @@ public static class Keyset
     {
         var size = first ?? PageSize.Default;
         if (size is < 0 or > PageSize.Max)
-            throw new ExecutionError($"'first' must be between 0 and {PageSize.Max}; it was {size}.") { Code = "BAD_PAGE_SIZE" };
+            throw new ExecutionError($"'first' must be between 0 and {PageSize.Max}; it was {size}.") { Code = ErrorCodes.BadPageSize };
         return size;
     }
 
@@ -79,6 +79,6 @@ public static class Keyset
                 return ((TKey)Convert.ChangeType(text[(separator + 1)..], typeof(TKey), CultureInfo.InvariantCulture), id);
         }
         catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException) { }
-        throw new ExecutionError($"The cursor '{cursor}' is not a cursor of this list; pass an endCursor this list returned.") { Code = "BAD_CURSOR" };
+        throw new ExecutionError($"The cursor '{cursor}' is not a cursor of this list; pass an endCursor this list returned.") { Code = ErrorCodes.BadCursor };
     }
 }

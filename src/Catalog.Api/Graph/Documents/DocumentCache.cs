@@ -4,7 +4,7 @@ using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Catalog.Api.Graph.Http;
+namespace Catalog.Api.Graph.Documents;
 
 /// <summary>
 /// Keeps parsed documents that passed validation, keyed by their text, so a repeated query skips parsing and
@@ -17,8 +17,7 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = SizeLimit });
 
-    /// <summary>After GraphQL.NET's persisted document handler (200), so a document sent by id is cached by its text.</summary>
-    public float SortOrder => 300;
+    public float SortOrder => GraphQLPipeline.Order.DocumentCache;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {

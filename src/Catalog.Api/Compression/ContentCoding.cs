@@ -1,6 +1,6 @@
 using Microsoft.Net.Http.Headers;
 
-namespace Catalog.Api.Widget;
+namespace Catalog.Api.Compression;
 
 /// <summary>The content codings the service sends, and which one a request accepts best (RFC 9110, 12.5.3).</summary>
 public static class ContentCoding
