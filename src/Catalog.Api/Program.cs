@@ -18,6 +18,9 @@ var builder = WebApplication.CreateBuilder(args);
 // `import --check` validates the seed and touches no database.
 if (ImportCommand.IsCheckCommand(args))
     return ImportCommand.Check(builder.Configuration, builder.Environment, args);
+// `landscape copy FILE` copies a CNCF landscape file into the seed without its descriptions.
+if (Catalog.Api.Import.Landscape.LandscapeCommand.IsLandscapeCommand(args))
+    return Catalog.Api.Import.Landscape.LandscapeCommand.Run(builder.Configuration, builder.Environment, args);
 
 builder.AddCatalogDatabase();
 builder.AddCatalogLimits();

@@ -12,11 +12,17 @@ namespace Catalog.Api.Data;
 /// </summary>
 public static class EntityRows
 {
-    public static readonly string[] TechnologyColumns = ["id", "slug", "name", "kind", "homepage", "repository", "mention_count"];
+    public static readonly string[] TechnologyColumns =
+    [
+        "id", "slug", "name", "kind", "homepage", "repository", "mention_count", "maturity",
+        "landscape_category", "landscape_subcategory", "landscape_description", "landscape_logo",
+        "landscape_accepted_on", "landscape_incubating_on", "landscape_graduated_on", "landscape_archived_on",
+    ];
     public static readonly string[] TalkColumns = ["id", "slug", "title", "event_id", "position"];
     public static readonly string[] TalkSpeakerColumns = ["talk_id", "person_id", "position", "organization_id"];
     public static readonly string[] PersonColumns = ["id", "slug", "name", "handle"];
-    public static readonly string[] OrganizationColumns = ["id", "slug", "name", "name_ja", "kind", "parent_id", "homepage", "aliases"];
+    public static readonly string[] OrganizationColumns =
+        ["id", "slug", "name", "name_ja", "kind", "parent_id", "homepage", "aliases", "membership", "member_since", "cncf_programs", "crunchbase"];
 
     /// <summary>A select list: each column prefixed with the table's alias.</summary>
     public static string Select(string[] columns, string alias) => string.Join(", ", columns.Select(c => $"{alias}.{c}"));
@@ -31,6 +37,18 @@ public static class EntityRows
         Homepage = NullableString(row, at + 4),
         Repository = NullableString(row, at + 5),
         MentionCount = row.GetInt32(at + 6),
+        Maturity = row.IsDBNull(at + 7) ? null : EnumText<Maturity>.Parse(row.GetString(at + 7)),
+        Landscape = row.IsDBNull(at + 8) ? null : new LandscapeEntry
+        {
+            Category = row.GetString(at + 8),
+            Subcategory = row.GetString(at + 9),
+            Description = NullableString(row, at + 10),
+            Logo = NullableString(row, at + 11),
+            AcceptedOn = NullableDate(row, at + 12),
+            IncubatingOn = NullableDate(row, at + 13),
+            GraduatedOn = NullableDate(row, at + 14),
+            ArchivedOn = NullableDate(row, at + 15),
+        },
     };
 
     public static Talk Talk(NpgsqlDataReader row, int at) => new()
@@ -70,7 +88,13 @@ public static class EntityRows
         ParentId = row.IsDBNull(at + 5) ? null : row.GetInt32(at + 5),
         Homepage = NullableString(row, at + 6),
         Aliases = row.IsDBNull(at + 7) ? [] : row.GetFieldValue<List<string>>(at + 7),
+        Membership = NullableString(row, at + 8),
+        MemberSince = NullableDate(row, at + 9),
+        CncfPrograms = row.IsDBNull(at + 10) ? [] : row.GetFieldValue<List<string>>(at + 10),
+        Crunchbase = NullableString(row, at + 11),
     };
 
     private static string? NullableString(NpgsqlDataReader row, int at) => row.IsDBNull(at) ? null : row.GetString(at);
+
+    private static DateOnly? NullableDate(NpgsqlDataReader row, int at) => row.IsDBNull(at) ? null : row.GetFieldValue<DateOnly>(at);
 }

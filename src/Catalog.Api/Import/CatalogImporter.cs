@@ -16,7 +16,7 @@ public sealed class CatalogImporter(IDbContextFactory<CatalogDbContext> contexts
     public static ImportResult Check(string seedRoot)
     {
         var plan = SeedLoader.Load(seedRoot);
-        return new ImportResult(false, plan.SeedHash, Counts(plan), new Dictionary<string, ChangeCount>());
+        return new ImportResult(false, plan.SeedHash, Counts(plan), new Dictionary<string, ChangeCount>()) { Landscape = plan.Landscape };
     }
 
     /// <summary>
@@ -38,14 +38,15 @@ public sealed class CatalogImporter(IDbContextFactory<CatalogDbContext> contexts
         if (onlyIfChanged && await db.SeedStates.AnyAsync(s => s.SeedHash == plan.SeedHash, ct))
         {
             logger.LogInformation("The database already holds seed {SeedHash}", plan.SeedHash[..12]);
-            return new ImportResult(true, plan.SeedHash, Counts(plan), new Dictionary<string, ChangeCount>());
+            return new ImportResult(true, plan.SeedHash, Counts(plan), new Dictionary<string, ChangeCount>()) { Landscape = plan.Landscape };
         }
 
         var changes = await new CatalogWriter(db).WriteAsync(plan, ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Imported seed {SeedHash} ({Imported} imported files): {Changes} rows changed",
             plan.SeedHash[..12], imported.Count, changes.Values.Sum(c => c.Total));
-        return new ImportResult(true, plan.SeedHash, Counts(plan), changes);
+        LogLandscape(plan);
+        return new ImportResult(true, plan.SeedHash, Counts(plan), changes) { Landscape = plan.Landscape };
     }
 
     /// <summary>
@@ -135,10 +136,17 @@ public sealed class CatalogImporter(IDbContextFactory<CatalogDbContext> contexts
 
         var paths = upserts.Select(f => f.Path).Concat(removals).ToHashSet(StringComparer.Ordinal);
         var documents = plan.Documents.Where(d => paths.Contains(d.Seed.File) || paths.Contains(d.Seed.At.File)).Select(d => d.Seed.Slug).ToList();
-        var result = new ImportResult(true, plan.SeedHash, Counts(plan), changes);
+        var result = new ImportResult(true, plan.SeedHash, Counts(plan), changes) { Landscape = plan.Landscape };
         logger.LogInformation("Imported seed {SeedHash} after {Action} {Paths}: {Changes} rows changed",
             plan.SeedHash[..12], upserts.Count > 0 ? "importing" : "removing", string.Join(", ", paths), changes.Values.Sum(c => c.Total));
         return new ImportedFilesResult(result, [.. paths], documents);
+    }
+
+    /// <summary>What the landscape added and, name by name, what it held back from linking in text and why.</summary>
+    private void LogLandscape(ImportPlan plan)
+    {
+        if (plan.Landscape is not { } report) return;
+        logger.LogInformation("{Landscape}", string.Join(Environment.NewLine, report.Lines()));
     }
 
     /// <summary>A transaction holding the import lock, so imports, API imports and migrations run one at a time.</summary>

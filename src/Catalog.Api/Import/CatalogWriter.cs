@@ -45,7 +45,12 @@ internal sealed class CatalogWriter(CatalogDbContext db)
         var organizations = await db.Organizations.ToListAsync(ct);
         var staleOrganizations = Sync(organizations, seed.Organizations, o => o.Slug, s => s.Slug,
             s => new Organization { Slug = s.Slug, Name = s.Name, Kind = s.Kind },
-            (o, s) => { o.Name = s.Name; o.NameJa = s.NameJa; o.Kind = s.Kind; o.Homepage = s.Homepage; if (!o.Aliases.SequenceEqual(s.Aliases)) o.Aliases = [.. s.Aliases]; });
+            (o, s) =>
+            {
+                o.Name = s.Name; o.NameJa = s.NameJa; o.Kind = s.Kind; o.Homepage = s.Homepage; if (!o.Aliases.SequenceEqual(s.Aliases)) o.Aliases = [.. s.Aliases];
+                o.Membership = s.Membership; o.MemberSince = s.MemberSince; o.Crunchbase = s.Crunchbase;
+                if (!o.CncfPrograms.SequenceEqual(s.CncfPrograms)) o.CncfPrograms = [.. s.CncfPrograms];
+            });
         var people = await db.People.ToListAsync(ct);
         var stalePeople = Sync(people, seed.People, p => p.Slug, s => s.Slug,
             s => new Person { Slug = s.Slug, Name = s.Name },
@@ -54,7 +59,12 @@ internal sealed class CatalogWriter(CatalogDbContext db)
         var technologies = await db.Technologies.ToListAsync(ct);
         var staleTechnologies = Sync(technologies, seed.Technologies, t => t.Slug, s => s.Slug,
             s => new Technology { Slug = s.Slug, Name = s.Name, Kind = s.Kind },
-            (t, s) => { t.Name = s.Name; t.Kind = s.Kind; t.Homepage = s.Homepage; t.Repository = s.Repository; t.MentionCount = mentionCounts.GetValueOrDefault(s.Slug); });
+            (t, s) =>
+            {
+                t.Name = s.Name; t.Kind = s.Kind; t.Homepage = s.Homepage; t.Repository = s.Repository; t.MentionCount = mentionCounts.GetValueOrDefault(s.Slug);
+                t.Maturity = s.Maturity;
+                if (t.Landscape != s.Landscape) t.Landscape = s.Landscape;
+            });
         await SaveAsync(ct);
 
         var eventIds = Ids(db.Events.Local, e => e.Slug, e => e.Id);
@@ -65,7 +75,8 @@ internal sealed class CatalogWriter(CatalogDbContext db)
 
         // Phase 2: references between roots, talks and documents.
         foreach (var s in seed.Categories) categories.Concat(db.Categories.Local).First(c => c.Slug == s.Slug).ParentId = s.Parent is null ? null : categoryIds[s.Parent];
-        foreach (var s in seed.Organizations) db.Organizations.Local.First(o => o.Slug == s.Slug).ParentId = s.Parent is null ? null : organizationIds[s.Parent];
+        var organizationRows = db.Organizations.Local.ToDictionary(o => o.Slug, StringComparer.Ordinal);
+        foreach (var s in seed.Organizations) organizationRows[s.Slug].ParentId = s.Parent is null ? null : organizationIds[s.Parent];
         var documentEvents = seed.Documents.ToDictionary(d => d.Slug, d => d.Event is null ? (int?)null : eventIds[d.Event]);
         var talkPositions = plan.Documents.SelectMany((d, i) => d.Sections.Where(s => s.Talk is not null).Select(s => (s.Talk!, Position: i * 10_000 + s.Position)))
             .ToDictionary(p => p.Item1, p => p.Position);

@@ -39,10 +39,11 @@ public sealed class TechnologyQueries : IQueryFields
             .Argument<StringGraphType>("organization", "Only technologies this organisation (slug) maintains or created.")
             .Argument<StringGraphType>("event", "Only technologies mentioned in the talks of this event (slug).")
             .Argument<TechnologyKindType>("kind", "Only technologies of this kind.")
+            .Argument<MaturityType>("maturity", "Only CNCF projects at this maturity level (GRADUATED, INCUBATING, SANDBOX, ARCHIVED).")
             .Argument<TechnologyOrderType>("orderBy", a => { a.DefaultValue = TechnologyOrder.Name; a.Description = "The order."; })
             .ResolveAsync(async c => await PageAsync(c, new TechnologyFilter(
                 c.GetArgument<string?>("category"), true, c.GetArgument<string?>("organization"), c.GetArgument<string?>("event"),
-                c.GetArgument<TechnologyKind?>("kind"), c.GetArgument("orderBy", TechnologyOrder.Name))));
+                c.GetArgument<TechnologyKind?>("kind"), c.GetArgument("orderBy", TechnologyOrder.Name), Maturity: c.GetArgument<Maturity?>("maturity"))));
     }
 
     /// <summary>Resolves a slug, name or alias through the unique index on normalised aliases.</summary>
@@ -88,6 +89,7 @@ public sealed class TechnologyQueries : IQueryFields
                     where m.TechnologyId == t.Id && e.Slug == ev
                     select m.Id).Any());
             if (filter.Kind is { } kind) query = query.Where(t => t.Kind == kind);
+            if (filter.Maturity is { } maturity) query = query.Where(t => t.Maturity == maturity);
             return query;
         }
 
