@@ -33,13 +33,15 @@ public sealed class CatalogImporter(IDbContextFactory<CatalogDbContext> contexts
         var folderPaths = folder.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var shadowed in imported.Where(f => folderPaths.Contains(f.Path)))
             logger.LogWarning("The imported file {Path} is ignored: the seed folder has a file of that path now", shadowed.Path);
-        var plan = SeedLoader.Load(seedRoot, folder, imported);
-
-        if (onlyIfChanged && await db.SeedStates.AnyAsync(s => s.SeedHash == plan.SeedHash, ct))
+        // The hash is of the files alone: a database that holds it is left alone without reading them (the landscape
+        // alone is a megabyte of YAML).
+        var hash = SeedLoader.Hash(SeedLoader.Merge(folder, imported));
+        if (onlyIfChanged && await db.SeedStates.AnyAsync(s => s.SeedHash == hash, ct))
         {
-            logger.LogInformation("The database already holds seed {SeedHash}", plan.SeedHash[..12]);
-            return new ImportResult(true, plan.SeedHash, Counts(plan), new Dictionary<string, ChangeCount>()) { Landscape = plan.Landscape };
+            logger.LogInformation("The database already holds seed {SeedHash}", hash[..12]);
+            return new ImportResult(true, hash, new Dictionary<string, int>(), new Dictionary<string, ChangeCount>());
         }
+        var plan = SeedLoader.Load(seedRoot, folder, imported);
 
         var changes = await new CatalogWriter(db).WriteAsync(plan, ct);
         await transaction.CommitAsync(ct);

@@ -157,23 +157,33 @@ internal sealed class CatalogWriter(CatalogDbContext db)
             remove: true);
         await SaveAsync(ct);
 
-        // Phase 5: the roots the seed no longer has; their links went in phase 3.
-        db.RemoveRange(staleDocuments);
-        db.RemoveRange(staleTalks);
-        db.RemoveRange(staleTechnologies);
-        db.RemoveRange(stalePeople);
-        await SaveAsync(ct);
-        db.RemoveRange(staleOrganizations.Where(o => o.ParentId is not null));
-        db.RemoveRange(staleCategories.Where(c => c.ParentId is not null));
-        await SaveAsync(ct);
-        db.RemoveRange(staleOrganizations.Where(o => o.ParentId is null));
-        db.RemoveRange(staleCategories.Where(c => c.ParentId is null));
-        db.RemoveRange(staleEvents);
-        await SaveAsync(ct);
+        // Phase 5: the roots the seed no longer has; their links went in phase 3. Each save looks at every tracked
+        // row, thousands with the landscape, so there is none when nothing goes.
+        if (staleDocuments.Count + staleTalks.Count + staleTechnologies.Count + stalePeople.Count + staleOrganizations.Count + staleCategories.Count + staleEvents.Count > 0)
+        {
+            db.RemoveRange(staleDocuments);
+            db.RemoveRange(staleTalks);
+            db.RemoveRange(staleTechnologies);
+            db.RemoveRange(stalePeople);
+            await SaveAsync(ct);
+            db.RemoveRange(staleOrganizations.Where(o => o.ParentId is not null));
+            db.RemoveRange(staleCategories.Where(c => c.ParentId is not null));
+            await SaveAsync(ct);
+            db.RemoveRange(staleOrganizations.Where(o => o.ParentId is null));
+            db.RemoveRange(staleCategories.Where(c => c.ParentId is null));
+            db.RemoveRange(staleEvents);
+            await SaveAsync(ct);
+        }
 
         var state = await db.SeedStates.FindAsync([1], ct);
         if (state is null) db.SeedStates.Add(new SeedState { Id = 1, SeedHash = plan.SeedHash, ImportedAt = DateTimeOffset.UtcNow });
-        else if (state.SeedHash != plan.SeedHash) (state.SeedHash, state.ImportedAt) = (plan.SeedHash, DateTimeOffset.UtcNow);
+        else if (state.SeedHash != plan.SeedHash)
+        {
+            (state.SeedHash, state.ImportedAt) = (plan.SeedHash, DateTimeOffset.UtcNow);
+            // Changes are detected by hand in an import (AutoDetectChanges is off): without this the new hash was
+            // never stored, and every start-up after a seed change imported again.
+            db.Entry(state).DetectChanges();
+        }
         await db.SaveChangesAsync(ct);
 
         return _changes.Where(c => c.Key != nameof(SeedState) && c.Value != (0, 0, 0))

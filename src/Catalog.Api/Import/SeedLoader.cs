@@ -129,7 +129,7 @@ public static class SeedLoader
     /// The seed's identity: a hash over every folder file's path and text, then every imported file's (marked as
     /// imported, since the origin decides the order of documents). A folder alone hashes as it always did.
     /// </summary>
-    private static string Hash(IEnumerable<SeedFile> files)
+    internal static string Hash(IEnumerable<SeedFile> files)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in files.OrderBy(f => f.Imported).ThenBy(f => f.Path, StringComparer.Ordinal))

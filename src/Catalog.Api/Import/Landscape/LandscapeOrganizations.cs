@@ -36,7 +36,6 @@ internal sealed class LandscapeOrganizations(SeedCatalog catalog, List<SeedError
         public List<string> Programs { get; } = [];
     }
 
-    private readonly HashSet<string> _curated = catalog.Organizations.Select(o => o.Slug).ToHashSet(StringComparer.Ordinal);
     private readonly Dictionary<string, Draft> _drafts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _byCrunchbase = new(StringComparer.Ordinal);
 
@@ -85,25 +84,29 @@ internal sealed class LandscapeOrganizations(SeedCatalog catalog, List<SeedError
     /// <summary>Merges the collected organisations into the curated ones, or adds them.</summary>
     public void Resolve()
     {
+        var curated = new CuratedOrganizations(catalog.Organizations);
+        _index = curated;
         var homepages = _drafts.Values.Select(d => Keys.Url(d.Homepage)).OfType<string>().CountBy(h => h).ToDictionary(p => p.Key, p => p.Value);
         var taken = catalog.Organizations.Select(o => o.Slug).ToHashSet(StringComparer.Ordinal);
+        var indexes = catalog.Organizations.Select((o, i) => (o.Slug, i)).ToDictionary(p => p.Slug, p => p.i, StringComparer.Ordinal);
         foreach (var draft in _drafts.Values)
         {
             var homepage = Keys.Url(draft.Homepage);
-            var (curated, matchedBy) = Curated(draft.CrunchbaseSlug, draft.Name, homepage is not null && homepages[homepage] == 1 ? homepage : null);
-            if (curated is not null)
+            var (match, matchedBy) = curated.Find(draft.CrunchbaseSlug, draft.Name, homepage is not null && homepages[homepage] == 1 ? homepage : null);
+            if (match is not null)
             {
-                var index = catalog.Organizations.IndexOf(curated);
-                catalog.Organizations[index] = curated with
+                var index = indexes[match];
+                var organization = catalog.Organizations[index];
+                catalog.Organizations[index] = organization with
                 {
-                    Homepage = curated.Homepage ?? draft.Homepage,
-                    Membership = curated.Membership ?? draft.Tier,
-                    MemberSince = curated.MemberSince ?? draft.Joined,
-                    CncfPrograms = [.. curated.CncfPrograms.Union(draft.Programs, StringComparer.Ordinal)],
-                    Crunchbase = curated.Crunchbase ?? draft.Crunchbase,
+                    Homepage = organization.Homepage ?? draft.Homepage,
+                    Membership = organization.Membership ?? draft.Tier,
+                    MemberSince = organization.MemberSince ?? draft.Joined,
+                    CncfPrograms = [.. organization.CncfPrograms.Union(draft.Programs, StringComparer.Ordinal)],
+                    Crunchbase = organization.Crunchbase ?? draft.Crunchbase,
                 };
-                Merged.Add(new LandscapeMerge(draft.Name ?? draft.CrunchbaseSlug!, curated.Slug, matchedBy));
-                Remember(draft.CrunchbaseSlug, curated.Slug);
+                Merged.Add(new LandscapeMerge(draft.Name ?? draft.CrunchbaseSlug!, match, matchedBy));
+                Remember(draft.CrunchbaseSlug, match);
                 continue;
             }
             if (draft.Name is null)
@@ -131,6 +134,8 @@ internal sealed class LandscapeOrganizations(SeedCatalog catalog, List<SeedError
         }
     }
 
+    private CuratedOrganizations? _index;
+
     /// <summary>
     /// The organisation behind a technology's Crunchbase URL, when the landscape or the curated catalog names it;
     /// null otherwise (a name made up from the URL might be wrong: "ctrip" is Trip.com).
@@ -140,7 +145,7 @@ internal sealed class LandscapeOrganizations(SeedCatalog catalog, List<SeedError
         var key = Keys.CrunchbaseSlug(crunchbase);
         if (key is null) return null;
         if (!_byCrunchbase.TryGetValue(key, out var slug))
-            _byCrunchbase[key] = slug = Curated(key, null, null).Organization?.Slug;
+            _byCrunchbase[key] = slug = (_index ??= new CuratedOrganizations(catalog.Organizations)).Find(key, null, null).Slug;
         return slug;
     }
 
@@ -149,21 +154,38 @@ internal sealed class LandscapeOrganizations(SeedCatalog catalog, List<SeedError
         if (crunchbaseSlug is not null) _byCrunchbase[crunchbaseSlug] = slug;
     }
 
-    private (SeedOrganization? Organization, string MatchedBy) Curated(string? crunchbaseSlug, string? name, string? homepage)
+    /// <summary>The curated organisations by the keys a landscape listing is compared with.</summary>
+    private sealed class CuratedOrganizations
     {
-        // Only the curated entries are candidates, not the ones added from the landscape.
-        var curated = catalog.Organizations.Where(o => _curated.Contains(o.Slug)).ToList();
-        if (crunchbaseSlug is not null && curated.Find(o => o.Slug == crunchbaseSlug || Keys.Slug(o.Name) == crunchbaseSlug || o.Aliases.Any(a => Keys.Slug(a) == crunchbaseSlug)) is { } bySlug)
-            return (bySlug, "crunchbase");
-        if (name is not null)
+        private readonly Dictionary<string, string> _bySlug = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _byName = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<string>> _byHomepage = new(StringComparer.Ordinal);
+
+        public CuratedOrganizations(IEnumerable<SeedOrganization> curated)
         {
-            var key = Keys.Name(name);
-            if (curated.Find(o => Keys.Name(o.Name) == key || (o.NameJa is { } ja && Keys.Name(ja) == key) || o.Aliases.Any(a => Keys.Name(a) == key)) is { } byName)
-                return (byName, "name");
+            foreach (var o in curated)
+            {
+                foreach (var key in o.Aliases.Select(Keys.Slug).Prepend(Keys.Slug(o.Name)).Prepend(o.Slug)) _bySlug.TryAdd(key, o.Slug);
+                foreach (var name in o.Aliases.Prepend(o.NameJa).Prepend(o.Name).OfType<string>()) _byName.TryAdd(Keys.Name(name), o.Slug);
+                if (Keys.Url(o.Homepage) is { } homepage)
+                {
+                    if (!_byHomepage.TryGetValue(homepage, out var slugs)) _byHomepage[homepage] = slugs = [];
+                    slugs.Add(o.Slug);
+                }
+            }
         }
-        if (homepage is not null && curated.Where(o => Keys.Url(o.Homepage) == homepage).ToList() is [var byHomepage])
-            return (byHomepage, "homepage");
-        return (null, "");
+
+        /// <summary>
+        /// The curated organisation whose slug, or a name or alias made a slug, is the Crunchbase key; else whose
+        /// name or alias is the landscape's name; else the one with the homepage.
+        /// </summary>
+        public (string? Slug, string MatchedBy) Find(string? crunchbaseSlug, string? name, string? homepage)
+        {
+            if (crunchbaseSlug is not null && _bySlug.TryGetValue(crunchbaseSlug, out var bySlug)) return (bySlug, "crunchbase");
+            if (name is not null && _byName.TryGetValue(Keys.Name(name), out var byName)) return (byName, "name");
+            if (homepage is not null && _byHomepage.TryGetValue(homepage, out var slugs) && slugs is [var byHomepage]) return (byHomepage, "homepage");
+            return (null, "");
+        }
     }
 
     private static string WithoutMark(string name)

@@ -10,9 +10,9 @@ namespace Catalog.Api.Import.Landscape;
 /// slug; else its repository, else its homepage is the curated one's, when no other landscape technology shares
 /// it) or a technology of its own:
 /// <list type="bullet">
-/// <item>merged into a curated entry, it adds only what that entry lacks: maturity, landscape facts, the landscape's
-/// categories after the curated ones, a homepage or repository, a maker, and its names as look-up forms that never
-/// link in text, so the seed's mentions stay as they are;</item>
+/// <item>merged into a curated entry, it adds only what that entry lacks: maturity, landscape facts (its landscape
+/// category among them; the catalog categories stay the curated ones), a homepage or repository, a maker, and its
+/// names as look-up forms that never link in text, so the seed's mentions stay as they are;</item>
 /// <item>a landscape-only technology links in text by its name exactly as written, on word boundaries, unless
 /// <see cref="HeldBackNames"/> holds the name back; its other names are look-up forms.</item>
 /// </list>
@@ -43,6 +43,9 @@ internal sealed partial class LandscapeTechnologies(
     public int MakersUnnamed { get; private set; }
     public int Descriptions { get; private set; }
 
+    /// <summary>Items not imported, and why.</summary>
+    public List<HeldBackName> LeftOut { get; } = [];
+
     /// <summary>Second paths that name no subcategory of the landscape, each at its item.</summary>
     public List<SeedError> UnknownPaths { get; } = [];
 
@@ -54,13 +57,11 @@ internal sealed partial class LandscapeTechnologies(
             foreach (var form in FormsOf(technology)) _owners.TryAdd(form, technology.Slug);
         }
 
-        var repositories = groups.SelectMany(g => g.RepositoryKeys).CountBy(k => k).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var homepages = groups.SelectMany(g => g.HomepageKeys).CountBy(k => k).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var curated = catalog.Technologies.ToList();
+        var curated = new CuratedTechnologies(catalog.Technologies, groups);
         var own = new List<Group>();
         foreach (var group in groups)
         {
-            var (slug, matchedBy) = Curated(group, curated, repositories, homepages);
+            var (slug, matchedBy) = curated.Find(group, _owners);
             if (slug is null) own.Add(group);
             else MergeInto(slug, group, matchedBy);
         }
@@ -91,23 +92,51 @@ internal sealed partial class LandscapeTechnologies(
         return groups;
     }
 
-    private (string? Slug, string MatchedBy) Curated(
-        Group group, List<SeedTechnology> curated, Dictionary<string, int> repositories, Dictionary<string, int> homepages)
+    /// <summary>The curated technologies a landscape technology may be, by the keys it is compared with.</summary>
+    private sealed class CuratedTechnologies
     {
-        var curatedSlugs = curated.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
-        foreach (var name in group.Names)
+        private readonly HashSet<string> _slugs;
+        private readonly Dictionary<string, List<string>> _byRepository;
+        private readonly Dictionary<string, List<string>> _byHomepage;
+        private readonly Dictionary<string, int> _groupRepositories;
+        private readonly Dictionary<string, int> _groupHomepages;
+
+        public CuratedTechnologies(IEnumerable<SeedTechnology> technologies, List<Group> groups)
         {
-            if (_owners.TryGetValue(Keys.Name(name), out var owner) && curatedSlugs.Contains(owner)) return (owner, "name");
+            // The landscape lists projects and products, never concepts: a concept of the same name is another thing
+            // ("Serverless", the framework, is not serverless computing).
+            var candidates = technologies.Where(t => t.Kind != TechnologyKind.Concept).ToList();
+            _slugs = candidates.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
+            _byRepository = ByKey(candidates, t => Keys.Url(t.Repository));
+            _byHomepage = ByKey(candidates, t => Keys.Url(t.Homepage));
+            _groupRepositories = groups.SelectMany(g => g.RepositoryKeys).CountBy(k => k).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            _groupHomepages = groups.SelectMany(g => g.HomepageKeys).CountBy(k => k).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         }
-        foreach (var key in group.RepositoryKeys.Where(k => repositories[k] == 1))
+
+        /// <summary>
+        /// The curated technology one of whose forms is a name of the group; else the one with its repository, else
+        /// with its homepage, when that URL is the group's alone among the landscape's and one curated entry's.
+        /// </summary>
+        public (string? Slug, string MatchedBy) Find(Group group, Dictionary<string, string> owners)
         {
-            if (curated.Where(t => Keys.Url(t.Repository) == key).ToList() is [var byRepository]) return (byRepository.Slug, "repository");
+            foreach (var name in group.Names)
+            {
+                if (owners.TryGetValue(Keys.Name(name), out var owner) && _slugs.Contains(owner)) return (owner, "name");
+            }
+            foreach (var key in group.RepositoryKeys.Where(k => _groupRepositories[k] == 1))
+            {
+                if (_byRepository.TryGetValue(key, out var slugs) && slugs is [var byRepository]) return (byRepository, "repository");
+            }
+            foreach (var key in group.HomepageKeys.Where(k => _groupHomepages[k] == 1))
+            {
+                if (_byHomepage.TryGetValue(key, out var slugs) && slugs is [var byHomepage]) return (byHomepage, "homepage");
+            }
+            return (null, "");
         }
-        foreach (var key in group.HomepageKeys.Where(k => homepages[k] == 1))
-        {
-            if (curated.Where(t => Keys.Url(t.Homepage) == key).ToList() is [var byHomepage]) return (byHomepage.Slug, "homepage");
-        }
-        return (null, "");
+
+        private static Dictionary<string, List<string>> ByKey(IEnumerable<SeedTechnology> technologies, Func<SeedTechnology, string?> key) =>
+            technologies.Select(t => (Key: key(t), t.Slug)).Where(p => p.Key is not null)
+                .GroupBy(p => p.Key!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.Slug).ToList(), StringComparer.Ordinal);
     }
 
     private void MergeInto(string slug, Group group, string matchedBy)
@@ -125,7 +154,6 @@ internal sealed partial class LandscapeTechnologies(
         var maker = technology.Organizations.Count == 0 ? Maker(group) : null;
         catalog.Technologies[index] = technology with
         {
-            Categories = [.. technology.Categories.Union(CategoriesOf(group), StringComparer.Ordinal)],
             Homepage = technology.Homepage ?? group.Homepage,
             Repository = technology.Repository ?? group.Repository,
             Organizations = maker is null ? technology.Organizations : [maker],
@@ -139,6 +167,12 @@ internal sealed partial class LandscapeTechnologies(
     private void Add(Group group, Dictionary<string, Group> reserved)
     {
         var name = group.First.Name;
+        if (_owners.TryGetValue(Keys.Name(name), out var owner))
+        {
+            // Its name already leads to a curated technology it is not (a concept): it waits for a curated entry.
+            LeftOut.Add(new HeldBackName(name, owner, $"its name is the curated '{owner}', which is another thing", group.First.At.File, group.First.At.Line));
+            return;
+        }
         bool Taken(string form) =>
             _owners.ContainsKey(form) || (reserved.TryGetValue(form, out var owner) && owner != group);
         var slug = Keys.Unique(Keys.Slug(name) is { Length: > 0 } s ? s : "technology", Taken);

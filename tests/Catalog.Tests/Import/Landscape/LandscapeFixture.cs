@@ -4,8 +4,9 @@ namespace Catalog.Tests.Import.Landscape;
 
 /// <summary>
 /// A small curated catalog, a notes file and a landscape file of our own that exercise each rule of the landscape
-/// merge: curated entries matched by name, alias, repository and homepage, members and programmes, held-back names,
-/// second paths, repeated names, a qualified listing ("(Wasm)") and categories the curated tree lacks.
+/// merge: curated entries matched by name, alias, repository and homepage, a curated concept that is not the item of
+/// its name, members and programmes, held-back names, second paths, repeated names, a qualified listing ("(Wasm)")
+/// and categories the curated tree lacks.
 /// </summary>
 internal static class LandscapeFixture
 {
@@ -46,6 +47,11 @@ internal static class LandscapeFixture
             aliases:
               - { text: k8s, kind: abbreviation }
             definition: { en: An orchestrator in our words., ja: 私たちの言葉。 }
+          - slug: serverless
+            name: Serverless
+            kind: concept
+            categories: [orchestration-management]
+            definition: { en: Code that runs without servers to manage., ja: 私たちの言葉。 }
         documents:
           - { slug: notes, file: notes/notes.md, title: Notes, language: en }
         """;
@@ -141,6 +147,11 @@ internal static class LandscapeFixture
                     name: Okahu
                     homepage_url: https://okahu.ai/
                     logo: okahu.svg
+                  - item:
+                    name: Serverless
+                    homepage_url: https://www.serverless.com/
+                    repo_url: https://github.com/serverless/serverless
+                    logo: serverless.svg
               - subcategory:
                 name: Empty For Now
                 items:

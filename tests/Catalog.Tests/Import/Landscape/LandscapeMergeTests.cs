@@ -30,8 +30,9 @@ public sealed class LandscapeMergeTests
         Assert.Equal(("Runtime", "Container Runtime", "containerd.svg"), (landscape.Category, landscape.Subcategory, landscape.Logo));
         Assert.Equal((new DateOnly(2017, 3, 29), new DateOnly(2017, 3, 29), new DateOnly(2019, 2, 28), (DateOnly?)null),
             (landscape.AcceptedOn, landscape.IncubatingOn, landscape.GraduatedOn, landscape.ArchivedOn));
-        // The curated category stays first; the landscape's other listing ("containerd (Wasm)") adds its category.
-        Assert.Equal(["container-runtime", "runtimes"], containerd.Categories);
+        // The curated categories stay as they are: the landscape's listings ("containerd (Wasm)" too) add none.
+        Assert.Equal(["container-runtime"], containerd.Categories);
+        Assert.Equal(["orchestration-management"], Technology("kubernetes").Categories);
         var maker = Assert.Single(containerd.Organizations);
         Assert.Equal(("cncf", OrganizationRole.Listed), (maker.Organization, maker.Role));
     }
@@ -62,10 +63,21 @@ public sealed class LandscapeMergeTests
     {
         var names = Plan.Catalog.Technologies.Select(t => TechnologyAlias.Normalize(t.Name)).ToList();
         Assert.Equal(names.Count, names.Distinct().Count());
-        // Curated 4, plus Kuasar, Harbor, Compass, K9, Polaris and Okahu; containerd (Wasm) is containerd.
-        Assert.Equal(10, Plan.Catalog.Technologies.Count);
+        // Curated 5, plus Kuasar, Harbor, Compass, K9, Polaris and Okahu; containerd (Wasm) is containerd.
+        Assert.Equal(11, Plan.Catalog.Technologies.Count);
         Assert.Equal("containerd", Resolve("containerd (Wasm)"));
         Assert.Equal(["mesh", "scheduling-orchestration"], Technology("okahu").Categories);
+    }
+
+    [Fact]
+    public void A_curated_concept_is_never_a_landscape_item_and_the_item_waits_for_a_curated_entry()
+    {
+        var serverless = Technology("serverless");
+        Assert.Null(serverless.Landscape);
+        Assert.Null(serverless.Repository);
+        var left = Assert.Single(Plan.Landscape!.LeftOut);
+        Assert.Equal(("Serverless", "serverless"), (left.Name, left.Slug));
+        Assert.DoesNotContain(Plan.Landscape.TechnologiesMerged, m => m.Slug == "serverless");
     }
 
     [Fact]
@@ -162,6 +174,6 @@ public sealed class LandscapeMergeTests
         var plan = LandscapeFixture.Plan(landscape: null);
         Assert.Null(plan.Landscape);
         Assert.All(plan.Catalog.Technologies, t => Assert.Null(t.Landscape));
-        Assert.Equal(4, plan.Catalog.Technologies.Count);
+        Assert.Equal(5, plan.Catalog.Technologies.Count);
     }
 }
