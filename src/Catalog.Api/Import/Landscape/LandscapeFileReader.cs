@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Catalog.Api.Technologies;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -12,7 +14,24 @@ namespace Catalog.Api.Import.Landscape;
 /// </summary>
 internal static class LandscapeFileReader
 {
+    // The last file read without problems. Every import reads the whole effective seed again (each API import of
+    // notes too), and the landscape is most of it: about half a second of parsing that an unchanged file need not
+    // cost twice. The records read are immutable.
+    private static Cached? _last;
+
+    private sealed record Cached(string Key, LandscapeFile File);
+
     public static LandscapeFile Read(string file, string text, List<SeedError> errors)
+    {
+        var key = file + "\0" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        if (Volatile.Read(ref _last) is { } last && last.Key == key) return last.File;
+        var before = errors.Count;
+        var read = Parse(file, text, errors);
+        if (errors.Count == before) Volatile.Write(ref _last, new Cached(key, read));
+        return read;
+    }
+
+    private static LandscapeFile Parse(string file, string text, List<SeedError> errors)
     {
         var stream = new YamlStream();
         try
