@@ -1,4 +1,6 @@
 using Catalog.Api.Import.Landscape;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace Catalog.Tests.Import.Landscape;
 
@@ -61,6 +63,28 @@ public sealed class LandscapeProseTests
                     name: Three
                     homepage_url: https://three.example/
         """;
+
+    [Fact]
+    public void The_copy_command_writes_the_file_into_the_seed_without_its_sentences()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "catalog-landscape-copy-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var source = Path.Combine(folder, "landscape.yml");
+            File.WriteAllText(source, Published);
+            var configuration = new ConfigurationBuilder().Build();
+            var environment = new HostingEnvironment { ContentRootPath = folder };
+
+            Assert.Equal(0, LandscapeCommand.Run(configuration, environment, ["landscape", "copy", source, "--seed", Path.Combine(folder, "seed")]));
+            Assert.Equal(Facts, File.ReadAllText(Path.Combine(folder, "seed", "landscape", "landscape.yml")));
+            Assert.Equal(2, LandscapeCommand.Run(configuration, environment, ["landscape", "copy", Path.Combine(folder, "missing.yml")]));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 
     [Fact]
     public void Descriptions_summaries_and_notes_go_and_every_other_line_stays()
