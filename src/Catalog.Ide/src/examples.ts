@@ -57,4 +57,23 @@ query Explore {
 }
 `,
   },
+  {
+    name: 'CNCF graduated projects',
+    query: `# CNCF graduated projects and the talks that covered them: maturity, dates and the place in
+# the CNCF landscape come from its data file (see landscape.attribution); definitions are Catalog's own.
+query GraduatedProjects($maturity: Maturity = GRADUATED) {
+  technologies(maturity: $maturity, first: 100) {
+    totalCount
+    nodes {
+      name
+      maturity
+      definition(lang: EN)
+      landscape { category subcategory acceptedOn graduatedOn attribution }
+      organizations { role organization { name membership } }
+      talks { title event { name } }
+    }
+  }
+}
+`,
+  },
 ];

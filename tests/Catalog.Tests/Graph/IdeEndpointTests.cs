@@ -145,7 +145,7 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
         var schema = api.Services.GetRequiredService<ISchema>();
         schema.Initialize();
         var examples = ReadExamples();
-        Assert.Equal(3, examples.Count);
+        Assert.Equal(4, examples.Count);
         foreach (var example in examples)
         {
             var response = await api.QueryAsync(example.Query, example.Variables is null ? null : JsonNode.Parse(example.Variables));
