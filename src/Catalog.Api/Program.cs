@@ -18,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 // `import --check` validates the seed and touches no database.
 if (ImportCommand.IsCheckCommand(args))
     return ImportCommand.Check(builder.Configuration, builder.Environment, args);
+if (Catalog.Api.Notes.Drafting.DraftCommand.IsDraftCommand(args)) return Catalog.Api.Notes.Drafting.DraftCommand.Run(builder.Configuration, builder.Environment, args);
 
 builder.AddCatalogDatabase();
 builder.AddCatalogLimits();

@@ -9,18 +9,31 @@ namespace Catalog.Api.Import;
 /// <summary>Reads one seed/catalog YAML file into a <see cref="SeedCatalog"/>, collecting every problem with its line.</summary>
 internal static class CatalogFileReader
 {
-    private static readonly string[] TopLevelKeys = ["events", "documents", "categories", "organizations", "people", "talks", "technologies"];
+    private static readonly string[] TopLevelKeys = ["events", "documents", "categories", "organizations", "people", "talks", "technologies", "aliases"];
+
+    /// <summary>How deep lists and mappings may nest: the format needs five levels; far deeper input is an attack on the parser's stack.</summary>
+    private const int MaxDepth = 32;
 
     public static void Read(string file, string text, SeedCatalog into, List<SeedError> errors)
     {
         var stream = new YamlStream();
+        var parser = new DepthLimitedParser(new Parser(new StringReader(text)), MaxDepth);
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
-            errors.Add(new SeedError(file, (int)e.Start.Line, $"Not valid YAML: {Innermost(e).Message}"));
+            var line = e.Start.Line > 0 ? (int)e.Start.Line : parser.LastLine;
+            errors.Add(new SeedError(file, line, $"Not valid YAML: {Innermost(e).Message}"));
+            return;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException or NotSupportedException or IndexOutOfRangeException)
+        {
+            // The parser gives up on some malformed input (an unclosed '{' or '[') with an exception that has no
+            // position: report where it had read to.
+            errors.Add(new SeedError(file, parser.LastLine,
+                $"Not valid YAML: the parser stopped here ({e.Message}); look for an unclosed '{{', '[' or quote at or before this line."));
             return;
         }
         if (stream.Documents.Count == 0) return;
@@ -44,6 +57,8 @@ internal static class CatalogFileReader
         into.People.AddRange(map.Maps("people").Select(ReadPerson));
         into.Talks.AddRange(map.Maps("talks").Select(ReadTalk));
         into.Technologies.AddRange(map.Maps("technologies").Select(ReadTechnology));
+        into.Aliases.AddRange(map.Maps("aliases").Select(a => Done(a, new SeedExtraAlias(
+            a.At, a.Required("technology"), ReadAlias(a)))));
         map.RejectUnknownKeys();
     }
 
@@ -61,7 +76,7 @@ internal static class CatalogFileReader
     private static SeedDocument ReadDocument(YamlMap m) => Done(m, new SeedDocument(
         m.At, m.Slug(), m.Required("file"), m.Required("title"), m.Optional("blog"), m.Optional("author"), m.Required("language"),
         m.Date("published"), m.Url("url"), m.Optional("event"),
-        m.Maps("sections").Select(s => Done(s, new SeedSectionEntry(s.At, s.Slug(), s.Required("heading"), s.Enum<SectionKind>("kind")))).ToList()));
+        m.Maps("sections").Select(s => Done(s, new SeedSectionEntry(s.At, s.Slug(), s.Required("heading"), s.Enum<SectionKind>("kind"), s.Int("occurrence", 1)))).ToList()));
 
     private static SeedCategory ReadCategory(YamlMap m) => Done(m, new SeedCategory(
         m.At, m.Slug(), m.Required("name-en"), m.Required("name-ja"), m.Optional("parent"), m.Strings("aliases")));
@@ -75,7 +90,7 @@ internal static class CatalogFileReader
     private static SeedTalk ReadTalk(YamlMap m) => Done(m, new SeedTalk(
         m.At, m.Slug(), m.Required("document"), m.Required("title"), m.Optional("heading"),
         m.Maps("speakers").Select(s => Done(s, new SeedSpeaker(s.At, s.Required("person"), s.Optional("organization")))).ToList(),
-        m.Strings("organizations")));
+        m.Strings("organizations"), m.Int("occurrence", 1)));
 
     private static SeedTechnology ReadTechnology(YamlMap m)
     {
@@ -89,14 +104,16 @@ internal static class CatalogFileReader
         var repository = m.Url("repository");
         var makers = m.Maps("organizations").Select(o => Done(o, new SeedMaker(
             o.At, o.Required("organization"), o.Enum<OrganizationRole>("role"), o.Url("source")))).ToList();
-        var aliases = m.Maps("aliases").Select(a => Done(a, new SeedAlias(
-            a.At, a.Required("text"), a.OptionalEnum<AliasKind>("kind") ?? AliasKind.Other, a.OptionalEnum<Lang>("lang"),
-            a.Bool("case-sensitive", false), a.Bool("match", true)))).ToList();
+        var aliases = m.Maps("aliases").Select(a => Done(a, ReadAlias(a))).ToList();
         var definitions = ReadDefinitions(m);
         var relations = m.Maps("relations").Select(r => Done(r, new SeedRelation(
             r.At, r.Enum<RelationKind>("kind"), r.Required("target"), r.Url("source")))).ToList();
         return Done(m, new SeedTechnology(at, slug, name, kind, categories, homepage, repository, makers, aliases, definitions, relations));
     }
+
+    private static SeedAlias ReadAlias(YamlMap a) => new(
+        a.At, a.Required("text"), a.OptionalEnum<AliasKind>("kind") ?? AliasKind.Other, a.OptionalEnum<Lang>("lang"),
+        a.Bool("case-sensitive", false), a.Bool("match", true));
 
     private static List<SeedDefinition> ReadDefinitions(YamlMap technology)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Catalog.Api.Auth;
 using Catalog.Api.Import;
+using Catalog.Api.Notes.Importing;
 using Catalog.Tests.Hardening;
 using Catalog.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,0 +1,67 @@
+using System.Text;
+
+namespace Catalog.Api.Import;
+
+/// <summary>
+/// What text the seed may hold: no NUL or other control character (tabs and line ends aside) and no lone
+/// surrogate, which PostgreSQL or the UTF-8 encoding would refuse; and files of a bounded size and line length,
+/// so that one file cannot make an import of unbounded cost.
+/// </summary>
+public static class SeedText
+{
+    /// <summary>The largest seed file (catalog YAML or notes), in UTF-8 bytes.</summary>
+    public const int MaxFileBytes = 1 << 20;
+
+    /// <summary>The longest line of a notes file, in characters: every mention keeps its whole line.</summary>
+    public const int MaxLineLength = 10_000;
+
+    /// <summary>What is wrong with a value, as the rest of a sentence ("... contains a NUL character."), or null.</summary>
+    public static string? Problem(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (Problem(text, i) is { } problem) return problem;
+        }
+        return null;
+    }
+
+    /// <summary>The problems of a whole file: its size, and per line any character it may not hold or an overlong line.</summary>
+    public static IEnumerable<SeedError> Check(string path, string text, bool notes)
+    {
+        var bytes = Encoding.UTF8.GetByteCount(text);
+        if (bytes > MaxFileBytes)
+        {
+            yield return new SeedError(path, 1, $"The file is {bytes:N0} bytes; a seed file is at most {MaxFileBytes:N0}.");
+            yield break;
+        }
+        var lines = NotesParser.SplitLines(text);
+        for (var number = 1; number <= lines.Count; number++)
+        {
+            var line = lines[number - 1];
+            if (notes && line.Length > MaxLineLength)
+            {
+                yield return new SeedError(path, number, $"The line has {line.Length:N0} characters; a line of notes is at most {MaxLineLength:N0}.");
+                continue;
+            }
+            for (var i = 0; i < line.Length; i++)
+            {
+                if (Problem(line, i) is not { } problem) continue;
+                yield return new SeedError(path, number, $"Column {i + 1} {problem}");
+                break;
+            }
+        }
+    }
+
+    private static string? Problem(string text, int i)
+    {
+        var c = text[i];
+        if (c == '\0') return "contains a NUL character.";
+        if (char.IsHighSurrogate(c) && !(i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])))
+            return "contains a lone surrogate (text that is not valid Unicode).";
+        if (char.IsLowSurrogate(c) && !(i > 0 && char.IsHighSurrogate(text[i - 1])))
+            return "contains a lone surrogate (text that is not valid Unicode).";
+        if (c is < ' ' and not ('\t' or '\n' or '\r') || c == '\u007F')
+            return $"contains the control character U+{(int)c:X4}.";
+        return null;
+    }
+}
