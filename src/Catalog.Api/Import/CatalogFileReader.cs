@@ -16,6 +16,7 @@ internal static class CatalogFileReader
 
     public static void Read(string file, string text, SeedCatalog into, List<SeedError> errors)
     {
+        if (text.StartsWith('\uFEFF')) text = text[1..];
         var stream = new YamlStream();
         var parser = new DepthLimitedParser(new Parser(new StringReader(text)), MaxDepth);
         try

@@ -78,12 +78,13 @@ public static class NotesParser
         while (indent + level < line.Length && line[indent + level] == '#') level++;
         var after = indent + level;
         if (level is 0 or > 6 || after >= line.Length || line[after] is not (' ' or '\t')) return null;
-        var title = line[after..].Trim(' ', '\t');
+        // Trimmed as the catalog's YAML values are, so that an entry's heading always equals the notes' heading.
+        var title = line[after..].Trim();
         // A closing run of '#' counts only after a space: "## C#" is about C#.
         var closing = title.Length;
         while (closing > 0 && title[closing - 1] == '#') closing--;
         if (closing == 0) title = "";
-        else if (closing < title.Length && title[closing - 1] is ' ' or '\t') title = title[..closing].TrimEnd(' ', '\t');
+        else if (closing < title.Length && char.IsWhiteSpace(title[closing - 1])) title = title[..closing].TrimEnd();
         return title.Length == 0 ? null : (level, title);
     }
 

@@ -81,45 +81,53 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
         }
     }
 
-    /// <summary>Each technology's name, aliases and slug, with one owner per look-up key across the catalog.</summary>
+    /// <summary>
+    /// Each technology's name, aliases and slug, with one owner per look-up key across the catalog. The top-level
+    /// aliases come last, so a clash with a technology's own forms is reported on the extra alias.
+    /// </summary>
     private Dictionary<string, IReadOnlyList<PlannedAlias>> PlanAliases(Dictionary<string, SeedTechnology> technologies)
     {
         var owners = new Dictionary<string, (SeedTechnology Technology, SeedAt At)>(StringComparer.Ordinal);
-        var plans = new Dictionary<string, IReadOnlyList<PlannedAlias>>(StringComparer.Ordinal);
+        var forms = technologies.Keys.ToDictionary(slug => slug, _ => new List<PlannedAlias>(), StringComparer.Ordinal);
+        void Add(SeedTechnology technology, string text, AliasKind kind, Lang? lang, bool caseSensitive, bool match, SeedAt at)
+        {
+            var own = forms[technology.Slug];
+            var normalized = TechnologyAlias.Normalize(text);
+            if (normalized.Length is 0 or > Limits.Alias)
+            {
+                Error(at, $"Technology '{technology.Slug}' has an alias of {normalized.Length} characters; it must be 1 to {Limits.Alias}.");
+                return;
+            }
+            if (own.FindIndex(f => f.Normalized == normalized) is var index and >= 0)
+            {
+                var same = own[index];
+                // An alias spelled like the slug takes the slug's place, with its own kind and flags.
+                if (same.Kind == AliasKind.Slug && kind != AliasKind.Slug) own[index] = new PlannedAlias(text, normalized, kind, lang, caseSensitive, match);
+                else if (kind != AliasKind.Slug && same.Kind != AliasKind.Slug)
+                    Error(at, $"Technology '{technology.Slug}' lists '{text}' twice (as {Data.EnumText<AliasKind>.ToText(same.Kind)} '{same.Text}'); case does not make a new alias.");
+                return;
+            }
+            if (owners.TryGetValue(normalized, out var owner))
+            {
+                Error(at, $"'{text}' names both '{owner.Technology.Slug}' ({owner.At.File}:{owner.At.Line}) and '{technology.Slug}'; an alias must lead to one technology.");
+                return;
+            }
+            owners[normalized] = (technology, at);
+            own.Add(new PlannedAlias(text, normalized, kind, lang, caseSensitive, match));
+        }
+
         foreach (var technology in technologies.Values)
         {
-            var forms = new List<PlannedAlias>();
-            void Add(string text, AliasKind kind, Lang? lang, bool caseSensitive, bool match, SeedAt at)
-            {
-                var normalized = TechnologyAlias.Normalize(text);
-                if (normalized.Length is 0 or > Limits.Alias)
-                {
-                    Error(at, $"Technology '{technology.Slug}' has an alias of {normalized.Length} characters; it must be 1 to {Limits.Alias}.");
-                    return;
-                }
-                if (forms.Find(f => f.Normalized == normalized) is { } same)
-                {
-                    if (kind != AliasKind.Slug && same.Kind != AliasKind.Slug)
-                        Error(at, $"Technology '{technology.Slug}' lists '{text}' twice (as {Data.EnumText<AliasKind>.ToText(same.Kind)} '{same.Text}'); case does not make a new alias.");
-                    return;
-                }
-                if (owners.TryGetValue(normalized, out var owner))
-                {
-                    Error(at, $"'{text}' names both '{owner.Technology.Slug}' ({owner.At.File}:{owner.At.Line}) and '{technology.Slug}'; an alias must lead to one technology.");
-                    return;
-                }
-                owners[normalized] = (technology, at);
-                forms.Add(new PlannedAlias(text, normalized, kind, lang, caseSensitive, match));
-            }
-
-            Add(technology.Name, AliasKind.Name, null, false, true, technology.At);
-            foreach (var alias in technology.Aliases) Add(alias.Text, alias.Kind, alias.Lang, alias.CaseSensitive, alias.Match, alias.At);
-            foreach (var extra in catalog.Aliases.Where(a => a.Technology == technology.Slug))
-                Add(extra.Alias.Text, extra.Alias.Kind, extra.Alias.Lang, extra.Alias.CaseSensitive, extra.Alias.Match, extra.Alias.At);
-            Add(technology.Slug, AliasKind.Slug, null, false, false, technology.At);
-            plans[technology.Slug] = forms;
+            Add(technology, technology.Name, AliasKind.Name, null, false, true, technology.At);
+            foreach (var alias in technology.Aliases) Add(technology, alias.Text, alias.Kind, alias.Lang, alias.CaseSensitive, alias.Match, alias.At);
+            Add(technology, technology.Slug, AliasKind.Slug, null, false, false, technology.At);
         }
-        return plans;
+        foreach (var extra in catalog.Aliases)
+        {
+            if (technologies.TryGetValue(extra.Technology, out var technology))
+                Add(technology, extra.Alias.Text, extra.Alias.Kind, extra.Alias.Lang, extra.Alias.CaseSensitive, extra.Alias.Match, extra.Alias.At);
+        }
+        return forms.ToDictionary(p => p.Key, p => (IReadOnlyList<PlannedAlias>)p.Value, StringComparer.Ordinal);
     }
 
     private PlannedDocument? PlanDocument(SeedDocument document)
@@ -146,8 +154,6 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
             var occurrence = seen[section.Heading] = seen.GetValueOrDefault(section.Heading) + 1;
             if (claims.Remove((section.Heading, occurrence), out var claim))
             {
-                if (section.Heading.Length > Limits.Title)
-                    Error(new SeedAt(path, section.StartLine), $"The heading has {section.Heading.Length} characters; a heading of a talk or section is at most {Limits.Title}.");
                 var (slug, kind, talk) = claim switch
                 {
                     SeedTalk t => (t.Slug, SectionKind.Talk, t.Slug),
@@ -199,14 +205,14 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
             }
             else claims[key] = entry;
         }
-        foreach (var talk in catalog.Talks.Where(t => t.Document == document.Slug))
-            Claim(talk, talk.Slug, talk.Heading ?? talk.Title, talk.Occurrence, talk.At);
         foreach (var entry in document.Sections)
         {
             if (entry.Kind is SectionKind.Talk or SectionKind.Preamble)
                 Error(entry.At, $"Section '{entry.Slug}' has the kind '{Data.EnumText<SectionKind>.ToText(entry.Kind)}': a talk is a 'talks' entry, and the preamble is the lines before the first heading.");
             else Claim(entry, entry.Slug, entry.Heading, entry.Occurrence, entry.At);
         }
+        foreach (var talk in catalog.Talks.Where(t => t.Document == document.Slug))
+            Claim(talk, talk.Slug, talk.Heading ?? talk.Title, talk.Occurrence, talk.At);
         return claims;
     }
 

@@ -120,8 +120,8 @@ public sealed class BrokenSeedTests : IDisposable
 
         // A technology renamed (written early) and a section that the database refuses (written late): the seed is
         // valid, so the failure comes from PostgreSQL itself, through a constraint this test adds.
-        await using (var db = TestPostgres.Context(database))
-            await db.Database.ExecuteSqlRawAsync("ALTER TABLE sections ADD CONSTRAINT test_refused_heading CHECK (heading IS DISTINCT FROM 'Refused by the database')");
+        await using (var constrained = TestPostgres.Context(database))
+            await constrained.Database.ExecuteSqlRawAsync("ALTER TABLE sections ADD CONSTRAINT test_refused_heading CHECK (heading IS DISTINCT FROM 'Refused by the database')");
         _seed.Replace("catalog/technologies-network.yaml", "  - slug: arp\n    name: ARP", "  - slug: arp\n    name: ARP renamed");
         const string notes = "notes/japan-container-days-v18-04.md";
         _seed.Write(notes, _seed.Read(notes) + "\n## Refused by the database\n");

@@ -35,6 +35,8 @@ internal sealed partial class DraftScanner
     private readonly Dictionary<string, (string Technology, string Form)> _caseSensitive = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _known = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Technology, string Form, string Compact, HashSet<string> Trigrams)> _typoForms = [];
+    private readonly HashSet<string> _compactForms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _formPrefixes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _byTrigram = new(StringComparer.Ordinal);
 
     public DraftScanner(NotesVocabulary vocabulary)
@@ -53,6 +55,8 @@ internal sealed partial class DraftScanner
                 var compact = Compact(form.Text);
                 if (!form.Match || compact.Length < 4 || !compact.All(char.IsAsciiLetterOrDigit)) continue;
                 _typoForms.Add((technology.Slug, form.Text, compact, Trigrams.Of(compact)));
+                _compactForms.Add(compact);
+                for (var length = 4; length < compact.Length; length++) _formPrefixes.Add(compact[..length]);
                 foreach (var trigram in _typoForms[^1].Trigrams)
                 {
                     if (!_byTrigram.TryGetValue(trigram, out var list)) _byTrigram[trigram] = list = [];
@@ -93,6 +97,8 @@ internal sealed partial class DraftScanner
                 nearMisses.Add(nearMiss);
                 continue;
             }
+            // In code (`kubectl apply -f x.yaml`) only the first word names something: the command.
+            if (inCode && !code.Any(c => c.Start <= span.Start && span.Start < c.End && line[c.Start..span.Start].Trim().Length == 0)) continue;
             if (!_known.Contains(word) && LooksLikeTechnology(line, span, word, japanese, inCode)) candidates.Add((word, span));
         }
         var handles = Handle().Matches(line).Where(m => !DraftText.Overlaps(markup, new TextSpan(m.Index, m.Index + m.Length)))
@@ -110,6 +116,13 @@ internal sealed partial class DraftScanner
             return new DraftNearMiss(word, line, cased.Technology, NameOf(cased.Technology), cased.Form, 1, LookUpOnly: true);
         var compact = Compact(word);
         if (compact.Length < 4 || _known.Contains(word)) return null;
+        // A word that starts a known form or that a known form starts ("container" and containerd, "Dockers" and
+        // Docker) is a word of its own, not a misspelling.
+        if (_formPrefixes.Contains(compact)) return null;
+        for (var length = 4; length < compact.Length; length++)
+        {
+            if (_compactForms.Contains(compact[..length])) return null;
+        }
         var trigrams = Trigrams.Of(compact);
         var shared = new Dictionary<int, int>();
         foreach (var trigram in trigrams)
@@ -123,9 +136,8 @@ internal sealed partial class DraftScanner
             var form = _typoForms[index];
             var similarity = (double)count / (trigrams.Count + form.Trigrams.Count - count);
             if (similarity < NearMissSimilarity || (best is not null && similarity <= best.Similarity)) continue;
-            // A word that starts or ends another ("container", "containerd"; "Docker", "Dockers") is a word of its own.
-            if (compact != form.Compact && (form.Compact.StartsWith(compact, StringComparison.Ordinal) || compact.StartsWith(form.Compact, StringComparison.Ordinal)
-                || form.Compact.EndsWith(compact, StringComparison.Ordinal) || compact.EndsWith(form.Compact, StringComparison.Ordinal))) continue;
+            // Nor is a word that ends a form or that a form ends ("kubectl" and ctl).
+            if (compact != form.Compact && (form.Compact.EndsWith(compact, StringComparison.Ordinal) || compact.EndsWith(form.Compact, StringComparison.Ordinal))) continue;
             var edits = form.Compact.Length >= 8 ? 2 : 1;
             if (Trigrams.EditDistance(compact, form.Compact, edits) > edits) continue;
             best = new DraftNearMiss(word, line, form.Technology, NameOf(form.Technology), form.Form, Math.Round(similarity, 2), LookUpOnly: false);

@@ -82,17 +82,13 @@ internal static partial class DraftText
     public static string Comment(string text, int max = 120)
     {
         var clean = new StringBuilder(Math.Min(text.Length, max + 1));
-        foreach (var c in text)
-        {
-            if (clean.Length >= max)
-            {
-                clean.Append('…');
-                break;
-            }
-            clean.Append(char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' ? ' ' : c);
-        }
-        return clean.ToString();
+        foreach (var c in text) clean.Append(char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' ? ' ' : c);
+        return clean.Length <= max ? clean.ToString() : Cut(clean.ToString(), max) + "…";
     }
+
+    /// <summary>The first <paramref name="max"/> characters of a text, one fewer rather than half a surrogate pair.</summary>
+    public static string Cut(string text, int max) =>
+        text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
 
     [GeneratedRegex(@"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?![A-Za-z0-9_])", RegexOptions.CultureInvariant)]
     private static partial Regex Word();

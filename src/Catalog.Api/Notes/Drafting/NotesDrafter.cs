@@ -39,17 +39,19 @@ public static partial class NotesDrafter
         var sectionSlugs = new HashSet<string>(StringComparer.Ordinal) { "preamble" };
         var talkSlugs = new HashSet<string>(vocabulary.TalkSlugs, StringComparer.Ordinal);
         var talkNumber = 0;
-        foreach (var heading in outline.Where(h => h.Kind is not null))
+        // A heading longer than the catalog keeps gets no entry: the import then points at it in the notes.
+        foreach (var heading in outline.Where(h => h.Kind is not null && h.Text.Length <= Limits.Title))
         {
             var subHeadings = outline.Where(h => h.Kind is null && h.Line > heading.Line && h.Line <= heading.EndLine).ToList();
             var findings = Findings(scans, heading.Line, heading.EndLine, scanner);
             if (heading.Kind == SectionKind.Talk)
             {
                 talkNumber++;
-                var (talkTitle, speakerText) = SplitSpeakers(DraftText.Plain(heading.Text), scanner, heading.Line);
+                var plain = DraftText.Plain(heading.Text);
+                var (talkTitle, speakerText) = SplitSpeakers(plain.Length > 0 ? plain : heading.Text, scanner, heading.Line);
                 // A slug of one word ("istio") says little and clashes with the next document's: those get the document's name.
                 var slug = DraftText.Slugify(talkTitle);
-                slug = Unique(slug.Contains('-', StringComparison.Ordinal) ? slug : Clip($"{name}-talk-{talkNumber}"), talkSlugs);
+                slug = Unique(slug.Contains('-', StringComparison.Ordinal) ? slug : Clip($"{name}-talk-{talkNumber}"), talkSlugs, sectionSlugs);
                 talkSlugs.Add(slug);
                 sectionSlugs.Add(slug);
                 var unknown = findings.UnknownPeople.Concat(PeopleIn(speakerText, heading.Line, knownPeople.Values)).DistinctBy(p => p.Slug).ToList();
@@ -62,7 +64,7 @@ public static partial class NotesDrafter
                 // Sections are named by their kind ("introduction", "closing"); tracks, of which a post has several, by their heading.
                 var kindText = Data.EnumText<SectionKind>.ToText(heading.Kind!.Value);
                 var slug = heading.Kind is SectionKind.Track or SectionKind.Other ? DraftText.Slugify(DraftText.Plain(heading.Text), 40) : kindText;
-                slug = Unique(slug.Length >= 3 && !slug.All(char.IsAsciiDigit) ? slug : kindText, sectionSlugs);
+                slug = Unique(slug.Length >= 3 && !slug.All(char.IsAsciiDigit) ? slug : kindText, sectionSlugs, sectionSlugs);
                 sectionSlugs.Add(slug);
                 entries.Add(new DraftEntry(heading, slug, null, findings, subHeadings));
             }
@@ -92,15 +94,18 @@ public static partial class NotesDrafter
         return slug.Length > 0 ? slug : "notes";
     }
 
-    private static string Clip(string slug, int max = 70) => slug.Length <= max ? slug : slug[..max].TrimEnd('-');
+    private static string Clip(string slug, int max = 70) => slug.Length <= max ? slug : DraftText.Cut(slug, max).TrimEnd('-');
 
-    private static string Unique(string slug, IReadOnlySet<string> taken)
+    private static string Unique(string slug, IReadOnlySet<string> taken) => Unique(slug, taken, taken);
+
+    /// <summary>The slug, or the slug with the first number from 2 that makes it free in both sets.</summary>
+    private static string Unique(string slug, IReadOnlySet<string> taken, IReadOnlySet<string> alsoTaken)
     {
-        if (!taken.Contains(slug)) return slug;
+        if (!taken.Contains(slug) && !alsoTaken.Contains(slug)) return slug;
         for (var n = 2; ; n++)
         {
             var next = $"{Clip(slug, Limits.Slug - 4)}-{n}";
-            if (!taken.Contains(next)) return next;
+            if (!taken.Contains(next) && !alsoTaken.Contains(next)) return next;
         }
     }
 
