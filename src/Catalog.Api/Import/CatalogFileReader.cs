@@ -14,7 +14,31 @@ internal static class CatalogFileReader
     /// <summary>How deep lists and mappings may nest: the format needs five levels; far deeper input is an attack on the parser's stack.</summary>
     private const int MaxDepth = 32;
 
+    /// <summary>
+    /// Files read before, by path and text: an import reads every file of the seed folder each time, and most are
+    /// unchanged since the last import. What a file reads into is immutable, so it is shared.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string File, string Text), (SeedCatalog Catalog, SeedError[] Errors)> Cache = new();
+
+    /// <summary>How many files the cache keeps before it starts again.</summary>
+    private const int CachedFiles = 64;
+
     public static void Read(string file, string text, SeedCatalog into, List<SeedError> errors)
+    {
+        if (!Cache.TryGetValue((file, text), out var read))
+        {
+            var catalog = new SeedCatalog();
+            var found = new List<SeedError>();
+            ReadFile(file, text, catalog, found);
+            read = (catalog, [.. found]);
+            if (Cache.Count >= CachedFiles) Cache.Clear();
+            Cache[(file, text)] = read;
+        }
+        into.AddRange(read.Catalog);
+        errors.AddRange(read.Errors);
+    }
+
+    private static void ReadFile(string file, string text, SeedCatalog into, List<SeedError> errors)
     {
         if (text.StartsWith('\uFEFF')) text = text[1..];
         var stream = new YamlStream();

@@ -58,4 +58,17 @@ public sealed class SeedCatalog
     public List<SeedTalk> Talks { get; } = [];
     public List<SeedTechnology> Technologies { get; } = [];
     public List<SeedExtraAlias> Aliases { get; } = [];
+
+    /// <summary>Adds every entry of another catalog (one file's) after this one's.</summary>
+    public void AddRange(SeedCatalog other)
+    {
+        Events.AddRange(other.Events);
+        Documents.AddRange(other.Documents);
+        Categories.AddRange(other.Categories);
+        Organizations.AddRange(other.Organizations);
+        People.AddRange(other.People);
+        Talks.AddRange(other.Talks);
+        Technologies.AddRange(other.Technologies);
+        Aliases.AddRange(other.Aliases);
+    }
 }

@@ -34,21 +34,40 @@ public static class SeedText
             yield return new SeedError(path, 1, $"The file is {bytes:N0} bytes; a seed file is at most {MaxFileBytes:N0}.");
             yield break;
         }
-        var lines = NotesParser.SplitLines(text);
-        for (var number = 1; number <= lines.Count; number++)
+        if (!MayHaveProblems(text, notes)) yield break;
+        // Lines as NotesParser.SplitLines counts them (LF, CRLF or CR), without cutting the text into lines.
+        var (line, start, reported) = (1, 0, false);
+        for (var i = 0; i <= text.Length; i++)
         {
-            var line = lines[number - 1];
-            if (notes && line.Length > MaxLineLength)
+            if (i == text.Length || text[i] is '\n' or '\r')
             {
-                yield return new SeedError(path, number, $"The line has {line.Length:N0} characters; a line of notes is at most {MaxLineLength:N0}.");
+                if (notes && i - start > MaxLineLength && !reported)
+                    yield return new SeedError(path, line, $"The line has {i - start:N0} characters; a line of notes is at most {MaxLineLength:N0}.");
+                if (i < text.Length && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                (line, start, reported) = (line + 1, i + 1, false);
                 continue;
             }
-            for (var i = 0; i < line.Length; i++)
-            {
-                if (Problem(line, i) is not { } problem) continue;
-                yield return new SeedError(path, number, $"Column {i + 1} {problem}");
-                break;
-            }
+            if (reported || Problem(text, i) is not { } problem) continue;
+            var bom = line == 1 && start == 0 && text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+            yield return new SeedError(path, line, $"Column {i - start + 1 - bom} {problem}");
+            reported = true;
+        }
+    }
+
+    /// <summary>A quick look for anything <see cref="Check"/> reports: most files have none, and need no closer look.</summary>
+    private static bool MayHaveProblems(string text, bool notes)
+    {
+        var span = text.AsSpan();
+        if (span.IndexOfAnyInRange('\0', '\u0008') >= 0 || span.IndexOfAnyInRange('\u000B', '\u000C') >= 0
+            || span.IndexOfAnyInRange('\u000E', '\u001F') >= 0 || span.Contains('\u007F') || span.IndexOfAnyInRange('\uD800', '\uDFFF') >= 0)
+            return true;
+        if (!notes) return false;
+        while (true)
+        {
+            var end = span.IndexOfAny('\n', '\r');
+            if ((end < 0 ? span.Length : end) > MaxLineLength) return true;
+            if (end < 0) return false;
+            span = span[(end + 1)..];
         }
     }
 

@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 using Catalog.Api.Auth;
-using Catalog.Api.Import;
-using Catalog.Api.Notes.Importing;
 using Catalog.Tests.Hardening;
 using Catalog.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -12,17 +9,12 @@ using Xunit.Abstractions;
 
 namespace Catalog.Tests.Import;
 
-/// <summary>The service with a request body limit large enough for a 10 MB file.</summary>
-public sealed class LargeBodyApiFixture : CatalogApiFixture
-{
-    protected override IEnumerable<(string Key, string Value)> Settings => [("Catalog:Limits:MaxBodyBytes", (16 << 20).ToString(System.Globalization.CultureInfo.InvariantCulture))];
-}
-
 /// <summary>
 /// A write-up of one's own, from <c>notes draft</c> (the command) and <c>draftNotes</c> (the query) to <c>importNotes</c>
-/// with only the event's facts filled in; and malformed files of every kind through <c>importNotes</c>.
+/// with only the event's facts filled in. The class has a database of its own, so that the query's vocabulary (the
+/// database) is the command's (the seed folder).
 /// </summary>
-public sealed class BringYourOwnNotesTests(LargeBodyApiFixture api, ITestOutputHelper output) : IClassFixture<LargeBodyApiFixture>
+public sealed class BringYourOwnNotesTests(CatalogApiFixture api, ITestOutputHelper output) : IClassFixture<CatalogApiFixture>
 {
     private const string ImportNotes = """
         mutation Import($input: ImportNotesInput!) {
@@ -40,9 +32,11 @@ public sealed class BringYourOwnNotesTests(LargeBodyApiFixture api, ITestOutputH
         """;
 
     /// <summary>
-    /// Every mention of the write-up, read by hand: (line, technology). The write-up also names technologies inside
-    /// URLs of every form (lines 10, 18, 19, 35, 52, 61-64, 69, 72, 81), in a hyphen compound (docker-compose, line 47)
-    /// and in misspellings (Promethus 26, Concource 46, AppEngine 59, swarm 60, Kuberntes 66): none of those is a mention.
+    /// Every mention an import of the write-up records, checked by hand: (line, technology). The write-up also names
+    /// technologies inside URLs of every form (lines 10, 18, 19, 35, 52, 61-64, 69, 72, 81), in a hyphen compound
+    /// (docker-compose, line 47) and in misspellings (Promethus 26, Concource CI 46, AppEngine 59, swarm 60, Kuberntes
+    /// 66): none of those is a mention. One is wrong, and the draft says how to right it: the "CI" of the misspelled
+    /// "Concource CI" (line 46) is taken for continuous integration until the suggested alias "Concource CI" is added.
     /// </summary>
     private static readonly (int Line, string Technology)[] ExpectedMentions =
     [
@@ -106,7 +100,7 @@ public sealed class BringYourOwnNotesTests(LargeBodyApiFixture api, ITestOutputH
             var draft = (await api.DataAsync(DraftNotes, new { path = "notes/container-meetup-example.md", content = NotesDraftTests.WriteUp }))["draftNotes"]!;
             Assert.Equal(yaml, (string?)draft["yaml"]);
             Assert.Equal("catalog/container-meetup-example.yaml", (string?)draft["catalogPath"]);
-            Assert.Equal(["Promethus", "Concource", "AppEngine", "swarm", "Kuberntes"], draft["nearMisses"]!.AsArray().Select(n => (string)n!["text"]!));
+            Assert.Equal(["Promethus", "Concource CI", "AppEngine", "swarm", "Kuberntes"], draft["nearMisses"]!.AsArray().Select(n => (string)n!["text"]!));
             Assert.Contains(draft["candidates"]!.AsArray(), c => (string?)c!["text"] == "Knative" && (int)c["count"]! == 3);
 
             // Only the event's facts filled in.
@@ -135,21 +129,22 @@ public sealed class BringYourOwnNotesTests(LargeBodyApiFixture api, ITestOutputH
             var linked = NotesDraftTests.FillInEvent(yaml).Replace("  # - { technology:", "  - { technology:", StringComparison.Ordinal);
             var relinked = Payload(await ImportAsync([new { path = "catalog/container-meetup-example.yaml", content = linked }], key), "importNotes");
             var changes = Changes(relinked);
-            Assert.Equal((4, 0, 0), changes["Mention"]);
+            Assert.Equal((4, 0, 1), changes["Mention"]); // the "CI" of "Concource CI" goes
             Assert.Equal((4, 0, 0), changes["TechnologyAlias"]);
             Assert.Equal((0, 1, 0), changes["ImportedFile"]);
             Assert.False(changes.ContainsKey("Technology"), "Mention counts moved, but no technology changed.");
             var linkedMentions = await MentionsAsync("container-meetup-example-notes");
-            Assert.Equal([(26, "prometheus", "Promethus"), (46, "concourse-ci", "Concource"), (59, "google-app-engine", "AppEngine"), (66, "kubernetes", "Kuberntes")],
-                linkedMentions.Where(m => m.Text is "Concource" or "AppEngine" or "Kuberntes" or "Promethus"));
-            Assert.Equal(ExpectedMentions.Length + 4, linkedMentions.Count);
+            Assert.Equal([(26, "prometheus", "Promethus"), (46, "concourse-ci", "Concource CI"), (59, "google-app-engine", "AppEngine"), (66, "kubernetes", "Kuberntes")],
+                linkedMentions.Where(m => m.Text is "Concource CI" or "AppEngine" or "Kuberntes" or "Promethus"));
+            Assert.DoesNotContain(linkedMentions, m => m.Technology == "continuous-integration");
+            Assert.Equal(ExpectedMentions.Length + 3, linkedMentions.Count);
 
             // Removing the files removes the talks and every mention, and says so.
             var removed = Payload(await Attack.PostAsync(api.Client,
                 "mutation($input: RemoveImportedNotesInput!) { removeImportedNotes(input: $input) { changes { entity added updated removed } } }",
                 new { input = new { paths = WriteUpPaths } }, key), "removeImportedNotes");
             var removals = Changes(removed);
-            Assert.Equal((0, 0, ExpectedMentions.Length + 4), removals["Mention"]);
+            Assert.Equal((0, 0, ExpectedMentions.Length + 3), removals["Mention"]);
             Assert.Equal((0, 0, 6), removals["Talk"]);
             Assert.Equal((0, 0, 14), removals["Section"]);
             Assert.False(removals.ContainsKey("Technology"));
@@ -157,101 +152,6 @@ public sealed class BringYourOwnNotesTests(LargeBodyApiFixture api, ITestOutputH
         finally
         {
             folder.Delete(recursive: true);
-        }
-    }
-
-    [Fact]
-    public async Task Draft_notes_refuses_a_path_that_is_not_notes_and_notes_the_importer_would_refuse()
-    {
-        var badPath = await api.QueryAsync(DraftNotes, new { path = "catalog/x.yaml", content = "# x\n" });
-        Assert.Equal(ImportMutations.BadUserInput, (string?)badPath["errors"]![0]!["extensions"]!["code"]);
-
-        var nul = await api.QueryAsync(DraftNotes, new { path = "notes/nul.md", content = "# Title\n\n- a\0b\n" });
-        var error = nul["errors"]![0]!;
-        Assert.Equal(ImportMutations.SeedInvalid, (string?)error["extensions"]!["code"]);
-        Assert.Equal(("notes/nul.md", 3), ((string)error["extensions"]!["file"]!, (int)error["extensions"]!["line"]!));
-        Assert.Null(nul["data"]!["draftNotes"]);
-    }
-
-    public static TheoryData<string, string, string, int> MalformedFiles => new()
-    {
-        { "unclosed brace", "catalog/malformed.yaml", "people:\n  - { slug: someone, name: Someone\n", 3 },
-        { "unclosed bracket", "catalog/malformed.yaml", "people: [\n  { slug: someone, name: Someone }\n", 3 },
-        { "nesting", "catalog/malformed.yaml", "people: " + new string('[', 2000) + "\n", 1 },
-        { "NUL in notes", "notes/malformed.md", "# Title\n\nline\0\n", 3 },
-        { "control character in a value", "catalog/malformed.yaml", "people:\n  - { slug: someone, name: \"Some\\u0007one\" }\n", 2 },
-        { "ten megabytes", "notes/malformed.md", string.Concat(Enumerable.Repeat("- Kubernetes and Istio, line after line\n", (10 << 20) / 40)), 1 },
-    };
-
-    [Theory]
-    [MemberData(nameof(MalformedFiles))]
-    public async Task Malformed_files_are_seed_invalid_at_their_file_and_line(string what, string path, string content, int line)
-    {
-        var key = await KeyAsync();
-        var response = await ImportAsync([new { path, content }], key);
-
-        Assert.True(ImportMutations.SeedInvalid == response.Code, $"{what}: {response.Status} {response.Json?.ToJsonString()[..Math.Min(400, response.Json.ToJsonString().Length)]}");
-        var error = response.Json!["errors"]![0]!;
-        Assert.Equal((path, line), ((string)error["extensions"]!["file"]!, (int)error["extensions"]!["line"]!));
-        Assert.StartsWith($"{path}:{line}: ", (string?)error["message"], StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_lone_surrogate_in_the_request_is_refused_without_an_internal_error()
-    {
-        var key = await KeyAsync();
-        const string body = """{"query":"mutation($input: ImportNotesInput!) { importNotes(input: $input) { changed } }","variables":{"input":{"files":[{"path":"notes/lone.md","content":"# Lone \ud800 surrogate\n"}]}}}""";
-
-        var response = await Attack.PostRawAsync(api.Client, body, "application/json", key);
-
-        Assert.True((int)response.Status < 500, $"{response.Status}");
-        Assert.NotEqual("INTERNAL_ERROR", response.Code);
-        Assert.NotNull(response.Code);
-    }
-
-    [Fact]
-    public async Task Files_with_crlf_line_ends_and_a_byte_order_mark_import_as_any_others()
-    {
-        var key = await KeyAsync();
-        var id = Guid.NewGuid().ToString("N")[..8];
-        var notes = $"\uFEFF# CRLF notes {id}\r\n\r\n## Istio on Windows {id}\r\n\r\n- Istioの話\r\n";
-        var catalog = $"\uFEFFevents:\r\n  - {{ slug: crlf-{id}, name: CRLF {id} }}\r\ndocuments:\r\n  - slug: crlf-{id}-notes\r\n    file: notes/crlf-{id}.md\r\n" +
-            $"    title: CRLF notes {id}\r\n    language: ja\r\n    event: crlf-{id}\r\n    sections:\r\n      - {{ slug: introduction, heading: CRLF notes {id}, kind: introduction }}\r\n" +
-            $"talks:\r\n  - {{ slug: crlf-talk-{id}, document: crlf-{id}-notes, title: Istio on Windows {id} }}\r\n";
-
-        var payload = Payload(await ImportAsync([new { path = $"notes/crlf-{id}.md", content = notes }, new { path = $"catalog/crlf-{id}.yaml", content = catalog }], key), "importNotes");
-
-        var talk = payload["documents"]![0]!["sections"]!.AsArray().Single(s => s!["talk"] is JsonObject)!["talk"]!;
-        Assert.Equal([(3, "istio"), (5, "istio")], talk["mentions"]!.AsArray().Select(m => ((int)m!["line"]!, (string)m["technology"]!["slug"]!)));
-        Assert.Equal((1, 0, 0), Changes(payload)["Talk"]);
-        Assert.Equal((2, 0, 0), Changes(payload)["Mention"]);
-    }
-
-    [Fact]
-    public async Task Mutations_of_a_drafted_write_up_through_import_notes_are_imported_or_seed_invalid()
-    {
-        var key = await KeyAsync();
-        var random = new Random(20261203);
-        var vocabulary = Catalog.Api.Notes.Drafting.NotesVocabulary.From(SeedLoader.Load(Seeds.Repository));
-        for (var i = 0; i < 6; i++)
-        {
-            var path = $"notes/fuzz-{i}.md";
-            var draft = Catalog.Api.Notes.Drafting.NotesDrafter.Draft(path, NotesDraftTests.WriteUp, vocabulary);
-            var yaml = NotesDraftTests.FillInEvent(draft.Yaml);
-            var (notes, catalog) = i % 2 == 0 ? (SeedFuzzTests.Mutate(NotesDraftTests.WriteUp, random), yaml) : (NotesDraftTests.WriteUp, SeedFuzzTests.Mutate(yaml, random));
-
-            var response = await ImportAsync([new { path, content = notes }, new { path = draft.CatalogPath, content = catalog }], key);
-
-            if (response.Json?["errors"] is JsonArray errors)
-            {
-                Assert.All(errors, e =>
-                {
-                    Assert.Equal(ImportMutations.SeedInvalid, (string?)e!["extensions"]!["code"]);
-                    Assert.Contains((string)e["extensions"]!["file"]!, new[] { path, draft.CatalogPath });
-                    Assert.True((int)e["extensions"]!["line"]! >= 1, e.ToJsonString());
-                });
-            }
-            else Assert.NotNull(response.Json?["data"]?["importNotes"]);
         }
     }
 }

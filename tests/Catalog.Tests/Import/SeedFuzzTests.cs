@@ -98,7 +98,7 @@ public sealed class SeedFuzzTests
         var vocabulary = NotesVocabulary.From(SeedLoader.Load(Folder));
         var notes = Folder.Single(f => f.Path.StartsWith("notes/", StringComparison.Ordinal)).Text;
         var writeUp = NotesDraftTests.WriteUp;
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 200; i++)
         {
             var markdown = Mutate(i % 2 == 0 ? notes : writeUp, random);
             // The command and the query draft only notes the importer can take (no NUL, no lone surrogate ...).

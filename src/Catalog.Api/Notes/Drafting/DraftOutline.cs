@@ -91,6 +91,7 @@ internal static partial class DraftOutline
         if (DraftText.HasJapanese(text))
         {
             if (text.Length > 20) return null;
+            if (text == "概要") return SectionKind.Introduction;
             foreach (var (kind, words) in JapaneseKinds)
             {
                 if (words.Any(w => text.Contains(w, StringComparison.Ordinal))) return kind;
@@ -111,9 +112,11 @@ internal static partial class DraftOutline
         (SectionKind.Links, ["リンク", "参考", "資料一覧", "スライド一覧", "関連記事"]),
         (SectionKind.Booth, ["ブース", "スポンサー", "展示"]),
         (SectionKind.AfterParty, ["懇親会", "打ち上げ", "パーティ"]),
-        (SectionKind.Introduction, ["はじめに", "始めに", "まえがき", "前置き", "参加した経緯", "参加の経緯", "イベント概要"]),
-        (SectionKind.Overview, ["見た内容", "見たセッション", "聞いたセッション", "参加したセッション", "聴講したセッション", "セッション一覧", "セッション紹介", "聴講メモ"]),
+        (SectionKind.Introduction, ["はじめに", "始めに", "まえがき", "前置き", "参加した経緯", "参加の経緯", "イベント概要", "の概要"]),
+        (SectionKind.Overview, ["見た内容", "見たセッション", "聞いたセッション", "参加したセッション", "聴講したセッション", "気になったセッション",
+            "セッション一覧", "セッション紹介", "セッションの紹介", "聴講メモ"]),
         (SectionKind.Track, ["キーノート", "基調講演", "トラック", "ライトニングトーク"]),
+        (SectionKind.Other, ["目次", "もくじ"]),
     ];
 
     private static readonly (SectionKind Kind, Regex Pattern)[] EnglishKinds =
@@ -125,6 +128,7 @@ internal static partial class DraftOutline
         (SectionKind.Introduction, Introduction()),
         (SectionKind.Overview, Overview()),
         (SectionKind.Track, Track()),
+        (SectionKind.Other, Other()),
     ];
 
     [GeneratedRegex(@"^(?:\d+[.)]|[-*•])\s+")]
@@ -153,6 +157,9 @@ internal static partial class DraftOutline
 
     [GeneratedRegex(@"^(?:day \d+|day (?:one|two|three|four|zero))\b.*$|^(?:track [a-z0-9]+|room [a-z0-9]+|keynotes|keynote\(s\)|main stage|lightning talks|co-located events?|workshops)$")]
     private static partial Regex Track();
+
+    [GeneratedRegex(@"^(?:table of contents|contents|toc|index)$")]
+    private static partial Regex Other();
 
     /// <summary>Headings that are parts of a talk rather than talks of their own.</summary>
     [GeneratedRegex(@"概要|感想|まとめ|所感|メモ|内容|質疑|デモ|スライド|資料|背景|課題|結論|構成|アーキテクチャ|^(?:q ?& ?a|qa|demo|slides|summary|takeaways|notes|background|conclusion|architecture|overview|problem|solution|results?|questions)$", RegexOptions.IgnoreCase)]

@@ -86,12 +86,24 @@ internal sealed partial class DraftScanner
         var japanese = DraftText.HasJapanese(line);
         var nearMisses = new List<DraftNearMiss>();
         var candidates = new List<(string Text, TextSpan Span)>();
-        foreach (var span in DraftText.Words(line))
+        var words = DraftText.Words(line).ToList();
+        for (var w = 0; w < words.Count; w++)
         {
+            var span = words[w];
             if (DraftText.Overlaps(taken, span) || DraftText.Overlaps(markup, span)) continue;
             if (span.Start > 0 && line[span.Start - 1] == '@') continue;
             var word = line[span.Start..span.End];
             var inCode = DraftText.Overlaps(code, span);
+            // Two words may misspell a name of two ("Concource CI" for "Concourse CI"), whose second word alone may
+            // even be a name ("CI"): the pair is the spelling to link.
+            if (!inCode && w + 1 < words.Count && words[w + 1].Start == span.End + 1 && line[span.End] == ' '
+                && !DraftText.Overlaps(markup, words[w + 1])
+                && NearMiss(line[span.Start..words[w + 1].End], number) is { Form: var phraseForm } phrase && phraseForm.Contains(' ', StringComparison.Ordinal))
+            {
+                nearMisses.Add(phrase);
+                w++;
+                continue;
+            }
             if (!inCode && NearMiss(word, number) is { } nearMiss)
             {
                 nearMisses.Add(nearMiss);
