@@ -81,53 +81,66 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
         }
     }
 
-    /// <summary>
-    /// Each technology's name, aliases and slug, with one owner per look-up key across the catalog. The top-level
-    /// aliases come last, so a clash with a technology's own forms is reported on the extra alias.
-    /// </summary>
+    /// <summary>Each technology's name, aliases and slug, with one owner per look-up key across the catalog.</summary>
     private Dictionary<string, IReadOnlyList<PlannedAlias>> PlanAliases(Dictionary<string, SeedTechnology> technologies)
     {
         var owners = new Dictionary<string, (SeedTechnology Technology, SeedAt At)>(StringComparer.Ordinal);
-        var forms = technologies.Keys.ToDictionary(slug => slug, _ => new List<PlannedAlias>(), StringComparer.Ordinal);
-        void Add(SeedTechnology technology, string text, AliasKind kind, Lang? lang, bool caseSensitive, bool match, SeedAt at)
-        {
-            var own = forms[technology.Slug];
-            var normalized = TechnologyAlias.Normalize(text);
-            if (normalized.Length is 0 or > Limits.Alias)
-            {
-                Error(at, $"Technology '{technology.Slug}' has an alias of {normalized.Length} characters; it must be 1 to {Limits.Alias}.");
-                return;
-            }
-            if (own.FindIndex(f => f.Normalized == normalized) is var index and >= 0)
-            {
-                var same = own[index];
-                // An alias spelled like the slug takes the slug's place, with its own kind and flags.
-                if (same.Kind == AliasKind.Slug && kind != AliasKind.Slug) own[index] = new PlannedAlias(text, normalized, kind, lang, caseSensitive, match);
-                else if (kind != AliasKind.Slug && same.Kind != AliasKind.Slug)
-                    Error(at, $"Technology '{technology.Slug}' lists '{text}' twice (as {Data.EnumText<AliasKind>.ToText(same.Kind)} '{same.Text}'); case does not make a new alias.");
-                return;
-            }
-            if (owners.TryGetValue(normalized, out var owner))
-            {
-                Error(at, $"'{text}' names both '{owner.Technology.Slug}' ({owner.At.File}:{owner.At.Line}) and '{technology.Slug}'; an alias must lead to one technology.");
-                return;
-            }
-            owners[normalized] = (technology, at);
-            own.Add(new PlannedAlias(text, normalized, kind, lang, caseSensitive, match));
-        }
-
+        var plans = new Dictionary<string, IReadOnlyList<PlannedAlias>>(StringComparer.Ordinal);
         foreach (var technology in technologies.Values)
         {
-            Add(technology, technology.Name, AliasKind.Name, null, false, true, technology.At);
-            foreach (var alias in technology.Aliases) Add(technology, alias.Text, alias.Kind, alias.Lang, alias.CaseSensitive, alias.Match, alias.At);
-            Add(technology, technology.Slug, AliasKind.Slug, null, false, false, technology.At);
+            var forms = new List<PlannedAlias>();
+            void Add(string text, AliasKind kind, Lang? lang, bool caseSensitive, bool match, SeedAt at)
+            {
+                var normalized = TechnologyAlias.Normalize(text);
+                if (normalized.Length is 0 or > Limits.Alias)
+                {
+                    Error(at, $"Technology '{technology.Slug}' has an alias of {normalized.Length} characters; it must be 1 to {Limits.Alias}.");
+                    return;
+                }
+                if (forms.Find(f => f.Normalized == normalized) is { } same)
+                {
+                    if (kind != AliasKind.Slug && same.Kind != AliasKind.Slug)
+                        Error(at, $"Technology '{technology.Slug}' lists '{text}' twice (as {Data.EnumText<AliasKind>.ToText(same.Kind)} '{same.Text}'); case does not make a new alias.");
+                    return;
+                }
+                if (owners.TryGetValue(normalized, out var owner))
+                {
+                    Error(at, $"'{text}' names both '{owner.Technology.Slug}' ({owner.At.File}:{owner.At.Line}) and '{technology.Slug}'; an alias must lead to one technology.");
+                    return;
+                }
+                owners[normalized] = (technology, at);
+                forms.Add(new PlannedAlias(text, normalized, kind, lang, caseSensitive, match));
+            }
+
+            Add(technology.Name, AliasKind.Name, null, false, true, technology.At);
+            foreach (var alias in technology.Aliases) Add(alias.Text, alias.Kind, alias.Lang, alias.CaseSensitive, alias.Match, alias.At);
+            Add(technology.Slug, AliasKind.Slug, null, false, false, technology.At);
+            plans[technology.Slug] = forms;
         }
+
+        // The top-level aliases come after every technology's own forms, so a clash is reported on the extra alias.
         foreach (var extra in catalog.Aliases)
         {
-            if (technologies.TryGetValue(extra.Technology, out var technology))
-                Add(technology, extra.Alias.Text, extra.Alias.Kind, extra.Alias.Lang, extra.Alias.CaseSensitive, extra.Alias.Match, extra.Alias.At);
+            if (!technologies.TryGetValue(extra.Technology, out var technology)) continue;
+            var (alias, forms) = (extra.Alias, plans[technology.Slug].ToList());
+            var normalized = TechnologyAlias.Normalize(alias.Text);
+            var same = forms.FindIndex(f => f.Normalized == normalized);
+            if (normalized.Length is 0 or > Limits.Alias)
+                Error(alias.At, $"Technology '{technology.Slug}' has an alias of {normalized.Length} characters; it must be 1 to {Limits.Alias}.");
+            else if (same >= 0 && forms[same].Kind != AliasKind.Slug)
+                Error(alias.At, $"Technology '{technology.Slug}' lists '{alias.Text}' twice (as {Data.EnumText<AliasKind>.ToText(forms[same].Kind)} '{forms[same].Text}'); case does not make a new alias.");
+            else if (same < 0 && owners.TryGetValue(normalized, out var owner))
+                Error(alias.At, $"'{alias.Text}' names both '{owner.Technology.Slug}' ({owner.At.File}:{owner.At.Line}) and '{technology.Slug}'; an alias must lead to one technology.");
+            else
+            {
+                // An alias spelled like the slug takes the slug's place, with its own kind and flags.
+                if (same >= 0) forms.RemoveAt(same);
+                owners[normalized] = (technology, alias.At);
+                forms.Add(new PlannedAlias(alias.Text, normalized, alias.Kind, alias.Lang, alias.CaseSensitive, alias.Match));
+                plans[technology.Slug] = forms;
+            }
         }
-        return forms.ToDictionary(p => p.Key, p => (IReadOnlyList<PlannedAlias>)p.Value, StringComparer.Ordinal);
+        return plans;
     }
 
     private PlannedDocument? PlanDocument(SeedDocument document)

@@ -132,7 +132,7 @@ internal static class DraftYaml
         {
             foreach (var line in Wrap("known: ", findings.Mentions.Select(m => $"{m.Name} ({Lines(m.Lines)})"))) comment(indent, line);
         }
-        foreach (var miss in findings.NearMisses)
+        foreach (var miss in findings.NearMisses.DistinctBy(n => (n.Text, n.Line)))
         {
             comment(indent, miss.LookUpOnly
                 ? $"look-up only: \"{miss.Text}\" (line {miss.Line}) is {miss.Name}'s form \"{miss.Form}\", which is not matched in text"
