@@ -40,16 +40,20 @@ public static partial class NotesDrafter
         var talkSlugs = new HashSet<string>(vocabulary.TalkSlugs, StringComparer.Ordinal);
         var talkNumber = 0;
         // A heading longer than the catalog keeps gets no entry: the import then points at it in the notes.
-        foreach (var heading in outline.Where(h => h.Kind is not null && h.Text.Length <= Limits.Title))
+        for (var index = 0; index < outline.Count; index++)
         {
-            var subHeadings = outline.Where(h => h.Kind is null && h.Line > heading.Line && h.Line <= heading.EndLine).ToList();
+            var heading = outline[index];
+            if (heading.Kind is null || heading.Text.Length > Limits.Title) continue;
+            // The sub-headings an entry keeps are the ones right after it.
+            var subHeadings = outline.Skip(index + 1).TakeWhile(h => h.Kind is null).ToList();
             var findings = Findings(scans, heading.Line, heading.EndLine, scanner);
             if (heading.Kind == SectionKind.Talk)
             {
                 talkNumber++;
                 var plain = DraftText.Plain(heading.Text);
                 var (talkTitle, speakerText) = SplitSpeakers(plain.Length > 0 ? plain : heading.Text, scanner, heading.Line);
-                // A slug of one word ("istio") says little and clashes with the next document's: those get the document's name.
+                // Talk slugs are unique across the catalog, and apart from the document's section slugs. A slug of one word
+                // ("istio") says little and clashes with the next document's: those get the document's name.
                 var slug = DraftText.Slugify(talkTitle);
                 slug = Unique(slug.Contains('-', StringComparison.Ordinal) ? slug : Clip($"{name}-talk-{talkNumber}"), talkSlugs, sectionSlugs);
                 talkSlugs.Add(slug);
@@ -69,11 +73,11 @@ public static partial class NotesDrafter
                 entries.Add(new DraftEntry(heading, slug, null, findings, subHeadings));
             }
         }
-        // Talk slugs are unique across the catalog and section slugs within the document: a section named like a
-        // talk takes another slug.
+        var entryOf = new Dictionary<OutlineHeading, DraftEntry>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in entries) entryOf[entry.Heading] = entry;
         var headings = outline.Select(h =>
         {
-            var entry = entries.Find(e => e.Heading == h);
+            var entry = entryOf.GetValueOrDefault(h);
             return new DraftHeading(h.Line, h.EndLine, h.Level, h.Text, h.Occurrence, h.Kind, entry?.Slug, entry?.Title);
         }).ToList();
         var nearMisses = scans.SelectMany(s => s.NearMisses).ToList();
