@@ -68,8 +68,6 @@ public sealed class CatalogImporter(IDbContextFactory<CatalogDbContext> contexts
                 throw new ImportRejectedException(ImportRejection.SeedFolderPath, file.Path,
                     $"'{file.Path}' is a file of the seed folder, which is managed in the repository; import the document under another path.");
             if (!seen.Add(file.Path)) throw new ImportRejectedException(ImportRejection.Duplicate, file.Path, $"'{file.Path}' is given twice.");
-            if (file.Text.Contains('\0', StringComparison.Ordinal))
-                throw new ImportRejectedException(ImportRejection.InvalidContent, file.Path, $"'{file.Path}' contains a NUL character.");
         }
         return RewriteAsync(seedRoot, files, [], importedBy, ct);
     }

@@ -26,6 +26,13 @@ internal sealed class CatalogWriter(CatalogDbContext db)
     /// </summary>
     public static readonly TimeSpan LockWait = CatalogLock.Wait;
 
+    /// <summary>
+    /// Columns the import computes from other rows (a technology's mention count, the order of talks and categories
+    /// across documents and files): written, but no reason to call their row updated.
+    /// </summary>
+    private static readonly HashSet<(string Entity, string Property)> Derived =
+        [(nameof(Technology), nameof(Technology.MentionCount)), (nameof(Talk), nameof(Talk.Position)), (nameof(Category), nameof(Category.Position))];
+
     private readonly Dictionary<string, (int Added, int Updated, int Removed)> _changes = [];
     private readonly HashSet<object> _added = new(ReferenceEqualityComparer.Instance);
 
@@ -132,6 +139,8 @@ internal sealed class CatalogWriter(CatalogDbContext db)
             r => new TalkOrganization { TalkId = r.Talk, OrganizationId = r.Organization },
             (o, r) => o.Position = r.Position,
             remove: true);
+        // Read before their sections change, so that the mentions a removed section takes with it are counted as removed.
+        await db.Mentions.LoadAsync(ct);
         var sectionRows = plan.Documents.SelectMany(d => d.Sections.Select(s => (Document: documentIds[d.Seed.Slug], Section: s))).ToList();
         Sync(await db.Sections.ToListAsync(ct), sectionRows, s => (s.DocumentId, s.Slug), r => (r.Document, r.Section.Slug),
             r => new Section { DocumentId = r.Document, Slug = r.Section.Slug, Kind = r.Section.Kind },
@@ -147,7 +156,7 @@ internal sealed class CatalogWriter(CatalogDbContext db)
         var sectionIds = db.Sections.Local.ToDictionary(s => (s.DocumentId, s.Slug), s => s.Id);
         var aliasIds = db.TechnologyAliases.Local.ToDictionary(a => (a.TechnologyId, a.Normalized), a => a.Id);
         var mentionRows = plan.Mentions.Select(m => (Section: sectionIds[(documentIds[m.Document], m.Section)], Technology: technologyIds[m.Technology], Mention: m)).ToList();
-        Sync(await db.Mentions.ToListAsync(ct), mentionRows, m => (m.SectionId, m.Line, m.Column), r => (r.Section, r.Mention.Line, r.Mention.Column),
+        Sync(db.Mentions.Local.ToList(), mentionRows, m => (m.SectionId, m.Line, m.Column), r => (r.Section, r.Mention.Line, r.Mention.Column),
             r => new Mention { SectionId = r.Section, Line = r.Mention.Line, Column = r.Mention.Column, MatchedText = r.Mention.MatchedText, LineText = r.Mention.LineText },
             (m, r) =>
             {
@@ -227,9 +236,11 @@ internal sealed class CatalogWriter(CatalogDbContext db)
         foreach (var entry in db.ChangeTracker.Entries())
         {
             var name = entry.Metadata.ClrType.Name;
-            // A row added by this import and completed in a later phase counts once, as added.
+            // A row added by this import and completed in a later phase counts once, as added; a row counts as
+            // updated only when one of its own fields changed, not a figure derived from other rows.
             if (entry.State == EntityState.Added) _added.Add(entry.Entity);
-            else if (entry.State == EntityState.Modified && _added.Contains(entry.Entity)) continue;
+            else if (entry.State == EntityState.Modified
+                && (_added.Contains(entry.Entity) || !entry.Properties.Any(p => p.IsModified && !Derived.Contains((name, p.Metadata.Name))))) continue;
             var (added, updated, removed) = _changes.GetValueOrDefault(name);
             _changes[name] = entry.State switch
             {

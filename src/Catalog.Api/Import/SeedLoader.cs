@@ -57,7 +57,14 @@ public static class SeedLoader
 
         var errors = new List<SeedError>();
         var catalog = new SeedCatalog();
-        foreach (var file in ordered.Where(f => IsCatalogPath(f.Path))) CatalogFileReader.Read(file.Path, file.Text, catalog, errors);
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in ordered.Where(f => IsCatalogPath(f.Path) || IsNotesPath(f.Path)))
+        {
+            var count = errors.Count;
+            errors.AddRange(SeedText.Check(file.Path, file.Text, IsNotesPath(file.Path)));
+            if (errors.Count > count) unreadable.Add(file.Path);
+        }
+        foreach (var file in ordered.Where(f => IsCatalogPath(f.Path) && !unreadable.Contains(f.Path))) CatalogFileReader.Read(file.Path, file.Text, catalog, errors);
         var landscapes = ordered.Where(f => IsLandscapePath(f.Path)).Select(f => LandscapeFileReader.Read(f.Path, f.Text, errors)).ToList();
         // The landscape is merged into a valid curated catalog only: its problems are reported either way.
         var landscape = landscapes.Count > 0 && errors.Count == 0 ? LandscapeMerger.Merge(catalog, landscapes, errors) : null;
@@ -88,7 +95,45 @@ public static class SeedLoader
         var root = Path.GetFullPath(seedRoot);
         if (!Directory.Exists(Path.Combine(root, "catalog")))
             throw new SeedException([new SeedError(Display(root, "catalog"), 0, $"The seed folder '{root}' has no catalog/ folder.")]);
-        return FolderPaths(root).Select(path => new SeedFile(path, File.ReadAllText(Path.Combine(root, path), Encoding.UTF8))).ToList();
+        var files = new List<SeedFile>();
+        var errors = new List<SeedError>();
+        foreach (var path in FolderPaths(root))
+        {
+            var (text, error) = ReadText(Path.Combine(root, path));
+            if (error is not null) errors.Add(new SeedError(Display(root, path), error.Value.Line, error.Value.Message));
+            else files.Add(new SeedFile(path, text!));
+        }
+        if (errors.Count > 0) throw new SeedException(errors);
+        return files;
+    }
+
+    /// <summary>
+    /// A file's text, decoded as strict UTF-8 (a byte order mark is skipped), or the line of its first byte that is
+    /// not UTF-8, or why it could not be read.
+    /// </summary>
+    public static (string? Text, (int Line, string Message)? Error) ReadText(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, (0, $"The file cannot be read: {e.Message}"));
+        }
+        var body = bytes.AsSpan(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0);
+        if (System.Text.Unicode.Utf8.IsValid(body)) return (Encoding.UTF8.GetString(body), null);
+        var (line, column, offset) = (1, 1, 0);
+        while (offset < body.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(body[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+                return (null, (line, $"The file is not valid UTF-8: byte 0x{body[offset]:X2} at column {column}. Save it as UTF-8."));
+            if (body[offset] == (byte)'\n') (line, column) = (line + 1, 0);
+            offset += consumed;
+            column++;
+        }
+        return (Encoding.UTF8.GetString(body), null);
     }
 
     /// <summary>The paths of the seed folder's files, without reading them.</summary>

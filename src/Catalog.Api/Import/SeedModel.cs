@@ -10,7 +10,8 @@ public sealed record SeedAt(string File, int Line);
 
 public sealed record SeedEvent(SeedAt At, string Slug, string Name, string? Edition, DateOnly? Date, string? City, string? Homepage, string? Source);
 
-public sealed record SeedSectionEntry(SeedAt At, string Slug, string Heading, SectionKind Kind);
+/// <param name="Occurrence">Which heading of that text it is, counting from 1, when the notes repeat a heading.</param>
+public sealed record SeedSectionEntry(SeedAt At, string Slug, string Heading, SectionKind Kind, int? Occurrence = null);
 
 public sealed record SeedDocument(
     SeedAt At, string Slug, string File, string Title, string? Blog, string? Author, string Language,
@@ -32,11 +33,15 @@ public sealed record SeedPerson(SeedAt At, string Slug, string Name, string? Han
 
 public sealed record SeedSpeaker(SeedAt At, string Person, string? Organization);
 
+/// <param name="Occurrence">Which heading of that text it is, counting from 1, when the notes repeat a heading.</param>
 public sealed record SeedTalk(
     SeedAt At, string Slug, string Document, string Title, string? Heading,
-    IReadOnlyList<SeedSpeaker> Speakers, IReadOnlyList<string> Organizations);
+    IReadOnlyList<SeedSpeaker> Speakers, IReadOnlyList<string> Organizations, int? Occurrence = null);
 
 public sealed record SeedAlias(SeedAt At, string Text, AliasKind Kind, Lang? Lang, bool CaseSensitive, bool Match);
+
+/// <summary>An alias given apart from its technology's entry (the top-level <c>aliases</c> list), e.g. a spelling one document uses.</summary>
+public sealed record SeedExtraAlias(SeedAt At, string Technology, SeedAlias Alias);
 
 public sealed record SeedDefinition(Lang Lang, string Short, string? Long, string? Source);
 
@@ -70,4 +75,18 @@ public sealed class SeedCatalog
     public List<SeedPerson> People { get; } = [];
     public List<SeedTalk> Talks { get; } = [];
     public List<SeedTechnology> Technologies { get; } = [];
+    public List<SeedExtraAlias> Aliases { get; } = [];
+
+    /// <summary>Adds every entry of another catalog (one file's) after this one's.</summary>
+    public void AddRange(SeedCatalog other)
+    {
+        Events.AddRange(other.Events);
+        Documents.AddRange(other.Documents);
+        Categories.AddRange(other.Categories);
+        Organizations.AddRange(other.Organizations);
+        People.AddRange(other.People);
+        Talks.AddRange(other.Talks);
+        Technologies.AddRange(other.Technologies);
+        Aliases.AddRange(other.Aliases);
+    }
 }

@@ -33,23 +33,7 @@ internal static class LandscapeFileReader
 
     private static LandscapeFile Parse(string file, string text, List<SeedError> errors)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            errors.Add(new SeedError(file, (int)e.Start.Line, $"Not valid YAML: {Innermost(e).Message}"));
-            return new LandscapeFile(file, []);
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner fails this way on some broken input (an unclosed '['): the problem is at or just
-            // after the last event it could still read.
-            errors.Add(new SeedError(file, LastReadableLine(text), "Not valid YAML: the text here or just after it does not parse (an unclosed bracket or quote?)."));
-            return new LandscapeFile(file, []);
-        }
+        if (YamlText.Load(file, text, errors) is not { } stream) return new LandscapeFile(file, []);
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             var line = stream.Documents.Count == 0 ? 1 : (int)stream.Documents[^1].RootNode.Start.Line;
@@ -125,20 +109,4 @@ internal static class LandscapeFileReader
             item.Url("crunchbase"), item.OptionalEnum<Maturity>("project"), dates, item.Optional("description"), secondPaths,
             item.Date("joined"), extra?.Bool("specification", false) ?? false);
     }
-
-    private static int LastReadableLine(string text)
-    {
-        var parser = new Parser(new StringReader(text));
-        var line = 1;
-        try
-        {
-            while (parser.MoveNext()) line = (int)parser.Current!.End.Line;
-        }
-        catch (Exception e) when (e is YamlException or InvalidOperationException)
-        {
-        }
-        return line;
-    }
-
-    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 }

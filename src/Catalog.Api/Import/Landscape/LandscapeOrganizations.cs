@@ -88,7 +88,8 @@ internal sealed class LandscapeOrganizations(SeedCatalog catalog, List<SeedError
         _index = curated;
         var homepages = _drafts.Values.Select(d => Keys.Url(d.Homepage)).OfType<string>().CountBy(h => h).ToDictionary(p => p.Key, p => p.Value);
         var taken = catalog.Organizations.Select(o => o.Slug).ToHashSet(StringComparer.Ordinal);
-        var indexes = catalog.Organizations.Select((o, i) => (o.Slug, i)).ToDictionary(p => p.Slug, p => p.i, StringComparer.Ordinal);
+        // A slug given twice is the compiler's to report; the first entry of it is the one merged into.
+        var indexes = catalog.Organizations.Select((o, i) => (o.Slug, i)).DistinctBy(p => p.Slug, StringComparer.Ordinal).ToDictionary(p => p.Slug, p => p.i, StringComparer.Ordinal);
         foreach (var draft in _drafts.Values)
         {
             var homepage = Keys.Url(draft.Homepage);

@@ -67,7 +67,7 @@ internal sealed partial class LandscapeTechnologies(
         }
 
         // Every landscape-only name is reserved first, so no slug made for one technology takes another's name.
-        var reserved = own.SelectMany(g => g.Names.Select(n => (Form: Keys.Name(n), Group: g))).ToDictionary(p => p.Form, p => p.Group, StringComparer.Ordinal);
+        var reserved = own.SelectMany(g => g.Names.Select(n => (Form: Keys.Name(n), Group: g))).DistinctBy(p => p.Form, StringComparer.Ordinal).ToDictionary(p => p.Form, p => p.Group, StringComparer.Ordinal);
         foreach (var group in own) Add(group, reserved);
     }
 

@@ -1,6 +1,6 @@
 using GraphQL.Types;
 
-namespace Catalog.Api.Import;
+namespace Catalog.Api.Notes.Importing;
 
 public sealed class ImportNotesInputType : InputObjectGraphType<ImportNotesInput>
 {

@@ -1,12 +1,13 @@
 using Catalog.Api.Auth;
 using Catalog.Api.Graph;
+using Catalog.Api.Import;
 using Catalog.Api.Snapshot;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Catalog.Api.Import;
+namespace Catalog.Api.Notes.Importing;
 
 /// <summary>
 /// <c>importNotes</c> and <c>removeImportedNotes</c>: change the files imported through the API, then import the
@@ -80,17 +81,23 @@ public sealed class ImportMutations : IMutationFields
         }
         catch (SeedException e)
         {
-            // One error per problem, each naming its file and line; the transaction was rolled back.
-            foreach (var problem in e.Errors)
-            {
-                context.Errors.Add(new ExecutionError(problem.ToString())
-                {
-                    Code = SeedInvalid,
-                    Path = context.Path,
-                    Extensions = new Dictionary<string, object?> { ["file"] = problem.File, ["line"] = problem.Line },
-                });
-            }
+            // The transaction was rolled back.
+            AddSeedErrors(context, e.Errors);
             return null;
+        }
+    }
+
+    /// <summary>One error per problem of the seed, each naming its file and line.</summary>
+    public static void AddSeedErrors(IResolveFieldContext context, IEnumerable<SeedError> problems)
+    {
+        foreach (var problem in problems)
+        {
+            context.Errors.Add(new ExecutionError(problem.ToString())
+            {
+                Code = SeedInvalid,
+                Path = context.Path,
+                Extensions = new Dictionary<string, object?> { ["file"] = problem.File, ["line"] = problem.Line },
+            });
         }
     }
 }

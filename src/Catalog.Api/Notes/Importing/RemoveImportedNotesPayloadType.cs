@@ -1,6 +1,7 @@
+using Catalog.Api.Import;
 using GraphQL.Types;
 
-namespace Catalog.Api.Import;
+namespace Catalog.Api.Notes.Importing;
 
 public sealed class RemoveImportedNotesPayloadType : ObjectGraphType<ImportedFilesResult>
 {

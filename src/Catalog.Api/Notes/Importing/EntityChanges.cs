@@ -1,4 +1,6 @@
-namespace Catalog.Api.Import;
+using Catalog.Api.Import;
+
+namespace Catalog.Api.Notes.Importing;
 
 /// <summary>How many rows of one kind an import added, updated and removed.</summary>
 public sealed record EntityChanges(string Entity, int Added, int Updated, int Removed)

@@ -1,7 +1,6 @@
-using Catalog.Api.Notes;
 using GraphQL.Types;
 
-namespace Catalog.Api.Import;
+namespace Catalog.Api.Notes.Importing;
 
 public sealed class ImportNotesPayloadType : ObjectGraphType<ImportNotesPayload>
 {
