@@ -7,15 +7,20 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { DOC_EXPLORER_PLUGIN } from '@graphiql/plugin-doc-explorer';
+import { explorerPlugin } from '@graphiql/plugin-explorer';
+import '@graphiql/plugin-explorer/style.css';
 
 import { examples } from './examples';
 import { createFetcher } from './fetcher';
+import { GRAPH_VIEW_PLUGIN } from './graph/plugin';
 
 const INTRO = `# Catalog — GraphQL IDE
 #
 # Ask the Catalog about technologies, the talks that covered them and how
-# they relate. The tabs above hold example operations; the book icon on the
-# left opens the schema docs, the clock icon your query history.
+# they relate. The tabs above hold example operations. The icons on the left
+# open the schema docs, your query history, the explorer (build an operation
+# by ticking fields) and the graph view (the result drawn as a graph: click a
+# node to open its neighbourhood in a new tab).
 #
 # Run with Ctrl-Enter (Cmd-Enter on macOS); Ctrl-Space autocompletes.
 `;
@@ -43,6 +48,8 @@ function hasStoredTabs(): boolean {
     return true; // storage unavailable: let GraphiQL decide
   }
 }
+const EXPLORER_PLUGIN = explorerPlugin();
+
 const firstVisitVariables = hasStoredTabs() ? undefined : (defaultTabs[0]?.variables ?? undefined);
 
 createRoot(host).render(
@@ -53,7 +60,7 @@ createRoot(host).render(
       defaultTabs={defaultTabs.length > 0 ? defaultTabs : undefined}
       initialVariables={firstVisitVariables}
       referencePlugin={DOC_EXPLORER_PLUGIN}
-      plugins={[HISTORY_PLUGIN]}
+      plugins={[HISTORY_PLUGIN, EXPLORER_PLUGIN, GRAPH_VIEW_PLUGIN]}
       defaultEditorToolsVisibility
       shouldPersistHeaders={false}
     />

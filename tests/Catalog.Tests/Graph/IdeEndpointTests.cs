@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Catalog.Tests.Infrastructure;
@@ -132,7 +133,7 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
         var schema = api.Services.GetRequiredService<ISchema>();
         schema.Initialize();
         var examples = ReadExamples();
-        Assert.Equal(3, examples.Count);
+        Assert.Equal(5, examples.Count);
         foreach (var example in examples)
         {
             var response = await api.QueryAsync(example.Query, example.Variables is null ? null : JsonNode.Parse(example.Variables));
@@ -144,6 +145,56 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
             Assert.True(unexpected.Count == 0, $"The example '{example.Name}' is not valid: {string.Join("; ", unexpected)}");
         }
     }
+
+    /// <summary>
+    /// Every neighbourhood operation that the graph view opens for a clicked node runs against the schema and finds
+    /// the node, filled in with a real object of its type from the seed.
+    /// </summary>
+    [Fact]
+    public async Task Every_neighbourhood_operation_of_the_graph_view_runs_and_finds_its_node()
+    {
+        var seed = await api.DataAsync("""
+            {
+              technology(slug: "istio") { slug aliases { id } }
+              categories { slug }
+              organizations(first: 1, withTalks: true) { nodes { slug } }
+              people(first: 1) { nodes { slug } }
+              talks(first: 1) { nodes { slug } }
+              events { slug }
+              documents { slug }
+            }
+            """);
+        var slugs = new Dictionary<string, string>
+        {
+            ["Technology"] = (string)seed["technology"]!["slug"]!,
+            ["Category"] = (string)seed["categories"]![0]!["slug"]!,
+            ["Organization"] = (string)seed["organizations"]!["nodes"]![0]!["slug"]!,
+            ["Person"] = (string)seed["people"]!["nodes"]![0]!["slug"]!,
+            ["Talk"] = (string)seed["talks"]!["nodes"]![0]!["slug"]!,
+            ["Event"] = (string)seed["events"]![0]!["slug"]!,
+            ["SourceDocument"] = (string)seed["documents"]![0]!["slug"]!,
+        };
+        var aliasId = (string)seed["technology"]!["aliases"]![0]!["id"]!;
+
+        var templates = NeighbourhoodTemplate().Matches(File.ReadAllText(Neighbourhoods))
+            .ToDictionary(m => m.Groups["type"].Value, m => m.Groups["query"].Value);
+        Assert.Equal(slugs.Keys.Append("Node").Order(StringComparer.Ordinal), templates.Keys.Order(StringComparer.Ordinal));
+        foreach (var (type, template) in templates)
+        {
+            var query = template.Replace("{Name}", "Probe", StringComparison.Ordinal)
+                .Replace("\"{slug}\"", JsonSerializer.Serialize(slugs.GetValueOrDefault(type, "")), StringComparison.Ordinal)
+                .Replace("\"{id}\"", JsonSerializer.Serialize(aliasId), StringComparison.Ordinal);
+            var response = await api.QueryAsync(query);
+            Assert.True(response["errors"] is null, $"The {type} neighbourhood failed: {response["errors"]?.ToJsonString()}");
+            var root = Assert.Single(response["data"]!.AsObject());
+            Assert.True(root.Value is JsonObject, $"The {type} neighbourhood found nothing: {response.ToJsonString()}");
+        }
+    }
+
+    private static string Neighbourhoods => Path.Combine(Path.GetDirectoryName(Examples)!, "graph", "neighbourhood.ts");
+
+    [GeneratedRegex(@"^  (?<type>\w+): `(?<query>[^`]*)`,", RegexOptions.Multiline)]
+    private static partial Regex NeighbourhoodTemplate();
 
     [GeneratedRegex("^Cannot query field '(\\w+)' on type 'Query'\\.")]
     private static partial Regex MissingRootField();
