@@ -1,11 +1,40 @@
-// The graph view as a GraphiQL plugin. Only this file is in the IDE's first load: the panel, its layout library and
-// the rest are a separate chunk, fetched the first time the panel opens.
+// The graph view as a GraphiQL plugin. Only this file (and graph.css) is in the IDE's first load: the panel, its
+// layout library and the rest are a bundle of their own, ide-graph-view.js, fetched the first time the panel opens.
+import * as React from 'react';
 import { lazy, Suspense, type SVGProps } from 'react';
-import type { GraphiQLPlugin } from '@graphiql/react';
+import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
+import { useGraphiQL, useGraphiQLActions, type GraphiQLPlugin } from '@graphiql/react';
+import { getNamedType, isInterfaceType, isObjectType, Kind, parse } from 'graphql';
 
+import { SHARED_GLOBAL, sharedModules, type SharedModules } from './shared';
 import './graph.css';
 
-const GraphPanel = lazy(() => import('./GraphPanel'));
+async function loadPanel() {
+  const shared: SharedModules = {
+    react: React,
+    jsxRuntime: { jsx, jsxs, Fragment },
+    graphiqlReact: { useGraphiQL, useGraphiQLActions },
+    graphql: { parse, Kind, getNamedType, isInterfaceType, isObjectType },
+  };
+  (globalThis as unknown as Record<string, SharedModules>)[SHARED_GLOBAL] = shared;
+  // Beside ide.js, under the same build hash (so cached as long as ide.js is).
+  const here = new URL(import.meta.url);
+  await import(/* @vite-ignore */ new URL(`ide-graph-view.js${here.search}`, here).href);
+  const panel = sharedModules().GraphPanel;
+  if (!panel) throw new Error('Catalog IDE: ide-graph-view.js loaded without its panel.');
+  return { default: panel };
+}
+
+// A failed load (the service restarted into another build, the network went away) says so in the panel.
+const GraphPanel = lazy(() =>
+  loadPanel().catch((error: unknown) => ({
+    default: () => (
+      <p className="catalog-graph-message" role="alert">
+        The graph view could not be loaded ({String(error)}). Reload the page to try again.
+      </p>
+    ),
+  })),
+);
 
 function GraphIcon(props: SVGProps<SVGSVGElement>) {
   return (
