@@ -13,6 +13,8 @@ import '@graphiql/plugin-explorer/style.css';
 import { examples } from './examples';
 import { createFetcher } from './fetcher';
 import { GRAPH_VIEW_PLUGIN } from './graph/plugin';
+import { watchAccessibility } from './a11y';
+import { EDITOR_THEME } from './editor-theme';
 
 const INTRO = `# Catalog — GraphQL IDE
 #
@@ -48,9 +50,27 @@ function hasStoredTabs(): boolean {
     return true; // storage unavailable: let GraphiQL decide
   }
 }
-const EXPLORER_PLUGIN = explorerPlugin();
+// The explorer's colours (it styles inline), with enough contrast in both themes (ide.css).
+const explorerColor = (name: string) => `hsl(var(--catalog-explorer-${name}))`;
+const EXPLORER_PLUGIN = explorerPlugin({
+  colors: {
+    keyword: explorerColor('keyword'),
+    def: explorerColor('def'),
+    property: explorerColor('property'),
+    qualifier: explorerColor('qualifier'),
+    attribute: explorerColor('def'),
+    number: explorerColor('number'),
+    string: explorerColor('string'),
+    builtin: explorerColor('number'),
+    string2: explorerColor('qualifier'),
+    variable: explorerColor('qualifier'),
+    atom: explorerColor('def'),
+  },
+});
 
 const firstVisitVariables = hasStoredTabs() ? undefined : (defaultTabs[0]?.variables ?? undefined);
+
+watchAccessibility(host);
 
 createRoot(host).render(
   <StrictMode>
@@ -63,6 +83,7 @@ createRoot(host).render(
       plugins={[HISTORY_PLUGIN, EXPLORER_PLUGIN, GRAPH_VIEW_PLUGIN]}
       defaultEditorToolsVisibility
       shouldPersistHeaders={false}
+      editorTheme={EDITOR_THEME}
     />
   </StrictMode>,
 );

@@ -15,7 +15,8 @@ import { NodeShape, TYPE_ORDER } from './shapes';
 export const MAX_NODES = 300;
 const MIN_ZOOM = 0.1;
 const MAX_ZOOM = 4;
-const LABEL_LENGTH = 24;
+/** How wide a node's label may be drawn, in Latin characters; a CJK character counts as two. */
+const LABEL_WIDTH = 24;
 
 type View = { x: number; y: number; k: number };
 
@@ -46,9 +47,18 @@ function read(response: string | null, query: string | null, schema: GraphQLSche
   return { state: 'graph', graph };
 }
 
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
 function shorten(label: string): string {
   const flat = label.replace(/\s+/g, ' ');
-  return flat.length > LABEL_LENGTH ? `${flat.slice(0, LABEL_LENGTH - 1)}…` : flat;
+  let width = 0;
+  let end = 0;
+  for (const char of flat) {
+    width += WIDE.test(char) ? 2 : 1;
+    if (width > LABEL_WIDTH - 1) return `${flat.slice(0, end)}…`;
+    end += char.length;
+  }
+  return flat;
 }
 
 function fit(points: readonly Point[], width: number, height: number): View {
@@ -118,6 +128,8 @@ export default function GraphPanel() {
   const [settled, setSettled] = useState(false);
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const [hoverKey, setHoverKey] = useState<string | null>(null);
+  /** The node that has keyboard focus now (focusKey is only the graph's tab stop). */
+  const [focusedKey, setFocusedKey] = useState<string | null>(null);
   const [showList, setShowList] = useState(false);
   const [notice, setNotice] = useState('');
   const userMoved = useRef(false);
@@ -160,7 +172,7 @@ export default function GraphPanel() {
     refocus.current = null;
     const keep = has(wanted) ? wanted : has(focusKey) ? focusKey : graph.nodes[0].key;
     setFocusKey(keep);
-    if (has(wanted)) nodeRefs.current.get(wanted)?.focus();
+    if (has(wanted)) nodeRefs.current.get(wanted)?.focus({ preventScroll: true });
   }, [graph, drawn]);
 
   // A neighbourhood opened in a new tab runs once the editor has taken in its operation.
@@ -240,7 +252,8 @@ export default function GraphPanel() {
 
   const focusNode = (key: string) => {
     setFocusKey(key);
-    nodeRefs.current.get(key)?.focus();
+    // The view pans to it below: the browser must not scroll the page.
+    nodeRefs.current.get(key)?.focus({ preventScroll: true });
     // Bring it into view when it is outside.
     const p = points[indexOf.get(key)!];
     if (!p) return;
@@ -309,7 +322,8 @@ export default function GraphPanel() {
     (a, b) => (TYPE_ORDER.indexOf(a) + 1 || 99) - (TYPE_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b),
   );
   const path = graph.edges.filter((e) => e.kind === 'path').sort((a, b) => (a.step ?? 0) - (b.step ?? 0));
-  const active = hoverKey ?? focusKey;
+  // The node whose field names are shown on its edges.
+  const active = hoverKey ?? focusedKey;
   const hintId = `${id}-hint`;
 
   return (
@@ -400,7 +414,11 @@ export default function GraphPanel() {
                     open(node);
                   }}
                   onKeyDown={(event) => onNodeKeyDown(event, node)}
-                  onFocus={() => setFocusKey(node.key)}
+                  onFocus={() => {
+                    setFocusKey(node.key);
+                    setFocusedKey(node.key);
+                  }}
+                  onBlur={() => setFocusedKey(null)}
                   onPointerEnter={() => setHoverKey(node.key)}
                   onPointerLeave={() => setHoverKey(null)}
                 >

@@ -42,9 +42,9 @@ export function layOut(graph: Graph, onFrame: (points: Point[]) => void, onDone:
   }));
 
   const simulation = forceSimulation(nodes)
-    .force('link', forceLink(links).distance(80))
-    .force('charge', forceManyBody().strength(-260).distanceMax(500))
-    .force('collide', forceCollide(26))
+    .force('link', forceLink(links).distance(110))
+    .force('charge', forceManyBody().strength(-420).distanceMax(600))
+    .force('collide', forceCollide(34))
     .force('x', forceX(0).strength(0.05))
     .force('y', forceY(0).strength(0.05))
     .stop();
