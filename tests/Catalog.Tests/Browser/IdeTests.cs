@@ -16,6 +16,7 @@ public sealed class IdeTests(IdeBrowser ide, ITestOutputHelper output) : IClassF
 {
     // Generous: the 6 MB bundle is parsed on a 2-core machine that may be running the rest of the suite.
     private static readonly LocatorAssertionsToContainTextOptions Patiently = new() { Timeout = 20_000 };
+    private static readonly PageGotoOptions Loading = new() { Timeout = 60_000 };
 
     private const string GraphChunk = "/graphql-ide/ide-graph-view.js";
 
@@ -29,7 +30,7 @@ public sealed class IdeTests(IdeBrowser ide, ITestOutputHelper output) : IClassF
         var page = ide1.Page;
         await WithEvidenceAsync(page, async () =>
         {
-            var response = await page.GotoAsync(new Uri(ide.Service.Address, "graphql").ToString());
+            var response = await page.GotoAsync(new Uri(ide.Service.Address, "graphql").ToString(), Loading);
             Assert.Equal(200, response!.Status);
             Assert.StartsWith("text/html", await response.HeaderValueAsync("content-type") ?? "", StringComparison.Ordinal);
 
@@ -84,6 +85,7 @@ public sealed class IdeTests(IdeBrowser ide, ITestOutputHelper output) : IClassF
             // The panel's bundle is fetched when the panel opens, under the build's hash, and draws the result.
             var panel = await OpenGraphViewAsync(page);
             Assert.Contains(ide1.Requests, url => url.Contains(GraphChunk + "?v=", StringComparison.Ordinal));
+            await SettledAsync(panel);
             output.WriteLine($"graph drawn after {clock.Elapsed.TotalSeconds:F1} s");
 
             // The text alternative: Istio and Envoy among the nodes, the relation between them among the edges.
@@ -109,21 +111,23 @@ public sealed class IdeTests(IdeBrowser ide, ITestOutputHelper output) : IClassF
             await Expect(graph.Locator("[role=button][tabindex='0']")).ToHaveCountAsync(1);
 
             // A click on Envoy opens its neighbourhood in a new tab, which runs and is drawn in turn.
-            var tabsBefore = await page.GetByRole(AriaRole.Tab).CountAsync();
+            var tabs = page.Locator(".graphiql-tab");
+            var tabsBefore = await tabs.CountAsync();
             await graph.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Envoy (Technology): open its neighbourhood in a new tab" }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Tab)).ToHaveCountAsync(tabsBefore + 1);
+            await Expect(tabs).ToHaveCountAsync(tabsBefore + 1);
             var active = page.Locator(".graphiql-tab-active");
             await Expect(active).ToContainTextAsync("EnvoyNeighbourhood", Patiently);
             await Expect(OperationEditor(page)).ToContainTextAsync("technology(slug: \"envoy\")", Patiently);
             await Expect(Result(page)).ToContainTextAsync("\"slug\": \"envoy\"", Patiently);
             await Expect(Result(page)).Not.ToContainTextAsync("\"errors\"");
             await Expect(edges.GetByRole(AriaRole.Listitem).Filter(new LocatorFilterOptions { HasTextString = "Istio (Technology) uses Envoy (Technology)" })).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+            await SettledAsync(panel);
             await Expect(page.Locator(".catalog-graph-notice")).ToHaveTextAsync("Opened Envoy's neighbourhood in a new tab.");
 
             // Enter on a focused node does the same.
             await graph.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Istio (Technology): open its neighbourhood in a new tab" }).FocusAsync();
             await page.Keyboard.PressAsync("Enter");
-            await Expect(page.GetByRole(AriaRole.Tab)).ToHaveCountAsync(tabsBefore + 2);
+            await Expect(tabs).ToHaveCountAsync(tabsBefore + 2);
             await Expect(active).ToContainTextAsync("IstioNeighbourhood", Patiently);
             await Expect(OperationEditor(page)).ToContainTextAsync("technology(slug: \"istio\")", Patiently);
         });
@@ -150,12 +154,13 @@ public sealed class IdeTests(IdeBrowser ide, ITestOutputHelper output) : IClassF
             await Expect(steps).ToHaveCountAsync(length);
             await Expect(panel.Locator(".catalog-graph-on-path")).ToHaveCountAsync(length + 1);
 
-            // Every alias of every technology: more nodes than the view draws.
-            await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "New tab" }).ClickAsync();
+            // Technologies with their aliases and mentions: more nodes than the view draws.
+            await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "New tab", Exact = true }).ClickAsync();
             await OperationEditor(page).Locator(".monaco-editor").First.ClickAsync();
-            await page.Keyboard.InsertTextAsync("query Aliases { technologies(first: 100) { nodes { id slug name aliases { id text } } } }");
-            await RunAsync(page, "Aliases");
-            await Expect(Result(page)).ToContainTextAsync("\"aliases\"", Patiently);
+            await page.Keyboard.InsertTextAsync("query Large { technologies(first: 100) { nodes { id slug name aliases { id text } mentions { id matchedText } } } }");
+            await EditorTookInAsync(page, "Large");
+            await RunAsync(page, "Large");
+            await Expect(Result(page)).ToContainTextAsync("\"mentions\"", Patiently);
             var warning = panel.Locator(".catalog-graph-warning");
             await Expect(warning).ToContainTextAsync(new Regex(@"^This result holds \d+ nodes, too many to draw usefully: the first 300 are drawn\.$"), Patiently);
             var total = int.Parse(Regex.Match(await warning.InnerTextAsync(), @"\d+").Value, CultureInfo.InvariantCulture);
@@ -165,7 +170,7 @@ public sealed class IdeTests(IdeBrowser ide, ITestOutputHelper output) : IClassF
             var clock = Stopwatch.StartNew();
             await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => r()))");
             output.WriteLine($"a frame while laying out 300 nodes came after {clock.ElapsedMilliseconds} ms");
-            await Expect(panel.Locator(".catalog-graph-hint")).Not.ToContainTextAsync("laying out", Patiently);
+            await SettledAsync(panel);
         });
         AssertAllLocal(ide1);
     }
@@ -191,7 +196,7 @@ public sealed class IdeTests(IdeBrowser ide, ITestOutputHelper output) : IClassF
                 await Expect(explorer).ToContainTextAsync(field, Patiently);
             await AssertNoAxeViolationAsync(page, $"explorer, {scheme}");
 
-            await OpenGraphViewAsync(page);
+            await SettledAsync(await OpenGraphViewAsync(page));
             await AssertNoAxeViolationAsync(page, $"graph view, {scheme}");
             await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Show list" }).ClickAsync();
             await AssertNoAxeViolationAsync(page, $"graph view with its list shown, {scheme}");
@@ -207,7 +212,7 @@ public sealed class IdeTests(IdeBrowser ide, ITestOutputHelper output) : IClassF
 
     private async Task OpenIdeAsync(IPage page)
     {
-        var response = await page.GotoAsync(new Uri(ide.Service.Address, "graphql").ToString());
+        var response = await page.GotoAsync(new Uri(ide.Service.Address, "graphql").ToString(), Loading);
         Assert.Equal(200, response!.Status);
         await Expect(OperationEditor(page)).ToContainTextAsync("query WhichTalksCoveredIt", Patiently);
     }
@@ -217,12 +222,22 @@ public sealed class IdeTests(IdeBrowser ide, ITestOutputHelper output) : IClassF
     {
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = operation, Exact = true }).ClickAsync();
         await Expect(OperationEditor(page)).ToContainTextAsync($"query {operation}", Patiently);
+        await EditorTookInAsync(page, operation);
         var answer = await RunAsync(page, operation);
         Assert.Equal(200, answer.Status);
         await Expect(Result(page)).ToContainTextAsync(expected, Patiently);
         await Expect(Result(page)).Not.ToContainTextAsync("\"errors\"");
         return answer;
     }
+
+    /// <summary>
+    /// Waits until GraphiQL has read the operation now in the editor (its handler, run 100 ms after a change, stores the
+    /// text and then the operation's name): run before that, it would send the previous tab's operation name.
+    /// </summary>
+    private static async Task EditorTookInAsync(IPage page, string operation) =>
+        await page.WaitForFunctionAsync(
+            "operation => (localStorage.getItem('graphiql:query') ?? '').includes('query ' + operation)", operation,
+            new PageWaitForFunctionOptions { Timeout = 20_000 });
 
     private static async Task<IResponse> RunAsync(IPage page, string operation) =>
         await page.RunAndWaitForResponseAsync(
@@ -237,6 +252,10 @@ public sealed class IdeTests(IdeBrowser ide, ITestOutputHelper output) : IClassF
         await Expect(panel.GetByRole(AriaRole.Group, new LocatorGetByRoleOptions { NameRegex = new Regex("^Graph of the result") })).ToBeVisibleAsync();
         return panel;
     }
+
+    /// <summary>Waits until the layout has settled, so nodes stay where they are drawn.</summary>
+    private static async Task SettledAsync(ILocator panel) =>
+        await Expect(panel.Locator(".catalog-graph-hint")).Not.ToContainTextAsync("laying out", Patiently);
 
     private static ILocator OperationEditor(IPage page) =>
         page.GetByRole(AriaRole.Region, new PageGetByRoleOptions { Name = "Operation Editor", Exact = true });

@@ -155,7 +155,7 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
     {
         var seed = await api.DataAsync("""
             {
-              technology(slug: "istio") { slug aliases { id } }
+              technology(slug: "kubernetes") { slug aliases { id } }
               categories { slug }
               organizations(first: 1, withTalks: true) { nodes { slug } }
               people(first: 1) { nodes { slug } }

@@ -424,11 +424,24 @@ export default function GraphPanel() {
                 >
                   <circle className="catalog-graph-ring" r="17" />
                   <NodeShape type={node.type} />
-                  <text className="catalog-graph-label" y="26" textAnchor="middle">
-                    {shorten(node.label)}
-                  </text>
                 </g>
               ))}
+              {/* The labels, maybe shortened, over everything: a node's name for assistive technologies is its
+                  aria-label, so a shortened label (which it would not contain) stays outside the button. */}
+              <g aria-hidden="true">
+                {graph.nodes.map((node, i) => (
+                  <text
+                    key={node.key}
+                    className={`catalog-graph-label${node.key === focusedKey ? ' catalog-graph-label-focused' : ''}`}
+                    x={points[i].x}
+                    y={points[i].y + 26}
+                    textAnchor="middle"
+                    onClick={() => open(node)}
+                  >
+                    {shorten(node.label)}
+                  </text>
+                ))}
+              </g>
             </g>
           )}
         </svg>
