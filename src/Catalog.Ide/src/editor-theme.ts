@@ -14,3 +14,17 @@ monaco.editor.defineTheme(DARK, {
 });
 
 export const EDITOR_THEME = { dark: DARK, light: MONACO_THEME_NAME.light };
+
+// GraphiQL sets the editors' theme when it starts and when the user picks one in its settings, but does not follow
+// the system's theme when it changes later: with no theme picked (GraphiQL then stores an empty one), the editors
+// follow it here, so their text keeps its contrast against the page around them.
+const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
+systemDark.addEventListener('change', () => {
+  let picked: string | null = null;
+  try {
+    picked = window.localStorage.getItem('graphiql:theme');
+  } catch {
+    // storage unavailable: GraphiQL follows the system then too
+  }
+  if (!picked) monaco.editor.setTheme(systemDark.matches ? EDITOR_THEME.dark : EDITOR_THEME.light);
+});
