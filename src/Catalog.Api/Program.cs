@@ -1,11 +1,15 @@
+using Catalog.Api.Assets;
 using Catalog.Api.Auth;
 using Catalog.Api.Data;
+using Catalog.Api.Data.LocalDatabase;
 using Catalog.Api.Graph;
 using Catalog.Api.Graph.Errors;
 using Catalog.Api.Graph.Http;
 using Catalog.Api.Graph.Limits;
 using Catalog.Api.Health;
 using Catalog.Api.Import;
+using Catalog.Api.Import.Landscape;
+using Catalog.Api.Snapshot;
 using Catalog.Api.Telemetry;
 using Catalog.Api.Widget;
 
@@ -18,29 +22,48 @@ var builder = WebApplication.CreateBuilder(args);
 // `import --check` validates the seed and touches no database.
 if (ImportCommand.IsCheckCommand(args))
     return ImportCommand.Check(builder.Configuration, builder.Environment, args);
+// `landscape copy FILE` copies a CNCF landscape file into the seed without its descriptions.
+if (LandscapeCommand.IsLandscapeCommand(args))
+    return LandscapeCommand.Run(builder.Configuration, builder.Environment, args);
 
-builder.AddCatalogDatabase();
-builder.AddCatalogLimits();
-builder.AddCatalogGraphQL();
-builder.AddCatalogHealth();
-builder.AddCatalogWidget();
+// Services.
+await builder.StartLocalDatabaseUnlessConfiguredAsync();
 builder.AddCatalogTelemetry();
+builder.AddCatalogDatabase();
+builder.AddCatalogSnapshot();
+builder.AddCatalogImport();
+builder.AddCatalogAuthentication();
+builder.AddCatalogLimits();
+builder.AddCatalogCors();
+builder.AddCatalogGraphQL();
+builder.AddCatalogAssets();
+builder.AddCatalogWidget();
+builder.AddCatalogHealth();
 
 var app = builder.Build();
 
+// Commands that run instead of the service.
 if (ImportCommand.IsImportCommand(args))
     return await ImportCommand.RunAsync(app, args);
 if (ApiKeyCommand.IsApiKeyCommand(args))
     return await ApiKeyCommand.RunAsync(app, args);
 
 if (!await app.PrepareCatalogDatabaseAsync()) return 1;
+
+// A request's way, in order.
 app.UseCorrelationId();
-app.MapCatalogTelemetry();
+app.UseCatalogTelemetry();
 app.UseCatalogLimits();
+app.UseAuthentication();
+app.UseCors();
+app.UseCatalogIde();
 app.MapGet("/", () => Results.Redirect("/graphql"));
 app.MapCatalogGraphQL();
-app.MapCatalogHealth();
+app.MapCatalogAssets();
 app.MapCatalogWidget();
+app.MapCatalogHealth();
+app.MapCatalogTelemetry();
+
 await app.RunAsync();
 return 0;
 

@@ -63,10 +63,20 @@ start_catalog() { # start_catalog DB: starts the service on the database; sets C
   # The scale mode times how latency grows, not the limits: the 1000x glossary (47 MB) takes close to the 10 s default.
   ConnectionStrings__Catalog=$(cs "$1") Catalog__ImportOnStart=false ASPNETCORE_URLS="http://127.0.0.1:$port" \
     Catalog__Limits__RateLimitPermits=0 Catalog__Limits__TimeoutSeconds=$($scale && echo 120 || echo 10) \
-    Logging__LogLevel__Default=Warning dotnet "$WORK/api/Catalog.Api.dll" >"$WORK/catalog-$1.log" 2>&1 &
+    Logging__LogLevel__Default=Warning env "Logging__LogLevel__Catalog.Api.Snapshot=Information" \
+    dotnet "$WORK/api/Catalog.Api.dll" >"$WORK/catalog-$1.log" 2>&1 &
   CATALOG_PID=$!; pids+=("$CATALOG_PID")
   CATALOG_URL="http://127.0.0.1:$port"
   wait_http "$CATALOG_URL/health/live" "$CATALOG_PID" "the catalog service"
+  # Ready once its first snapshot is built: report how long that took and what the process holds then.
+  local i
+  for i in $(seq 1 600); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$CATALOG_URL/health/ready")" = 200 ] && break
+    kill -0 "$CATALOG_PID" 2>/dev/null || die "the catalog service exited while building its snapshot (see $WORK/catalog-$1.log)"
+    sleep 0.25
+  done
+  local built; built=$(grep -o 'snapshot [0-9]* built: [^"]*' "$WORK/catalog-$1.log" | head -1)
+  echo "[bench] $1: $built; RSS $(awk '/VmRSS/ {printf "%d MB", $2/1024}' "/proc/$CATALOG_PID/status")" >&2
 }
 
 export BENCH_OUT="$WORK/out"

@@ -1,10 +1,9 @@
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
 using Catalog.Api.Graph.Paging;
+using Catalog.Api.Snapshot;
 using Catalog.Api.Technologies;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Categories;
 
@@ -26,17 +25,13 @@ public sealed class CategoryType : ObjectGraphType<Category>
             .Description("The short names people use for this category (CNI, service mesh, CI/CD).")
             .Resolve(c => c.Source.Aliases);
         Field<CategoryType>("parent").Description("The top-level category above this one; null at the top.")
-            .Resolve(c => c.Source.ParentId is { } id ? c.ById<Category>(id) : null);
+            .Resolve(c => c.Source.ParentId is { } id ? c.Catalog().Categories[id] : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryType>>>>("children")
             .Description("The subcategories, in the catalog's order.")
-            .Resolve(c => c.Loaders().LoadMany<int, Category>("category.children", c.Source.Id, async (db, ids, ct) =>
-                (await db.Categories.AsNoTracking().Where(x => x.ParentId != null && ids.Contains(x.ParentId.Value))
-                    .OrderBy(x => x.Position).ToListAsync(ct)).ToLookup(x => x.ParentId!.Value)));
+            .Resolve(c => c.Catalog().ChildrenOf[c.Source.Id]);
         this.ConnectionField<Category, TechnologyType, Technology>("technologies")
             .Description("The technologies in this category and, unless turned off, in its subcategories, by name. " + PageSize.Describe("technologies"))
             .Argument<BooleanGraphType>("includeSubcategories", a => { a.DefaultValue = true; a.Description = "Include the technologies of the subcategories."; })
-            .ResolveAsync(async c => c.After() is null
-                ? TechnologyQueries.FirstPageInCategory(c, c.GetArgument("includeSubcategories", true))
-                : await TechnologyQueries.PageAsync(c, new TechnologyFilter(CategoryId: c.Source.Id, IncludeSubcategories: c.GetArgument("includeSubcategories", true))));
+            .Resolve(c => TechnologyQueries.Page(c, new TechnologyFilter(CategoryId: c.Source.Id, IncludeSubcategories: c.GetArgument("includeSubcategories", true))));
     }
 }

@@ -31,6 +31,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<SeedState> SeedStates => Set<SeedState>();
     public DbSet<Auth.ApiKey> ApiKeys => Set<Auth.ApiKey>();
     public DbSet<Import.ImportedFile> ImportedFiles => Set<Import.ImportedFile>();
+    public DbSet<Graph.Documents.PersistedDocument> PersistedDocuments => Set<Graph.Documents.PersistedDocument>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -47,6 +48,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         configurationBuilder.Properties<RelationKind>().HaveConversion<KebabEnumConverter<RelationKind>>().HaveMaxLength(32);
         configurationBuilder.Properties<OrganizationRole>().HaveConversion<KebabEnumConverter<OrganizationRole>>().HaveMaxLength(32);
         configurationBuilder.Properties<OrganizationKind>().HaveConversion<KebabEnumConverter<OrganizationKind>>().HaveMaxLength(32);
+        configurationBuilder.Properties<Maturity>().HaveConversion<KebabEnumConverter<Maturity>>().HaveMaxLength(16);
         configurationBuilder.Properties<SectionKind>().HaveConversion<KebabEnumConverter<SectionKind>>().HaveMaxLength(32);
     }
 

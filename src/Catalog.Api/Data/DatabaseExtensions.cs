@@ -1,7 +1,5 @@
 using Catalog.Api.Data.LocalDatabase;
-using Catalog.Api.Import;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Catalog.Api.Data;
@@ -12,10 +10,9 @@ public static class DatabaseExtensions
     public const string ConnectionStringName = "Catalog";
 
     /// <summary>
-    /// Registers the catalog's DbContext on the <c>Catalog</c> connection string. When none is configured, starts
-    /// (creating it the first time) a local PostgreSQL cluster and stops it when the application stops; except in a
-    /// container (the official .NET images set <c>DOTNET_RUNNING_IN_CONTAINER</c>), where that cluster would live
-    /// on a throwaway, usually read-only, file system: there a missing connection string is an error.
+    /// Binds the <c>Catalog</c> options and registers the catalog's DbContext on the <c>Catalog</c> connection string,
+    /// the listener for catalog changes and the catalog version that caches key on. The connection string is
+    /// configuration's (or the local PostgreSQL's: <see cref="LocalDatabaseExtensions.StartLocalDatabaseUnlessConfiguredAsync"/>).
     /// </summary>
     public static WebApplicationBuilder AddCatalogDatabase(this WebApplicationBuilder builder)
     {
@@ -24,31 +21,11 @@ public static class DatabaseExtensions
             if (string.IsNullOrWhiteSpace(o.SeedPath)) o.SeedPath = CatalogOptions.FindSeed(env.ContentRootPath);
         });
 
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            if (builder.Configuration.GetValue<bool>("DOTNET_RUNNING_IN_CONTAINER"))
-                throw new InvalidOperationException(
-                    $"No connection string: set ConnectionStrings__{ConnectionStringName} to the PostgreSQL database " +
-                    "(in a container Catalog starts no PostgreSQL of its own).");
-            var root = builder.Configuration[$"{CatalogOptions.Section}:{nameof(CatalogOptions.LocalDatabasePath)}"] is { Length: > 0 } configured
-                ? configured
-                : LocalPostgresServer.DefaultRoot();
-            var server = LocalPostgresServer.StartAsync(root).GetAwaiter().GetResult();
-            server.EnsureDatabaseAsync("catalog").GetAwaiter().GetResult();
-            Console.WriteLine($"Local PostgreSQL on 127.0.0.1:{server.Port} ({(server.StartedHere ? "started" : "already running")}; data in {server.Root}).");
-            connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "catalog" }.ConnectionString;
-            builder.Services.AddSingleton(server);
-            builder.Services.AddHostedService<LocalPostgresLifetime>();
-        }
-
-        connectionString = WithServiceDefaults(connectionString);
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured
+            ? WithServiceDefaults(configured)
+            : throw new InvalidOperationException($"No connection string: set ConnectionStrings__{ConnectionStringName} to the PostgreSQL database.");
         builder.Services.AddPooledDbContextFactory<CatalogDbContext>(options => options.UseCatalogDatabase(connectionString));
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContext());
-        builder.Services.AddSingleton<CatalogChanges>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogChanges>());
-        builder.Services.AddSingleton<CatalogImporter>();
-        builder.Services.AddSingleton<Auth.ApiKeys>();
         return builder;
     }
 
@@ -93,7 +70,7 @@ public static class DatabaseExtensions
             await db.Database.MigrateAsync(ct); // No database yet: EF Core creates it.
             return;
         }
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({CatalogWriter.LockKey})", gate) { CommandTimeout = (int)CatalogWriter.LockWait.TotalSeconds })
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({CatalogLock.Key})", gate) { CommandTimeout = (int)CatalogLock.Wait.TotalSeconds })
             await take.ExecuteNonQueryAsync(ct);
         try
         {
@@ -101,24 +78,8 @@ public static class DatabaseExtensions
         }
         finally
         {
-            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({CatalogWriter.LockKey})", gate);
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({CatalogLock.Key})", gate);
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
-    }
-
-    /// <summary>
-    /// Checks that the database answers and is not newer than this build (false, after one critical log line, when
-    /// not), then migrates and imports the seed when the database does not hold it yet, unless turned off.
-    /// </summary>
-    public static async Task<bool> PrepareCatalogDatabaseAsync(this WebApplication app)
-    {
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Catalog.Startup");
-        if (!await DatabaseStartupCheck.RunAsync(app.Services, app.Configuration, logger)) return false;
-        var options = app.Services.GetRequiredService<IOptions<CatalogOptions>>().Value;
-        if (!options.ImportOnStart) return true;
-        await app.Services.MigrateCatalogDatabaseAsync();
-        var result = await app.Services.GetRequiredService<CatalogImporter>().ImportAsync(options.SeedPath, onlyIfChanged: true);
-        if (result.Changed) app.Logger.LogInformation("{Summary}", result.Summary());
-        return true;
     }
 }

@@ -1,9 +1,7 @@
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
 using Catalog.Api.Notes;
-using GraphQL;
+using Catalog.Api.Snapshot;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Events;
 
@@ -11,21 +9,13 @@ public sealed class EventQueries : IQueryFields
 {
     public void AddTo(ObjectGraphType query)
     {
-        query.FieldBySlug<EventType, Event>("event", "An event");
+        query.FieldBySlug<EventType>("event", "An event", (catalog, slug) => catalog.EventsBySlug.GetValueOrDefault(slug));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventType>>>>("events")
             .Description("Every event, the latest first.")
-            .ResolveAsync(async c =>
-            {
-                await using var db = await c.DbAsync();
-                return await db.Events.AsNoTracking().OrderByDescending(e => e.Date).ThenBy(e => e.Id).ToListAsync(c.CancellationToken);
-            });
-        query.FieldBySlug<SourceDocumentType, SourceDocument>("document", "A notes document");
+            .Resolve(c => c.Catalog().EventsLatestFirst);
+        query.FieldBySlug<SourceDocumentType>("document", "A notes document", (catalog, slug) => catalog.DocumentsBySlug.GetValueOrDefault(slug));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceDocumentType>>>>("documents")
             .Description("Every notes document.")
-            .ResolveAsync(async c =>
-            {
-                await using var db = await c.DbAsync();
-                return await db.Documents.AsNoTracking().OrderBy(d => d.Id).ToListAsync(c.CancellationToken);
-            });
+            .Resolve(c => c.Catalog().DocumentsInOrder);
     }
 }

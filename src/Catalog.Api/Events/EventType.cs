@@ -1,9 +1,8 @@
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
 using Catalog.Api.Notes;
+using Catalog.Api.Snapshot;
 using Catalog.Api.Talks;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Events;
 
@@ -23,12 +22,9 @@ public sealed class EventType : ObjectGraphType<Event>
         Field(e => e.SourceUrl, nullable: true).Description("Where the facts about the event come from.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TalkType>>>>("talks")
             .Description("The event's talks, in the order of the notes.")
-            .Resolve(c => c.Loaders().LoadMany<int, Talk>("event.talks", c.Source.Id, async (db, ids, ct) =>
-                (await db.Talks.AsNoTracking().Where(t => ids.Contains(t.EventId)).OrderBy(t => t.Position).ToListAsync(ct)).ToLookup(t => t.EventId)));
+            .Resolve(c => c.Catalog().TalksOfEvent[c.Source.Id]);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceDocumentType>>>>("documents")
             .Description("The notes written about the event.")
-            .Resolve(c => c.Loaders().LoadMany<int, SourceDocument>("event.documents", c.Source.Id, async (db, ids, ct) =>
-                (await db.Documents.AsNoTracking().Where(d => d.EventId != null && ids.Contains(d.EventId.Value)).OrderBy(d => d.Id).ToListAsync(ct))
-                .ToLookup(d => d.EventId!.Value)));
+            .Resolve(c => c.Catalog().DocumentsOfEvent[c.Source.Id]);
     }
 }

@@ -1,15 +1,7 @@
-using Catalog.Api.Categories;
-using Catalog.Api.Events;
-using Catalog.Api.Graph.Loading;
-using Catalog.Api.Notes;
-using Catalog.Api.Organizations;
-using Catalog.Api.People;
-using Catalog.Api.Talks;
+using Catalog.Api.Snapshot;
 using Catalog.Api.Technologies;
 using GraphQL;
-using GraphQL.DataLoader;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Graph;
 
@@ -28,30 +20,30 @@ public sealed class NodeQueries : IQueryFields
             {
                 var ids = c.GetArgument<List<string>>("ids");
                 if (ids.Count > Paging.PageSize.Max)
-                    throw new ExecutionError($"'ids' may hold at most {Paging.PageSize.Max} IDs; it held {ids.Count}.") { Code = "TOO_MANY_IDS" };
+                    throw new ExecutionError($"'ids' may hold at most {Paging.PageSize.Max} IDs; it held {ids.Count}.") { Code = ErrorCodes.TooManyIds };
                 return ids.Select(id => Load(c, id)).ToList();
             });
     }
 
-    /// <summary>A pending load of the object a global ID names, batched with the other IDs of the request.</summary>
+    /// <summary>The object a global ID names, from the request's snapshot; null when there is none.</summary>
     private static object? Load(IResolveFieldContext c, string globalId)
     {
         if (!GlobalId.TryDecode(globalId, out var type, out var id) || id is <= 0 or > int.MaxValue) return null;
+        var catalog = c.Catalog();
         var key = (int)id;
         return type switch
         {
-            "Technology" => c.ById<Technology>(key),
-            "Alias" => c.ById<TechnologyAlias>(key),
-            "TechnologyRelation" => c.ById<TechnologyRelation>(key).Then(r => r is null ? null : new RelationView(r, RelationDirection.Outgoing)),
-            "Category" => c.ById<Category>(key),
-            "Organization" => c.ById<Organization>(key),
-            "Person" => c.ById<Person>(key),
-            "Event" => c.ById<Event>(key),
-            "Talk" => c.ById<Talk>(key),
-            "Section" => c.ById<Section>(key),
-            "SourceDocument" => c.ById<SourceDocument>(key),
-            "Mention" => c.Loaders().Load<long, Mention?>("Mention.byId", id, async (db, ids, ct) =>
-                await db.Mentions.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => (Mention?)m, ct), null),
+            "Technology" => catalog.Technologies.GetValueOrDefault(key),
+            "Alias" => catalog.Aliases.GetValueOrDefault(key),
+            "TechnologyRelation" => catalog.Relations.GetValueOrDefault(key) is { } r ? new RelationView(r, RelationDirection.Outgoing) : null,
+            "Category" => catalog.Categories.GetValueOrDefault(key),
+            "Organization" => catalog.Organizations.GetValueOrDefault(key),
+            "Person" => catalog.People.GetValueOrDefault(key),
+            "Event" => catalog.Events.GetValueOrDefault(key),
+            "Talk" => catalog.Talks.GetValueOrDefault(key),
+            "Section" => catalog.Sections.GetValueOrDefault(key),
+            "SourceDocument" => catalog.Documents.GetValueOrDefault(key),
+            "Mention" => catalog.Mentions.GetValueOrDefault(id),
             _ => null,
         };
     }

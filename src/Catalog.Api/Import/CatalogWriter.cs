@@ -18,13 +18,13 @@ namespace Catalog.Api.Import;
 internal sealed class CatalogWriter(CatalogDbContext db)
 {
     /// <summary>The advisory lock key shared by every import and migration.</summary>
-    public const long LockKey = 0x436174616C6F67; // "Catalog"
+    public const long LockKey = CatalogLock.Key;
 
     /// <summary>
     /// How long a migration or import waits for the lock: another instance's whole import, which can take far longer
     /// than a request's command timeout on a busy machine or a large catalog. A request's own deadline still cancels it.
     /// </summary>
-    public static readonly TimeSpan LockWait = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan LockWait = CatalogLock.Wait;
 
     private readonly Dictionary<string, (int Added, int Updated, int Removed)> _changes = [];
     private readonly HashSet<object> _added = new(ReferenceEqualityComparer.Instance);
@@ -45,7 +45,12 @@ internal sealed class CatalogWriter(CatalogDbContext db)
         var organizations = await db.Organizations.ToListAsync(ct);
         var staleOrganizations = Sync(organizations, seed.Organizations, o => o.Slug, s => s.Slug,
             s => new Organization { Slug = s.Slug, Name = s.Name, Kind = s.Kind },
-            (o, s) => { o.Name = s.Name; o.NameJa = s.NameJa; o.Kind = s.Kind; o.Homepage = s.Homepage; if (!o.Aliases.SequenceEqual(s.Aliases)) o.Aliases = [.. s.Aliases]; });
+            (o, s) =>
+            {
+                o.Name = s.Name; o.NameJa = s.NameJa; o.Kind = s.Kind; o.Homepage = s.Homepage; if (!o.Aliases.SequenceEqual(s.Aliases)) o.Aliases = [.. s.Aliases];
+                o.Membership = s.Membership; o.MemberSince = s.MemberSince; o.Crunchbase = s.Crunchbase;
+                if (!o.CncfPrograms.SequenceEqual(s.CncfPrograms)) o.CncfPrograms = [.. s.CncfPrograms];
+            });
         var people = await db.People.ToListAsync(ct);
         var stalePeople = Sync(people, seed.People, p => p.Slug, s => s.Slug,
             s => new Person { Slug = s.Slug, Name = s.Name },
@@ -54,7 +59,12 @@ internal sealed class CatalogWriter(CatalogDbContext db)
         var technologies = await db.Technologies.ToListAsync(ct);
         var staleTechnologies = Sync(technologies, seed.Technologies, t => t.Slug, s => s.Slug,
             s => new Technology { Slug = s.Slug, Name = s.Name, Kind = s.Kind },
-            (t, s) => { t.Name = s.Name; t.Kind = s.Kind; t.Homepage = s.Homepage; t.Repository = s.Repository; t.MentionCount = mentionCounts.GetValueOrDefault(s.Slug); });
+            (t, s) =>
+            {
+                t.Name = s.Name; t.Kind = s.Kind; t.Homepage = s.Homepage; t.Repository = s.Repository; t.MentionCount = mentionCounts.GetValueOrDefault(s.Slug);
+                t.Maturity = s.Maturity;
+                if (t.Landscape != s.Landscape) t.Landscape = s.Landscape;
+            });
         await SaveAsync(ct);
 
         var eventIds = Ids(db.Events.Local, e => e.Slug, e => e.Id);
@@ -65,7 +75,8 @@ internal sealed class CatalogWriter(CatalogDbContext db)
 
         // Phase 2: references between roots, talks and documents.
         foreach (var s in seed.Categories) categories.Concat(db.Categories.Local).First(c => c.Slug == s.Slug).ParentId = s.Parent is null ? null : categoryIds[s.Parent];
-        foreach (var s in seed.Organizations) db.Organizations.Local.First(o => o.Slug == s.Slug).ParentId = s.Parent is null ? null : organizationIds[s.Parent];
+        var organizationRows = db.Organizations.Local.ToDictionary(o => o.Slug, StringComparer.Ordinal);
+        foreach (var s in seed.Organizations) organizationRows[s.Slug].ParentId = s.Parent is null ? null : organizationIds[s.Parent];
         var documentEvents = seed.Documents.ToDictionary(d => d.Slug, d => d.Event is null ? (int?)null : eventIds[d.Event]);
         var talkPositions = plan.Documents.SelectMany((d, i) => d.Sections.Where(s => s.Talk is not null).Select(s => (s.Talk!, Position: i * 10_000 + s.Position)))
             .ToDictionary(p => p.Item1, p => p.Position);
@@ -146,23 +157,33 @@ internal sealed class CatalogWriter(CatalogDbContext db)
             remove: true);
         await SaveAsync(ct);
 
-        // Phase 5: the roots the seed no longer has; their links went in phase 3.
-        db.RemoveRange(staleDocuments);
-        db.RemoveRange(staleTalks);
-        db.RemoveRange(staleTechnologies);
-        db.RemoveRange(stalePeople);
-        await SaveAsync(ct);
-        db.RemoveRange(staleOrganizations.Where(o => o.ParentId is not null));
-        db.RemoveRange(staleCategories.Where(c => c.ParentId is not null));
-        await SaveAsync(ct);
-        db.RemoveRange(staleOrganizations.Where(o => o.ParentId is null));
-        db.RemoveRange(staleCategories.Where(c => c.ParentId is null));
-        db.RemoveRange(staleEvents);
-        await SaveAsync(ct);
+        // Phase 5: the roots the seed no longer has; their links went in phase 3. Each save looks at every tracked
+        // row, thousands with the landscape, so there is none when nothing goes.
+        if (staleDocuments.Count + staleTalks.Count + staleTechnologies.Count + stalePeople.Count + staleOrganizations.Count + staleCategories.Count + staleEvents.Count > 0)
+        {
+            db.RemoveRange(staleDocuments);
+            db.RemoveRange(staleTalks);
+            db.RemoveRange(staleTechnologies);
+            db.RemoveRange(stalePeople);
+            await SaveAsync(ct);
+            db.RemoveRange(staleOrganizations.Where(o => o.ParentId is not null));
+            db.RemoveRange(staleCategories.Where(c => c.ParentId is not null));
+            await SaveAsync(ct);
+            db.RemoveRange(staleOrganizations.Where(o => o.ParentId is null));
+            db.RemoveRange(staleCategories.Where(c => c.ParentId is null));
+            db.RemoveRange(staleEvents);
+            await SaveAsync(ct);
+        }
 
         var state = await db.SeedStates.FindAsync([1], ct);
         if (state is null) db.SeedStates.Add(new SeedState { Id = 1, SeedHash = plan.SeedHash, ImportedAt = DateTimeOffset.UtcNow });
-        else if (state.SeedHash != plan.SeedHash) (state.SeedHash, state.ImportedAt) = (plan.SeedHash, DateTimeOffset.UtcNow);
+        else if (state.SeedHash != plan.SeedHash)
+        {
+            (state.SeedHash, state.ImportedAt) = (plan.SeedHash, DateTimeOffset.UtcNow);
+            // Changes are detected by hand in an import (AutoDetectChanges is off): without this the new hash was
+            // never stored, and every start-up after a seed change imported again.
+            db.Entry(state).DetectChanges();
+        }
         await db.SaveChangesAsync(ct);
 
         return _changes.Where(c => c.Key != nameof(SeedState) && c.Value != (0, 0, 0))

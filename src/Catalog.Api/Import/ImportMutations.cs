@@ -1,6 +1,6 @@
 using Catalog.Api.Auth;
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
+using Catalog.Api.Snapshot;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +14,9 @@ namespace Catalog.Api.Import;
 /// </summary>
 public sealed class ImportMutations : IMutationFields
 {
-    public const string SeedInvalid = "SEED_INVALID";
-    public const string BadUserInput = "BAD_USER_INPUT";
-    public const string NotFound = "NOT_FOUND";
+    public const string SeedInvalid = ErrorCodes.SeedInvalid;
+    public const string BadUserInput = ErrorCodes.BadUserInput;
+    public const string NotFound = ErrorCodes.NotFound;
 
     private const string IsAnImport =
         "This is an import of the whole effective seed (the seed folder and every imported file): like any import it " +
@@ -45,22 +45,22 @@ public sealed class ImportMutations : IMutationFields
 
     private static async Task<ImportNotesPayload?> ImportAsync(IResolveFieldContext context, ImportNotesInput input)
     {
-        var key = await context.RequireApiKeyAsync();
+        var key = context.ApiKeyName();
         var files = input.Files.Select(f => new SeedFile(f.Path, f.Content, Imported: true)).ToList();
         var result = await RunAsync(context, (importer, seed) => importer.ImportFilesAsync(seed, files, key, context.CancellationToken));
         if (result is null) return null;
 
-        await using var db = await context.DbAsync();
-        var slugs = result.Documents.ToList();
-        var documents = await db.Documents.AsNoTracking().Where(d => slugs.Contains(d.Slug)).OrderBy(d => d.Path).ToListAsync(context.CancellationToken);
+        var catalog = await context.RefreshCatalogAsync();
+        var documents = result.Documents.Select(slug => catalog.DocumentsBySlug[slug]).OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
         return new ImportNotesPayload(result, documents);
     }
 
     private static async Task<ImportedFilesResult?> RemoveAsync(IResolveFieldContext context, RemoveImportedNotesInput input)
     {
-        await context.RequireApiKeyAsync();
         var paths = input.Paths.ToList();
-        return await RunAsync(context, (importer, seed) => importer.RemoveFilesAsync(seed, paths, context.CancellationToken));
+        var result = await RunAsync(context, (importer, seed) => importer.RemoveFilesAsync(seed, paths, context.CancellationToken));
+        if (result is not null) await context.RefreshCatalogAsync();
+        return result;
     }
 
     /// <summary>Runs a change of the imported files; a refused request or an invalid seed becomes GraphQL errors and null.</summary>

@@ -112,7 +112,7 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
                 forms.Add(new PlannedAlias(text, normalized, kind, lang, caseSensitive, match));
             }
 
-            Add(technology.Name, AliasKind.Name, null, false, true, technology.At);
+            Add(technology.Name, AliasKind.Name, null, technology.NameCaseSensitive, technology.NameMatches, technology.At);
             foreach (var alias in technology.Aliases) Add(alias.Text, alias.Kind, alias.Lang, alias.CaseSensitive, alias.Match, alias.At);
             Add(technology.Slug, AliasKind.Slug, null, false, false, technology.At);
             plans[technology.Slug] = forms;

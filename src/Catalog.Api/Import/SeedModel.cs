@@ -19,7 +19,14 @@ public sealed record SeedDocument(
 public sealed record SeedCategory(SeedAt At, string Slug, string NameEn, string NameJa, string? Parent, IReadOnlyList<string> Aliases);
 
 public sealed record SeedOrganization(
-    SeedAt At, string Slug, string Name, string? NameJa, OrganizationKind Kind, string? Parent, string? Homepage, IReadOnlyList<string> Aliases);
+    SeedAt At, string Slug, string Name, string? NameJa, OrganizationKind Kind, string? Parent, string? Homepage, IReadOnlyList<string> Aliases)
+{
+    // Facts from the CNCF landscape (see Landscape/LandscapeMerger).
+    public string? Membership { get; init; }
+    public DateOnly? MemberSince { get; init; }
+    public IReadOnlyList<string> CncfPrograms { get; init; } = [];
+    public string? Crunchbase { get; init; }
+}
 
 public sealed record SeedPerson(SeedAt At, string Slug, string Name, string? Handle);
 
@@ -40,7 +47,18 @@ public sealed record SeedRelation(SeedAt At, RelationKind Kind, string Target, s
 public sealed record SeedTechnology(
     SeedAt At, string Slug, string Name, TechnologyKind Kind, IReadOnlyList<string> Categories,
     string? Homepage, string? Repository, IReadOnlyList<SeedMaker> Organizations, IReadOnlyList<SeedAlias> Aliases,
-    IReadOnlyList<SeedDefinition> Definitions, IReadOnlyList<SeedRelation> Relations);
+    IReadOnlyList<SeedDefinition> Definitions, IReadOnlyList<SeedRelation> Relations)
+{
+    /// <summary>Whether the name itself links in text; false for a landscape name that is an ordinary word.</summary>
+    public bool NameMatches { get; init; } = true;
+
+    /// <summary>Whether the name links only as written (a landscape-only technology's name) rather than in any case.</summary>
+    public bool NameCaseSensitive { get; init; }
+
+    // Facts from the CNCF landscape (see Landscape/LandscapeMerger).
+    public Maturity? Maturity { get; init; }
+    public LandscapeEntry? Landscape { get; init; }
+}
 
 /// <summary>Everything in seed/catalog, merged across files.</summary>
 public sealed class SeedCatalog

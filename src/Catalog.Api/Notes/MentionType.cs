@@ -1,5 +1,5 @@
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
+using Catalog.Api.Snapshot;
 using Catalog.Api.Talks;
 using Catalog.Api.Technologies;
 using GraphQL.Types;
@@ -17,9 +17,9 @@ public sealed class MentionType : ObjectGraphType<Mention>
         Field(m => m.Column).Description("The 1-based column where the match starts, in UTF-16 code units.");
         Field(m => m.MatchedText).Description("The text as the notes write it (\"Kubernets\", \"k8s\").");
         Field(m => m.LineText).Description("The whole line of the notes, as Markdown.");
-        Field<NonNullGraphType<TechnologyType>>("technology").Description("The technology named.").Resolve(c => c.Required<Technology>(c.Source.TechnologyId));
-        Field<NonNullGraphType<SectionType>>("section").Description("The section of the notes the line is in.").Resolve(c => c.Required<Section>(c.Source.SectionId));
+        Field<NonNullGraphType<TechnologyType>>("technology").Description("The technology named.").Resolve(c => c.Catalog().Technologies[c.Source.TechnologyId]);
+        Field<NonNullGraphType<SectionType>>("section").Description("The section of the notes the line is in.").Resolve(c => c.Catalog().Sections[c.Source.SectionId]);
         Field<TalkType>("talk").Description("The talk whose notes these are; null for other sections (booth conversations, the after-party).")
-            .Resolve(c => c.Required<Section>(c.Source.SectionId).ThenLoad(s => s.TalkId is { } talk ? c.ById<Talk>(talk) : null));
+            .Resolve(c => c.Catalog() is var catalog && catalog.Sections[c.Source.SectionId].TalkId is { } talk ? catalog.Talks[talk] : null);
     }
 }

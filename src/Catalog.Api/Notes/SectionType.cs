@@ -1,5 +1,5 @@
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
+using Catalog.Api.Snapshot;
 using Catalog.Api.Talks;
 using GraphQL.Types;
 
@@ -18,10 +18,9 @@ public sealed class SectionType : ObjectGraphType<Section>
         Field(s => s.Level).Description("The heading level (1 to 6; 0 for the preamble).");
         Field(s => s.StartLine).Description("The first line (the heading's), 1-based.");
         Field(s => s.EndLine).Description("The last line.");
-        Field<TalkType>("talk").Description("The talk, when the section is one.").Resolve(c => c.Source.TalkId is { } id ? c.ById<Talk>(id) : null);
-        Field<NonNullGraphType<SourceDocumentType>>("document").Description("The notes file.").Resolve(c => c.Required<SourceDocument>(c.Source.DocumentId));
+        Field<TalkType>("talk").Description("The talk, when the section is one.").Resolve(c => c.Source.TalkId is { } id ? c.Catalog().Talks[id] : null);
+        Field<NonNullGraphType<SourceDocumentType>>("document").Description("The notes file.").Resolve(c => c.Catalog().Documents[c.Source.DocumentId]);
         Field<NonNullGraphType<StringGraphType>>("text").Description("The section's lines, as Markdown.")
-            .Resolve(c => c.Required<SourceDocument>(c.Source.DocumentId).Then(d =>
-                string.Join('\n', d.Content.Split('\n').Skip(c.Source.StartLine - 1).Take(c.Source.EndLine - c.Source.StartLine + 1))));
+            .Resolve(c => c.Catalog().SectionText(c.Source));
     }
 }

@@ -1,8 +1,7 @@
 using Catalog.Api.Events;
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
+using Catalog.Api.Snapshot;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Notes;
 
@@ -21,11 +20,10 @@ public sealed class SourceDocumentType : ObjectGraphType<SourceDocument>
         Field<DateOnlyGraphType>("publishedOn").Description("The day it was published, when known.").Resolve(c => c.Source.PublishedOn);
         Field(d => d.Url, nullable: true).Description("The post's address, when known.");
         Field(d => d.Path).Description("The file's path in the seed folder, or the path it was imported under with `importNotes`.");
-        Field<EventType>("event").Description("The event the notes are about.").Resolve(c => c.Source.EventId is { } id ? c.ById<Event>(id) : null);
+        Field<EventType>("event").Description("The event the notes are about.").Resolve(c => c.Source.EventId is { } id ? c.Catalog().Events[id] : null);
         Field(d => d.Content).Description("The whole text, as Markdown; line N is line N of the original post.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectionType>>>>("sections")
             .Description("The sections, in order.")
-            .Resolve(c => c.Loaders().LoadMany<int, Section>("document.sections", c.Source.Id, async (db, ids, ct) =>
-                (await db.Sections.AsNoTracking().Where(s => ids.Contains(s.DocumentId)).OrderBy(s => s.Position).ToListAsync(ct)).ToLookup(s => s.DocumentId)));
+            .Resolve(c => c.Catalog().SectionsOf[c.Source.Id]);
     }
 }

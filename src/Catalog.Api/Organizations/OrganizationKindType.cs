@@ -1,5 +1,4 @@
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
 using Catalog.Api.Talks;
 using Catalog.Api.Technologies;
 using GraphQL.Types;

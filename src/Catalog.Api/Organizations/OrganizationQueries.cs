@@ -1,38 +1,29 @@
-// ToLower() in these queries is translated to SQL lower(); it never runs as .NET culture-sensitive code.
-#pragma warning disable CA1304, CA1311, CA1862
-
-using Catalog.Api.Data;
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
 using Catalog.Api.Graph.Paging;
+using Catalog.Api.Snapshot;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Organizations;
 
 public sealed class OrganizationQueries : IQueryFields
 {
-    private static readonly SortKey<Organization, string> ByName = new(o => o.Name.ToLower());
+    private static readonly SortKey<Organization, string> ByName = SortKey.ByName<Organization>(o => o.Name);
 
     public void AddTo(ObjectGraphType query)
     {
-        query.FieldBySlug<OrganizationType, Organization>("organization", "An organisation");
+        query.FieldBySlug<OrganizationType>("organization", "An organisation", (catalog, slug) => catalog.OrganizationsBySlug.GetValueOrDefault(slug));
         query.ConnectionField<object?, OrganizationType, Organization>("organizations")
             .Description("Organisations by name. " + PageSize.Describe("organisations"))
             .Argument<OrganizationKindType>("kind", "Only organisations of this kind.")
             .Argument<BooleanGraphType>("withTalks", "Only organisations that talks were given for.")
-            .ResolveAsync(async c =>
+            .Resolve(c =>
             {
-                var kind = c.GetArgument<OrganizationKind?>("kind");
-                var withTalks = c.GetArgument("withTalks", false);
-                return await Keyset.PageAsync(c.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>(), db =>
-                {
-                    var q = db.Organizations.AsNoTracking();
-                    if (kind is { } k) q = q.Where(o => o.Kind == k);
-                    if (withTalks) q = q.Where(o => db.TalkOrganizations.Any(t => t.OrganizationId == o.Id));
-                    return q;
-                }, ByName, false, c.First(), c.After(), c.CancellationToken);
+                var catalog = c.Catalog();
+                IEnumerable<Organization> rows = catalog.OrganizationsByName;
+                if (c.GetArgument<OrganizationKind?>("kind") is { } kind) rows = rows.Where(o => o.Kind == kind);
+                if (c.GetArgument("withTalks", false)) rows = rows.Where(o => catalog.OrganizationsWithTalks.Contains(o.Id));
+                return Keyset.Page(rows as IReadOnlyList<Organization> ?? [.. rows], ByName, c.First(), c.After());
             });
     }
 }

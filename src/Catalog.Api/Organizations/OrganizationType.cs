@@ -1,9 +1,8 @@
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
+using Catalog.Api.Snapshot;
 using Catalog.Api.Talks;
 using Catalog.Api.Technologies;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Organizations;
 
@@ -21,21 +20,20 @@ public sealed class OrganizationType : ObjectGraphType<Organization>
         Field(o => o.Homepage, nullable: true).Description("The official site.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
             .Description("Other names, including the spellings the notes use.").Resolve(c => c.Source.Aliases);
+        Field(o => o.Membership, nullable: true)
+            .Description("The CNCF membership tier, as the CNCF landscape names it: Platinum, Gold, Silver, Academic, Nonprofit, End User Supporter and Contributor; null when the landscape does not list it as a member.");
+        Field<DateOnlyGraphType>("memberSince").Description("The day it joined the CNCF, when the landscape says.").Resolve(c => c.Source.MemberSince);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("cncfPrograms")
+            .Description("The CNCF programmes the landscape lists it in: Kubernetes Certified Service Provider, Kubernetes and Cloud Native Training Partner, Certified CNFs (a network function of its own certified).")
+            .Resolve(c => c.Source.CncfPrograms);
+        Field(o => o.Crunchbase, nullable: true).Description("Its Crunchbase profile, which the CNCF landscape uses to tell organisations apart.");
         Field<OrganizationType>("parent").Description("The organisation this one belongs to (a division's company).")
-            .Resolve(c => c.Source.ParentId is { } id ? c.ById<Organization>(id) : null);
+            .Resolve(c => c.Source.ParentId is { } id ? c.Catalog().Organizations[id] : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TalkType>>>>("talks")
             .Description("The talks given for this organisation, in the order of the notes.")
-            .Resolve(c => c.Loaders().LoadMany<int, Talk>("organization.talks", c.Source.Id, async (db, ids, ct) =>
-                (await (from o in db.TalkOrganizations
-                        join t in db.Talks on o.TalkId equals t.Id
-                        where ids.Contains(o.OrganizationId)
-                        orderby t.Position
-                        select new { o.OrganizationId, Talk = t }).AsNoTracking().ToListAsync(ct))
-                .ToLookup(x => x.OrganizationId, x => x.Talk)));
+            .Resolve(c => c.Catalog().TalksOfOrganization[c.Source.Id]);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TechnologyMakerType>>>>("technologies")
             .Description("The technologies this organisation maintains or created, with the role and its source.")
-            .Resolve(c => c.Loaders().LoadMany<int, TechnologyOrganization>("organization.technologies", c.Source.Id, async (db, ids, ct) =>
-                (await db.TechnologyOrganizations.AsNoTracking().Where(o => ids.Contains(o.OrganizationId))
-                    .OrderBy(o => o.TechnologyId).ToListAsync(ct)).ToLookup(o => o.OrganizationId)));
+            .Resolve(c => c.Catalog().TechnologiesOfOrganization[c.Source.Id]);
     }
 }

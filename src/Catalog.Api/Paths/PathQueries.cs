@@ -1,12 +1,8 @@
-using Catalog.Api.Data;
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
-using Catalog.Api.Organizations;
-using Catalog.Api.Talks;
+using Catalog.Api.Snapshot;
 using Catalog.Api.Technologies;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Paths;
 
@@ -25,48 +21,33 @@ public sealed class PathQueries : IQueryFields
             .Argument<NonNullGraphType<StringGraphType>>("from", "Where to start: a technology's slug, name or any alias, as for `technology(slug:)`.")
             .Argument<NonNullGraphType<StringGraphType>>("to", "Where to arrive: a technology's slug, name or any alias.")
             .Argument<IntGraphType>("maxHops", a => { a.DefaultValue = DefaultMaxHops; a.Description = $"The most steps the path may have, between 1 and {MaxHops}; {DefaultMaxHops} by default."; })
-            .ResolveAsync(async c =>
+            .Resolve(c =>
             {
                 var maxHops = c.GetArgument("maxHops", DefaultMaxHops);
                 if (maxHops is < 1 or > MaxHops)
-                    throw new ExecutionError($"'maxHops' must be between 1 and {MaxHops}; it was {maxHops}.") { Code = "BAD_MAX_HOPS" };
-                await using var db = await c.DbAsync();
-                return await FindAsync(db, c.GetArgument<string>("from"), c.GetArgument<string>("to"), maxHops, c.CancellationToken);
+                    throw new ExecutionError($"'maxHops' must be between 1 and {MaxHops}; it was {maxHops}.") { Code = ErrorCodes.BadMaxHops };
+                return Find(c.Catalog(), c.GetArgument<string>("from"), c.GetArgument<string>("to"), maxHops);
             });
 
-    public static async Task<TechnologyPath?> FindAsync(CatalogDbContext db, string fromText, string toText, int maxHops, CancellationToken ct)
+    public static TechnologyPath? Find(CatalogSnapshot catalog, string fromText, string toText, int maxHops)
     {
-        var (fromKey, toKey) = (TechnologyAlias.Normalize(fromText), TechnologyAlias.Normalize(toText));
-        var keys = new[] { fromKey, toKey };
-        var found = await db.TechnologyAliases.AsNoTracking().Where(a => keys.Contains(a.Normalized))
-            .Select(a => new { a.Normalized, a.TechnologyId }).ToDictionaryAsync(a => a.Normalized, a => a.TechnologyId, ct).ConfigureAwait(false);
-        if (!found.TryGetValue(fromKey, out var fromId)) throw TechnologyQueries.NotFound("technology", fromText);
-        if (!found.TryGetValue(toKey, out var toId)) throw TechnologyQueries.NotFound("technology", toText);
-
-        var graph = await TechnologyGraph.LoadAsync(db, ct).ConfigureAwait(false);
-        var edges = graph.ShortestPath(new GraphNode(GraphNodeKind.Technology, fromId), new GraphNode(GraphNodeKind.Technology, toId), maxHops);
+        var from = catalog.FindTechnology(fromText) ?? throw TechnologyQueries.NotFound("technology", fromText);
+        var to = catalog.FindTechnology(toText) ?? throw TechnologyQueries.NotFound("technology", toText);
+        var edges = catalog.Graph.ShortestPath(new GraphNode(GraphNodeKind.Technology, from.Id), new GraphNode(GraphNodeKind.Technology, to.Id), maxHops);
         if (edges is null) return null;
-
-        // The path's own nodes, as whole entities for `node`: at most one query per kind.
-        var nodes = new[] { new GraphNode(GraphNodeKind.Technology, fromId) }.Concat(edges.Select(e => e.To)).ToList();
-        int[] Ids(GraphNodeKind kind) => nodes.Where(n => n.Kind == kind).Select(n => n.Id).Distinct().ToArray();
-        var (technologyIds, talkIds, organizationIds) = (Ids(GraphNodeKind.Technology), Ids(GraphNodeKind.Talk), Ids(GraphNodeKind.Organization));
-        var technologies = await db.Technologies.AsNoTracking().Where(t => technologyIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct).ConfigureAwait(false);
-        var talks = talkIds.Length == 0 ? [] : await db.Talks.AsNoTracking().Where(t => talkIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct).ConfigureAwait(false);
-        var organizations = organizationIds.Length == 0 ? [] : await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct).ConfigureAwait(false);
 
         PathNode Node(GraphNode node)
         {
             switch (node.Kind)
             {
                 case GraphNodeKind.Technology:
-                    var technology = technologies[node.Id];
+                    var technology = catalog.Technologies[node.Id];
                     return new PathNode("Technology", technology.Name, technology.Slug, technology);
                 case GraphNodeKind.Talk:
-                    var talk = talks[node.Id];
+                    var talk = catalog.Talks[node.Id];
                     return new PathNode("Talk", talk.Title, talk.Slug, talk);
                 default:
-                    var organization = organizations[node.Id];
+                    var organization = catalog.Organizations[node.Id];
                     return new PathNode("Organization", organization.Name, organization.Slug, organization);
             }
         }

@@ -1,6 +1,5 @@
-using Catalog.Api.Data;
+using Catalog.Api.Snapshot;
 using Catalog.Api.Technologies;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Paths;
 
@@ -16,9 +15,8 @@ public readonly record struct GraphNode(GraphNodeKind Kind, int Id);
 public readonly record struct GraphEdge(GraphNode From, GraphNode To, string Via);
 
 /// <summary>
-/// The whole technology graph of one request, loaded with three set queries: technologies joined by typed
-/// relations (walkable both ways), by the talks that mention them and by the organisations that make them. The
-/// catalog is small, so paths are searched in memory rather than with recursive SQL.
+/// The technology graph of one snapshot: technologies joined by typed relations (walkable both ways), by the talks
+/// that mention them and by the organisations that make them. Built once per snapshot, on the first <c>path</c>.
 /// </summary>
 public sealed class TechnologyGraph
 {
@@ -26,34 +24,28 @@ public sealed class TechnologyGraph
 
     private TechnologyGraph() { }
 
-    public static async Task<TechnologyGraph> LoadAsync(CatalogDbContext db, CancellationToken ct)
+    public static TechnologyGraph Build(CatalogSnapshot catalog)
     {
-        var relations = await db.TechnologyRelations.AsNoTracking()
-            .Select(r => new { r.Id, r.FromId, r.ToId, r.Kind }).ToListAsync(ct).ConfigureAwait(false);
-        var talks = await (from m in db.Mentions
-                           join s in db.Sections on m.SectionId equals s.Id
-                           where s.TalkId != null
-                           select new { TalkId = s.TalkId!.Value, m.TechnologyId }).AsNoTracking().Distinct().ToListAsync(ct).ConfigureAwait(false);
-        var makers = await db.TechnologyOrganizations.AsNoTracking()
-            .Select(o => new { o.TechnologyId, o.OrganizationId }).Distinct().ToListAsync(ct).ConfigureAwait(false);
-
         // Edges out of each node in the order the search tries them: relations, then talks, then organisations,
         // each by id, so that among equally short paths the one through relations wins, always the same one.
         var ordered = new List<(GraphEdge Edge, int Rank, int Key)>();
-        foreach (var r in relations.Where(r => r.FromId != r.ToId))
+        foreach (var r in catalog.Relations.Values.Where(r => r.FromId != r.ToId))
         {
             var (forward, backward) = Labels(r.Kind);
             GraphNode from = new(GraphNodeKind.Technology, r.FromId), to = new(GraphNodeKind.Technology, r.ToId);
             ordered.Add((new GraphEdge(from, to, forward), 0, r.Id));
             ordered.Add((new GraphEdge(to, from, backward), 0, r.Id));
         }
-        foreach (var t in talks)
+        foreach (var (talkId, technologies) in catalog.TechnologiesOfTalk)
         {
-            GraphNode technology = new(GraphNodeKind.Technology, t.TechnologyId), talk = new(GraphNodeKind.Talk, t.TalkId);
-            ordered.Add((new GraphEdge(technology, talk, "mentioned in talk"), 1, t.TalkId));
-            ordered.Add((new GraphEdge(talk, technology, "talk mentions"), 1, t.TechnologyId));
+            foreach (var t in technologies)
+            {
+                GraphNode technology = new(GraphNodeKind.Technology, t.Id), talk = new(GraphNodeKind.Talk, talkId);
+                ordered.Add((new GraphEdge(technology, talk, "mentioned in talk"), 1, talkId));
+                ordered.Add((new GraphEdge(talk, technology, "talk mentions"), 1, t.Id));
+            }
         }
-        foreach (var m in makers)
+        foreach (var m in catalog.Technologies.Keys.SelectMany(id => catalog.MakersOf[id]).DistinctBy(m => (m.TechnologyId, m.OrganizationId)))
         {
             GraphNode technology = new(GraphNodeKind.Technology, m.TechnologyId), maker = new(GraphNodeKind.Organization, m.OrganizationId);
             ordered.Add((new GraphEdge(technology, maker, "made by"), 2, m.OrganizationId));

@@ -1,44 +1,34 @@
-// ToLower() in these queries is translated to SQL lower(); it never runs as .NET culture-sensitive code.
-#pragma warning disable CA1304, CA1311, CA1862
-
-using Catalog.Api.Data;
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
 using Catalog.Api.Graph.Paging;
+using Catalog.Api.Snapshot;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.People;
 
 public sealed class PersonQueries : IQueryFields
 {
-    private static readonly SortKey<Person, string> ByName = new(p => p.Name.ToLower());
+    private static readonly SortKey<Person, string> ByName = SortKey.ByName<Person>(p => p.Name);
 
     public void AddTo(ObjectGraphType query)
     {
         query.Field<PersonType>("person")
             .Description("A speaker by slug or by handle (with or without the @).")
             .Argument<NonNullGraphType<StringGraphType>>("slug", "The person's slug or handle.")
-            .ResolveAsync(async c =>
-            {
-                await using var db = await c.DbAsync();
-                var key = c.GetArgument<string>("slug").Trim().TrimStart('@').ToLowerInvariant();
-                return await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == key || (p.Handle != null && p.Handle.ToLower() == key), c.CancellationToken);
-            });
+            .Resolve(c => c.Catalog().FindPerson(c.GetArgument<string>("slug")));
         query.ConnectionField<object?, PersonType, Person>("people")
             .Description("Speakers by name. " + PageSize.Describe("people"))
             .Argument<StringGraphType>("organization", "Only people who spoke for this organisation (slug).")
-            .ResolveAsync(async c =>
+            .Resolve(c =>
             {
-                var organization = c.GetArgument<string?>("organization");
-                return await Keyset.PageAsync(c.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>(), db =>
+                var catalog = c.Catalog();
+                IReadOnlyList<Person> rows = catalog.PeopleByName;
+                if (c.GetArgument<string?>("organization") is { } organization)
                 {
-                    var q = db.People.AsNoTracking();
-                    if (organization is not null)
-                        q = q.Where(p => db.TalkSpeakers.Any(s => s.PersonId == p.Id && db.Organizations.Any(o => o.Id == s.OrganizationId && o.Slug == organization)));
-                    return q;
-                }, ByName, false, c.First(), c.After(), c.CancellationToken);
+                    var spoke = catalog.OrganizationsBySlug.TryGetValue(organization, out var found) ? catalog.PeopleOfOrganization[found.Id] : [];
+                    rows = [.. rows.Where(p => spoke.Contains(p.Id))];
+                }
+                return Keyset.Page(rows, ByName, c.First(), c.After());
             });
     }
 }

@@ -1,8 +1,7 @@
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
+using Catalog.Api.Snapshot;
 using Catalog.Api.Talks;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.People;
 
@@ -18,12 +17,6 @@ public sealed class PersonType : ObjectGraphType<Person>
         Field(p => p.Handle, nullable: true).Description("The social handle the notes give, without the @.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TalkType>>>>("talks")
             .Description("The talks this person gave.")
-            .Resolve(c => c.Loaders().LoadMany<int, Talk>("person.talks", c.Source.Id, async (db, ids, ct) =>
-                (await (from s in db.TalkSpeakers
-                        join t in db.Talks on s.TalkId equals t.Id
-                        where ids.Contains(s.PersonId)
-                        orderby t.Position
-                        select new { s.PersonId, Talk = t }).AsNoTracking().ToListAsync(ct))
-                .ToLookup(x => x.PersonId, x => x.Talk)));
+            .Resolve(c => c.Catalog().TalksOfPerson[c.Source.Id]);
     }
 }

@@ -1,124 +1,73 @@
-using System.Text;
 using System.Text.RegularExpressions;
-using Catalog.Api.Data;
 using Catalog.Api.Technologies;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Catalog.Api.Search;
 
 /// <summary>
 /// Ranked search over technologies (every name, alias and reading, and the short definitions), categories,
-/// organisations and talk titles, in one SQL command. Texts are compared in their NFKC-folded lower-case form,
-/// the form <see cref="TechnologyAlias.Normalize"/> gives; typos are caught with pg_trgm similarity.
+/// organisations and talk titles, in memory over the snapshot's <see cref="SearchIndex"/>. Texts are compared in their
+/// NFKC-folded lower-case form, the form <see cref="TechnologyAlias.Normalize"/> gives; typos are caught with trigram
+/// similarity as pg_trgm computes it.
 /// </summary>
 public static partial class CatalogSearch
 {
-    /// <summary>Score tiers, far enough apart that the bonuses within a tier (at most 17) never cross into the next.</summary>
+    /// <summary>Score tiers, far enough apart that the bonuses within a tier (at most 7) never cross into the next.</summary>
     public const int Exact = 100, Prefix = 80, Substring = 60, Typo = 40, Definition = 20;
 
     public const int MaxQueryLength = Data.Configurations.Limits.Alias;
 
-    // search_texts holds every searchable text already folded (kept by triggers, see the SearchTextsAndChangeNotices
-    // migration); the candidate filters (LIKE, % and <%) use its GIN trigram index. Names containing the query come
-    // first; definitions and the costly typo matching are read only when those name fewer items than asked for, since
-    // neither a definition (tier 20) nor a typo (tier 40) can outrank a name containing the query (tier 60 and up).
-    // Then every candidate is scored, the best text of each item kept, the items ranked, and each hit returned with
-    // its item's whole row (as JSON, one shape for four tables).
-    private static readonly OwnSql Sql = new("""
-        WITH names AS (
-            SELECT x.kind, x.item_id AS id, x.matched, x.norm, x.lang, x.definition
-            FROM search_texts x
-            WHERE NOT x.definition AND x.norm LIKE @contains
-        ),
-        few AS (
-            SELECT count(DISTINCT (n.kind, n.id)) < @first AS yes FROM names n
-        ),
-        texts AS (
-            SELECT * FROM names
-            UNION ALL
-            SELECT x.kind, x.item_id, x.matched, x.norm, x.lang, x.definition
-            FROM search_texts x
-            WHERE (SELECT yes FROM few) AND (
-                (x.definition AND x.norm LIKE @contains)
-                OR (NOT x.definition AND x.norm NOT LIKE @contains AND (x.norm % @q OR @q <% x.norm)))
-        ),
-        scored AS (
-            SELECT x.kind, x.id, x.matched,
-                CASE
-                    WHEN x.definition THEN 20 + 10.0 * length(@q) / greatest(length(x.norm), 1)
-                    WHEN x.norm = @q THEN 100
-                    WHEN starts_with(x.norm, @q) THEN 80 + 10.0 * length(@q) / length(x.norm)
-                    WHEN strpos(x.norm, @q) > 0 THEN 60 + 10.0 * length(@q) / length(x.norm)
-                    ELSE 40 + 10.0 * greatest(similarity(x.norm, @q), 0.8 * word_similarity(@q, x.norm))
-                END
-                + CASE WHEN @lang IS NULL OR x.lang IS NULL OR x.lang = @lang THEN 5 ELSE 0 END
-                + CASE WHEN x.kind = 0 THEN least(2, 0.5 * ln(1 + t.mention_count)) ELSE 0 END AS score
-            FROM texts x
-            LEFT JOIN technologies t ON x.kind = 0 AND t.id = x.id
-        ),
-        best AS (
-            SELECT DISTINCT ON (kind, id) kind, id, matched, score
-            FROM scored
-            ORDER BY kind, id, score DESC, length(matched), matched
-        )
-        SELECT b.kind, b.id, b.matched, round(b.score::numeric, 3)::double precision AS score,
-            CASE b.kind
-                WHEN 0 THEN (SELECT to_jsonb(x) FROM technologies x WHERE x.id = b.id)
-                WHEN 1 THEN (SELECT to_jsonb(x) FROM categories x WHERE x.id = b.id)
-                WHEN 2 THEN (SELECT to_jsonb(x) FROM organizations x WHERE x.id = b.id)
-                ELSE (SELECT to_jsonb(x) FROM talks x WHERE x.id = b.id)
-            END::text AS item
-        FROM best b
-        ORDER BY b.score DESC, b.kind, b.id
-        LIMIT @first
-        """, "q", "contains", "lang", "first");
-
     /// <summary>The query as it is compared: NFKC-folded, lower case, trimmed, inner runs of white space made one space.</summary>
     public static string NormalizeQuery(string query) => WhiteSpace().Replace(TechnologyAlias.Normalize(query), " ");
 
-    /// <summary>Runs the search for an already normalised, non-empty query.</summary>
-    public static async Task<List<SearchResult>> SearchAsync(CatalogDbContext db, string normalizedQuery, Lang? lang, int first, CancellationToken ct)
+    /// <summary>
+    /// The best <paramref name="first"/> items for an already normalised, non-empty query. Names containing the query
+    /// come first; definitions and typos are looked at only when those name fewer items than asked for, since neither a
+    /// definition (tier 20) nor a typo (tier 40) can outrank a name containing the query (tier 60 and up). Each item
+    /// counts once, with its best text (then the shorter, then the first in ordinal order); ties go by kind, then id.
+    /// </summary>
+    public static List<SearchResult> Search(Snapshot.CatalogSnapshot catalog, string query, Lang? lang, int first)
     {
         if (first == 0) return [];
-        return await Sql.ReadAsync(db,
-            [
-                OwnSql.Text(normalizedQuery),
-                OwnSql.Text($"%{EscapeLike(normalizedQuery)}%"),
-                OwnSql.Text(lang is { } l ? EnumText<Lang>.ToText(l) : null),
-                OwnSql.Integer(first),
-            ],
-            Hit,
-            ct).ConfigureAwait(false);
-    }
+        var index = catalog.SearchIndex;
+        var wanted = lang switch { Lang.En => "en", Lang.Ja => "ja", _ => null };
+        var best = new Dictionary<(SearchItemKind, int), (SearchIndex.Text Text, double Score)>();
 
-    private static SearchResult Hit(NpgsqlDataReader row)
-    {
-        var kind = (SearchItemKind)row.GetInt32(0);
-        return new SearchResult(kind, row.GetInt32(1), row.GetString(2), row.GetDouble(3), Item(kind, row.GetString(4)));
-    }
-
-    /// <summary>Makes LIKE's wildcards in the user's text literal (backslash is PostgreSQL's default LIKE escape).</summary>
-    private static string EscapeLike(string text)
-    {
-        var escaped = new StringBuilder(text.Length + 4);
-        foreach (var c in text)
+        void Consider(SearchIndex.Text text, double tier)
         {
-            if (c is '\\' or '%' or '_') escaped.Append('\\');
-            escaped.Append(c);
+            var score = Math.Round(tier + (wanted is null || text.Lang is null || text.Lang == wanted ? 5 : 0) + text.Bonus, 3, MidpointRounding.AwayFromZero);
+            var key = (text.Kind, text.Id);
+            if (!best.TryGetValue(key, out var kept) || score > kept.Score
+                || (score == kept.Score && (text.Matched.Length < kept.Text.Matched.Length
+                    || (text.Matched.Length == kept.Text.Matched.Length && string.CompareOrdinal(text.Matched, kept.Text.Matched) < 0))))
+                best[key] = (text, score);
         }
-        return escaped.ToString();
+
+        foreach (var text in index.NamesContaining(query))
+        {
+            var ratio = 10.0 * query.Length / text.Norm.Length;
+            Consider(text, text.Norm.Length == query.Length ? Exact : text.Norm.StartsWith(query, StringComparison.Ordinal) ? Prefix + ratio : Substring + ratio);
+        }
+        if (best.Count < first)
+        {
+            foreach (var text in index.DefinitionsContaining(query))
+                Consider(text, Definition + 10.0 * query.Length / Math.Max(text.Norm.Length, 1));
+            foreach (var (text, likeness) in index.Typos(query))
+                Consider(text, Typo + 10.0 * likeness);
+        }
+        return [.. best
+            .OrderByDescending(b => b.Value.Score).ThenBy(b => b.Key.Item1).ThenBy(b => b.Key.Item2)
+            .Take(first)
+            .Select(b => new SearchResult(b.Key.Item1, b.Key.Item2, b.Value.Text.Matched, b.Value.Score, Item(catalog, b.Key.Item1, b.Key.Item2)))];
     }
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
 
-    /// <summary>The item itself, read from the row the statement returned with the hit (no second round trip).</summary>
-    private static object Item(SearchItemKind kind, string json) => kind switch
+    private static object Item(Snapshot.CatalogSnapshot catalog, SearchItemKind kind, int id) => kind switch
     {
-        SearchItemKind.Technology => EntityJson.Read<Technology>(json),
-        SearchItemKind.Category => EntityJson.Read<Categories.Category>(json),
-        SearchItemKind.Organization => EntityJson.Read<Organizations.Organization>(json),
-        _ => EntityJson.Read<Talks.Talk>(json),
+        SearchItemKind.Technology => catalog.Technologies[id],
+        SearchItemKind.Category => catalog.Categories[id],
+        SearchItemKind.Organization => catalog.Organizations[id],
+        _ => catalog.Talks[id],
     };
 }

@@ -1,5 +1,5 @@
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
+using Catalog.Api.Snapshot;
 using Catalog.Api.Technologies;
 using GraphQL;
 using GraphQL.Types;
@@ -25,20 +25,19 @@ public sealed class SearchQueries : IQueryFields
             .Argument<NonNullGraphType<StringGraphType>>("query", $"The text to look for, at most {CatalogSearch.MaxQueryLength} characters; not empty.")
             .Argument<LangType>("lang", "The language whose names and definitions rank first when matches are otherwise equal; null treats both alike.")
             .Argument<IntGraphType>("first", a => { a.DefaultValue = DefaultFirst; a.Description = $"How many results to return: {DefaultFirst} by default, at most {MaxFirst}."; })
-            .ResolveAsync(async c =>
+            .Resolve(c =>
             {
                 var text = c.GetArgument<string>("query");
                 var normalized = CatalogSearch.NormalizeQuery(text);
                 if (normalized.Length == 0)
-                    throw new ExecutionError("'query' must contain something to look for; it was empty or only white space.") { Code = "BAD_QUERY" };
+                    throw new ExecutionError("'query' must contain something to look for; it was empty or only white space.") { Code = ErrorCodes.BadQuery };
                 if (normalized.Length > CatalogSearch.MaxQueryLength)
-                    throw new ExecutionError($"'query' may be at most {CatalogSearch.MaxQueryLength} characters long; it was {normalized.Length}.") { Code = "BAD_QUERY" };
+                    throw new ExecutionError($"'query' may be at most {CatalogSearch.MaxQueryLength} characters long; it was {normalized.Length}.") { Code = ErrorCodes.BadQuery };
                 var first = c.GetArgument("first", DefaultFirst);
                 if (first is < 0 or > MaxFirst)
-                    throw new ExecutionError($"'first' must be between 0 and {MaxFirst}; it was {first}.") { Code = "BAD_PAGE_SIZE" };
+                    throw new ExecutionError($"'first' must be between 0 and {MaxFirst}; it was {first}.") { Code = ErrorCodes.BadPageSize };
 
-                await using var db = await c.DbAsync();
-                return await CatalogSearch.SearchAsync(db, normalized, c.GetArgument<Lang?>("lang"), first, c.CancellationToken);
+                return CatalogSearch.Search(c.Catalog(), normalized, c.GetArgument<Lang?>("lang"), first);
             });
     }
 }

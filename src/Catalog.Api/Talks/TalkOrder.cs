@@ -1,10 +1,11 @@
+using System.ComponentModel;
+
 namespace Catalog.Api.Talks;
 
 public enum TalkOrder
 {
-    /// <summary>In the order of the notes.</summary>
+    [Description("In the order of the notes.")]
     Notes,
-    /// <summary>By title.</summary>
+    [Description("By title.")]
     Title,
 }
-

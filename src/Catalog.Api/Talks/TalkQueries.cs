@@ -1,25 +1,20 @@
-// ToLower() in these queries is translated to SQL lower(); it never runs as .NET culture-sensitive code.
-#pragma warning disable CA1304, CA1311, CA1862
-
-using Catalog.Api.Data;
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
 using Catalog.Api.Graph.Paging;
+using Catalog.Api.Snapshot;
 using Catalog.Api.Technologies;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Catalog.Api.Talks;
 
 public sealed class TalkQueries : IQueryFields
 {
-    private static readonly SortKey<Talk, string> ByTitle = new(t => t.Title.ToLower());
-    private static readonly SortKey<Talk, int> ByPosition = new(t => t.Position);
+    private static readonly SortKey<Talk, string> ByTitle = SortKey.ByName<Talk>(t => t.Title);
+    private static readonly SortKey<Talk, int> ByPosition = SortKey.ByNumber<Talk>(t => t.Position);
 
     public void AddTo(ObjectGraphType query)
     {
-        query.FieldBySlug<TalkType, Talk>("talk", "A talk");
+        query.FieldBySlug<TalkType>("talk", "A talk", (catalog, slug) => catalog.TalksBySlug.GetValueOrDefault(slug));
         query.ConnectionField<object?, TalkType, Talk>("talks")
             .Description("Talks, filtered and ordered. " + PageSize.Describe("talks"))
             .Argument<StringGraphType>("event", "Only the talks of this event (slug).")
@@ -27,29 +22,36 @@ public sealed class TalkQueries : IQueryFields
             .Argument<StringGraphType>("technology", "Only the talks whose notes mention this technology (slug, name or alias).")
             .Argument<StringGraphType>("speaker", "Only the talks of this speaker (slug).")
             .Argument<TalkOrderType>("orderBy", a => { a.DefaultValue = TalkOrder.Notes; a.Description = "The order."; })
-            .ResolveAsync(async c =>
+            .Resolve(c =>
             {
-                var ev = c.GetArgument<string?>("event");
-                var organization = c.GetArgument<string?>("organization");
-                var speaker = c.GetArgument<string?>("speaker");
-                int? technologyId = null;
-                if (c.GetArgument<string?>("technology") is { } technology)
-                    technologyId = (await TechnologyQueries.FindAsync(c, technology) ?? throw TechnologyQueries.NotFound("technology", technology)).Id;
-
-                IQueryable<Talk> Query(CatalogDbContext db)
+                var catalog = c.Catalog();
+                IEnumerable<Talk> rows = c.GetArgument("orderBy", TalkOrder.Notes) == TalkOrder.Title ? catalog.TalksByTitle : catalog.TalksInOrder;
+                if (c.GetArgument<string?>("event") is { } ev)
                 {
-                    var q = db.Talks.AsNoTracking();
-                    if (ev is not null) q = q.Where(t => db.Events.Any(e => e.Id == t.EventId && e.Slug == ev));
-                    if (organization is not null) q = q.Where(t => db.TalkOrganizations.Any(o => o.TalkId == t.Id && db.Organizations.Any(x => x.Id == o.OrganizationId && x.Slug == organization)));
-                    if (speaker is not null) q = q.Where(t => db.TalkSpeakers.Any(s => s.TalkId == t.Id && s.Person!.Slug == speaker));
-                    if (technologyId is { } id) q = q.Where(t => db.Sections.Any(s => s.TalkId == t.Id && db.Mentions.Any(m => m.SectionId == s.Id && m.TechnologyId == id)));
-                    return q;
+                    var eventId = catalog.EventsBySlug.GetValueOrDefault(ev)?.Id;
+                    rows = rows.Where(t => t.EventId == eventId);
                 }
-
-                var contexts = c.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+                if (c.GetArgument<string?>("organization") is { } organization)
+                {
+                    var given = catalog.OrganizationsBySlug.TryGetValue(organization, out var found) ? catalog.TalksOfOrganization[found.Id].ToHashSet() : [];
+                    rows = rows.Where(given.Contains);
+                }
+                if (c.GetArgument<string?>("speaker") is { } speaker)
+                {
+                    var person = catalog.FindPerson(speaker);
+                    var given = person is null || person.Slug != speaker ? [] : catalog.TalksOfPerson[person.Id].ToHashSet();
+                    rows = rows.Where(given.Contains);
+                }
+                if (c.GetArgument<string?>("technology") is { } technology)
+                {
+                    var found = catalog.FindTechnology(technology) ?? throw TechnologyQueries.NotFound("technology", technology);
+                    var covered = (catalog.TalksOf.GetValueOrDefault(found.Id) ?? []).ToHashSet();
+                    rows = rows.Where(covered.Contains);
+                }
+                var list = rows as IReadOnlyList<Talk> ?? [.. rows];
                 return c.GetArgument("orderBy", TalkOrder.Notes) == TalkOrder.Title
-                    ? await Keyset.PageAsync(contexts, Query, ByTitle, false, c.First(), c.After(), c.CancellationToken)
-                    : await Keyset.PageAsync(contexts, Query, ByPosition, false, c.First(), c.After(), c.CancellationToken);
+                    ? Keyset.Page(list, ByTitle, c.First(), c.After())
+                    : Keyset.Page(list, ByPosition, c.First(), c.After());
             });
     }
 }

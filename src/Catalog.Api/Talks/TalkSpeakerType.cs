@@ -1,6 +1,6 @@
 using Catalog.Api.Events;
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
+using Catalog.Api.Snapshot;
 using Catalog.Api.Notes;
 using Catalog.Api.Organizations;
 using Catalog.Api.People;
@@ -18,6 +18,6 @@ public sealed class TalkSpeakerType : ObjectGraphType<TalkSpeaker>
         Description = "A speaker of a talk and the organisation they spoke for.";
         Field<NonNullGraphType<PersonType>>("person").Description("The speaker.").Resolve(c => c.Source.Person);
         Field<OrganizationType>("organization").Description("The organisation they spoke for, when the notes say.")
-            .Resolve(c => c.Source.OrganizationId is { } id ? c.ById<Organization>(id) : null);
+            .Resolve(c => c.Source.OrganizationId is { } id ? c.Catalog().Organizations[id] : null);
     }
 }

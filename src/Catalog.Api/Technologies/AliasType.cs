@@ -1,5 +1,5 @@
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
+using Catalog.Api.Snapshot;
 using GraphQL.Types;
 
 namespace Catalog.Api.Technologies;
@@ -19,6 +19,6 @@ public sealed class AliasType : ObjectGraphType<TechnologyAlias>
             .Description("True when the alias is matched in running text (notes, the glossary widget); false for look-up-only forms.")
             .Resolve(c => c.Source.Match);
         Field<NonNullGraphType<TechnologyType>>("technology").Description("The technology this alias names.")
-            .Resolve(c => c.Required<Technology>(c.Source.TechnologyId));
+            .Resolve(c => c.Catalog().Technologies[c.Source.TechnologyId]);
     }
 }

@@ -6,6 +6,6 @@ public sealed record DefinitionView(TechnologyDefinition Definition, Lang Reques
     public bool IsFallback => Definition.Lang != Requested;
 
     /// <summary>The definition in <paramref name="lang"/>, else in any other language, else null.</summary>
-    public static DefinitionView? Pick(IReadOnlyList<TechnologyDefinition> definitions, Lang lang) =>
-        (definitions.FirstOrDefault(d => d.Lang == lang) ?? (definitions.Count > 0 ? definitions[0] : null)) is { } found ? new DefinitionView(found, lang) : null;
+    public static DefinitionView? Pick(IEnumerable<TechnologyDefinition> definitions, Lang lang) =>
+        (definitions.FirstOrDefault(d => d.Lang == lang) ?? definitions.FirstOrDefault()) is { } found ? new DefinitionView(found, lang) : null;
 }

@@ -1,8 +1,12 @@
+using System.ComponentModel;
+
 namespace Catalog.Api.Technologies;
 
 /// <summary>The languages Catalog writes definitions and names in.</summary>
 public enum Lang
 {
+    [Description("English.")]
     En,
+    [Description("Japanese.")]
     Ja,
 }

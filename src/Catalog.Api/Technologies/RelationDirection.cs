@@ -1,10 +1,11 @@
+using System.ComponentModel;
+
 namespace Catalog.Api.Technologies;
 
 public enum RelationDirection
 {
-    /// <summary>This technology is the subject: "Istio uses Envoy", seen from Istio.</summary>
+    [Description("This technology is the subject: \"Istio uses Envoy\", seen from Istio.")]
     Outgoing,
-    /// <summary>This technology is the object: "Istio uses Envoy", seen from Envoy.</summary>
+    [Description("This technology is the object: \"Istio uses Envoy\", seen from Envoy.")]
     Incoming,
 }
-

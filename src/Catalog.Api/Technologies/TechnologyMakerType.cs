@@ -1,4 +1,4 @@
-using Catalog.Api.Graph.Loading;
+using Catalog.Api.Snapshot;
 using Catalog.Api.Organizations;
 using GraphQL.Types;
 
@@ -11,9 +11,9 @@ public sealed class TechnologyMakerType : ObjectGraphType<TechnologyOrganization
         Name = "TechnologyMaker";
         Description = "An organisation that maintains or created a technology.";
         Field<NonNullGraphType<OrganizationType>>("organization").Description("The organisation.")
-            .Resolve(c => c.Required<Organization>(c.Source.OrganizationId));
+            .Resolve(c => c.Catalog().Organizations[c.Source.OrganizationId]);
         Field<NonNullGraphType<TechnologyType>>("technology").Description("The technology.")
-            .Resolve(c => c.Required<Technology>(c.Source.TechnologyId));
+            .Resolve(c => c.Catalog().Technologies[c.Source.TechnologyId]);
         Field<NonNullGraphType<OrganizationRoleType>>("role").Description("Maintainer or creator.").Resolve(c => c.Source.Role);
         Field<StringGraphType>("sourceUrl").Description("Where this fact comes from.").Resolve(c => c.Source.SourceUrl);
     }

@@ -1,6 +1,6 @@
-using Catalog.Api.Auth;
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
+using Catalog.Api.Data;
+using Catalog.Api.Snapshot;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -24,28 +24,30 @@ public sealed class TechnologyMutations : IMutationFields
 
     private static async Task<Technology> AddAliasAsync(IResolveFieldContext context, AddTechnologyAliasInput input)
     {
-        await context.RequireApiKeyAsync();
-        var technology = await TechnologyQueries.FindAsync(context, input.Technology) ?? throw NotFound(input.Technology);
+        var technology = context.Catalog().FindTechnology(input.Technology) ?? throw NotFound(input.Technology);
         var text = input.Alias.Trim();
         var normalized = TechnologyAlias.Normalize(text);
         if (normalized.Length is 0 or > Data.Configurations.Limits.Alias)
-            throw new ExecutionError($"An alias has 1 to {Data.Configurations.Limits.Alias} characters.") { Code = "BAD_USER_INPUT" };
-        await using var db = await context.DbAsync();
+            throw new ExecutionError($"An alias has 1 to {Data.Configurations.Limits.Alias} characters.") { Code = ErrorCodes.BadUserInput };
+        await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(context.CancellationToken);
         var owner = await db.TechnologyAliases.AsNoTracking().Where(a => a.Normalized == normalized).Select(a => a.Technology!.Slug).FirstOrDefaultAsync(context.CancellationToken);
         if (owner is not null)
-            throw new ExecutionError($"'{text}' is already an alias of '{owner}'.") { Code = "CONFLICT" };
+            throw new ExecutionError($"'{text}' is already an alias of '{owner}'.") { Code = ErrorCodes.Conflict };
         db.TechnologyAliases.Add(new TechnologyAlias { TechnologyId = technology.Id, Text = text, Normalized = normalized, Kind = input.Kind, Lang = input.Lang, CaseSensitive = input.CaseSensitive });
         await db.SaveChangesAsync(context.CancellationToken);
-        return technology;
+        return await AfterWriteAsync(context, technology.Id);
     }
 
     private static async Task<Technology> SetDefinitionAsync(IResolveFieldContext context, SetTechnologyDefinitionInput input)
     {
-        await context.RequireApiKeyAsync();
-        var technology = await TechnologyQueries.FindAsync(context, input.Technology) ?? throw NotFound(input.Technology);
+        var technology = context.Catalog().FindTechnology(input.Technology) ?? throw NotFound(input.Technology);
         if (string.IsNullOrWhiteSpace(input.Short))
-            throw new ExecutionError("A definition needs a short text.") { Code = "BAD_USER_INPUT" };
-        await using var db = await context.DbAsync();
+            throw new ExecutionError("A definition needs a short text.") { Code = ErrorCodes.BadUserInput };
+        if (input.Short.Trim().Length > Data.Configurations.Limits.ShortDefinition)
+            throw new ExecutionError($"A short definition has at most {Data.Configurations.Limits.ShortDefinition} characters; this one has {input.Short.Trim().Length}.") { Code = ErrorCodes.BadUserInput };
+        if (input.SourceUrl is { Length: > Data.Configurations.Limits.Url })
+            throw new ExecutionError($"A source URL has at most {Data.Configurations.Limits.Url} characters.") { Code = ErrorCodes.BadUserInput };
+        await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(context.CancellationToken);
         var definition = await db.TechnologyDefinitions.SingleOrDefaultAsync(d => d.TechnologyId == technology.Id && d.Lang == input.Lang, context.CancellationToken);
         if (definition is null)
         {
@@ -56,8 +58,12 @@ public sealed class TechnologyMutations : IMutationFields
         definition.Long = input.Long;
         definition.SourceUrl = input.SourceUrl;
         await db.SaveChangesAsync(context.CancellationToken);
-        return technology;
+        return await AfterWriteAsync(context, technology.Id);
     }
 
-    private static ExecutionError NotFound(string technology) => new($"No technology has the slug, name or alias '{technology}'.") { Code = "NOT_FOUND" };
+    /// <summary>The technology as the snapshot that shows the write has it: the answer reads its own write.</summary>
+    private static async Task<Technology> AfterWriteAsync(IResolveFieldContext context, int id) =>
+        (await context.RefreshCatalogAsync()).Technologies[id];
+
+    private static ExecutionError NotFound(string technology) => new($"No technology has the slug, name or alias '{technology}'.") { Code = ErrorCodes.NotFound };
 }

@@ -1,9 +1,11 @@
+using System.ComponentModel;
+
 namespace Catalog.Api.Technologies;
 
 public enum TechnologyOrder
 {
-    /// <summary>By name, A to Z.</summary>
+    [Description("By name, A to Z.")]
     Name,
-    /// <summary>Most mentioned in the notes first.</summary>
+    [Description("Most mentioned in the notes first.")]
     Mentions,
 }

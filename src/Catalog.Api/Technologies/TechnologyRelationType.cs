@@ -1,5 +1,5 @@
 using Catalog.Api.Graph;
-using Catalog.Api.Graph.Loading;
+using Catalog.Api.Snapshot;
 using GraphQL.Types;
 
 namespace Catalog.Api.Technologies;
@@ -18,9 +18,9 @@ public sealed class TechnologyRelationType : ObjectGraphType<RelationView>
             .Description("OUTGOING when the technology this was reached from is `from`, INCOMING when it is `to`.")
             .Resolve(c => c.Source.Direction);
         Field<NonNullGraphType<TechnologyType>>("technology").Description("The other end, seen from the technology this was reached from.")
-            .Resolve(c => c.Required<Technology>(c.Source.OtherId));
-        Field<NonNullGraphType<TechnologyType>>("from").Description("The subject of the relation.").Resolve(c => c.Required<Technology>(c.Source.Relation.FromId));
-        Field<NonNullGraphType<TechnologyType>>("to").Description("The object of the relation.").Resolve(c => c.Required<Technology>(c.Source.Relation.ToId));
+            .Resolve(c => c.Catalog().Technologies[c.Source.OtherId]);
+        Field<NonNullGraphType<TechnologyType>>("from").Description("The subject of the relation.").Resolve(c => c.Catalog().Technologies[c.Source.Relation.FromId]);
+        Field<NonNullGraphType<TechnologyType>>("to").Description("The object of the relation.").Resolve(c => c.Catalog().Technologies[c.Source.Relation.ToId]);
         Field<StringGraphType>("sourceUrl").Description("Where this fact comes from.").Resolve(c => c.Source.Relation.SourceUrl);
     }
 }

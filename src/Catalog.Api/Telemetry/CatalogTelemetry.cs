@@ -42,12 +42,6 @@ public static class CatalogTelemetry
     /// <summary>Counts a hit of the parsed-document cache.</summary>
     public static void RecordDocumentCacheHit() => DocumentCacheHits.Add(1);
 
-    /// <summary>A span for one batch of a batch loader, named after the loader, with the number of keys.</summary>
-    public static Activity? StartBatch(string loader, int keys)
-    {
-        var activity = Source.StartActivity("batch " + loader);
-        activity?.SetTag("catalog.loader.name", loader);
-        activity?.SetTag("catalog.loader.keys", keys);
-        return activity;
-    }
+    /// <summary>A build of the in-memory catalog snapshot (tagged with its version once read).</summary>
+    public static Activity? StartSnapshotBuild() => Source.StartActivity("catalog.snapshot.build");
 }

@@ -14,8 +14,7 @@ public sealed class GraphQLTelemetry : IConfigureExecution
     /// <summary>Operation names come from clients: longer ones are cut so a metric's series stay bounded in size.</summary>
     internal const int MaxNameLength = 64;
 
-    /// <summary>Outermost: before the persisted-document handler (200) and the document cache (300), so both are timed.</summary>
-    public float SortOrder => 50;
+    public float SortOrder => Graph.GraphQLPipeline.Order.Telemetry;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
@@ -62,10 +61,10 @@ public sealed class GraphQLTelemetry : IConfigureExecution
         CatalogTelemetry.OperationDuration.Record(elapsed.TotalSeconds, nameTag, typeTag);
         foreach (var error in result?.Errors ?? [])
         {
-            CatalogTelemetry.Errors.Add(1, new KeyValuePair<string, object?>("code", error.Code ?? "UNKNOWN"), nameTag);
-            if (Graph.Limits.LimitErrors.IsLimit(error.Code)) CatalogTelemetry.RecordRejected(error.Code!);
+            CatalogTelemetry.Errors.Add(1, new KeyValuePair<string, object?>("code", error.Code ?? ErrorCodes.Uncoded), nameTag);
+            if (ErrorCodes.IsLimit(error.Code)) CatalogTelemetry.RecordRejected(error.Code!);
         }
-        if (result is null) CatalogTelemetry.Errors.Add(1, new KeyValuePair<string, object?>("code", "INTERNAL"), nameTag);
+        if (result is null) CatalogTelemetry.Errors.Add(1, new KeyValuePair<string, object?>("code", ErrorCodes.InternalError), nameTag);
 
         if (activity is null) return;
         activity.DisplayName = operation is null ? "graphql" : $"{type} {name}";

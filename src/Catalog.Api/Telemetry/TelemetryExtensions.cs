@@ -25,25 +25,30 @@ public static class TelemetryExtensions
     /// <summary><c>Catalog:Telemetry:Prometheus</c>: serve the metrics at <c>/metrics</c> for Prometheus to scrape.</summary>
     public const string PrometheusKey = "Catalog:Telemetry:Prometheus";
 
-    /// <summary><c>Catalog:Testing:AllowDelay</c>: honour the test-only delay header (never in a deployment).</summary>
-    public const string AllowTestDelayKey = "Catalog:Testing:AllowDelay";
-
     public const string VersionHeader = "X-Catalog-Version";
 
     private static readonly string[] Untraced = ["/health", "/metrics", "/graphql-ide"];
 
     /// <summary>
-    /// Logs (JSON lines outside Development, one per request), traces when they have somewhere to go (ASP.NET Core,
-    /// GraphQL operations, batch loaders, Npgsql commands) and metrics (requests, operations, errors, rejections, cache hits, the database pool);
+    /// Logs are for whoever reads them: readable lines in a terminal; one JSON object per line where a program reads them
+    /// (output redirected to a file or a pipe, or in a container, whose runtime collects stdout). <c>Logging:Console:FormatterName</c>
+    /// (<c>simple</c> or <c>json</c>) decides instead when set.
+    /// </summary>
+    internal static bool LogsAsJson(IConfiguration configuration) => configuration["Logging:Console:FormatterName"] switch
+    {
+        "json" => true,
+        "simple" => false,
+        _ => Console.IsOutputRedirected || configuration.GetValue<bool>("DOTNET_RUNNING_IN_CONTAINER"),
+    };
+
+    /// <summary>
+    /// Logs (see <see cref="LogsAsJson"/>; one line per request), traces when they have somewhere to go (ASP.NET Core,
+    /// GraphQL operations, snapshot builds, Npgsql commands) and metrics (requests, operations, errors, rejections, cache hits, the database pool);
     /// they leave the process only through the exporters configured.
     /// </summary>
     public static WebApplicationBuilder AddCatalogTelemetry(this WebApplicationBuilder builder)
     {
-        if (builder.Environment.IsDevelopment())
-        {
-            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
-        }
-        else
+        if (LogsAsJson(builder.Configuration))
         {
             builder.Logging.AddJsonConsole(o =>
             {
@@ -52,6 +57,10 @@ public static class TelemetryExtensions
                 // Readable Japanese and quotes in messages; the JSON stays valid.
                 o.JsonWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
             });
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         }
 
         builder.Services.AddScoped<RequestTelemetry>();
@@ -81,8 +90,8 @@ public static class TelemetryExtensions
         return builder;
     }
 
-    /// <summary>The request log line, the version header and <c>/version</c>, and <c>/metrics</c> when configured.</summary>
-    public static WebApplication MapCatalogTelemetry(this WebApplication app)
+    /// <summary>The version header on every response and the request log line.</summary>
+    public static WebApplication UseCatalogTelemetry(this WebApplication app)
     {
         app.Use((http, next) =>
         {
@@ -90,7 +99,12 @@ public static class TelemetryExtensions
             return next(http);
         });
         app.UseMiddleware<RequestLogMiddleware>();
-        if (app.Configuration.GetValue<bool>(AllowTestDelayKey)) app.UseMiddleware<TestDelayMiddleware>();
+        return app;
+    }
+
+    /// <summary><c>/version</c>, and <c>/metrics</c> when configured.</summary>
+    public static WebApplication MapCatalogTelemetry(this WebApplication app)
+    {
         app.MapGet("/version", () => Results.Json(BuildVersion.Current));
         if (app.Configuration.GetValue<bool>(PrometheusKey)) app.MapPrometheusScrapingEndpoint();
         return app;

@@ -1,6 +1,5 @@
 using System.Text;
-using Catalog.Api.Data;
-using Microsoft.EntityFrameworkCore;
+using Catalog.Api.Snapshot;
 
 namespace Catalog.Api.Widget;
 
@@ -9,7 +8,7 @@ namespace Catalog.Api.Widget;
 /// (<c>?lang=en</c> asks the widget for English); <c>/demo/en</c> is an English page with other markup (a
 /// <c>main</c> without an article, code, links, headings, form fields, an element with an event handler).
 /// </summary>
-public sealed class DemoPage(IDbContextFactory<CatalogDbContext> databases, WidgetAssets widget)
+public sealed class DemoPage(CatalogSnapshots snapshots, WidgetAssets widget)
 {
     private const string Style = """
         body { max-width: 46rem; margin: 0 auto; padding: 1rem; font: 16px/1.8 system-ui, sans-serif; color: #222; background: #fff; }
@@ -26,12 +25,8 @@ public sealed class DemoPage(IDbContextFactory<CatalogDbContext> databases, Widg
     public async Task WriteNotesAsync(HttpContext http)
     {
         var widgetLang = http.Request.Query["lang"] == "en" ? "en" : "ja";
-        await using var db = await databases.CreateDbContextAsync(http.RequestAborted);
-        var notes = await db.Documents.AsNoTracking()
-            .Where(d => d.Language.StartsWith("ja"))
-            .OrderBy(d => d.Id)
-            .Select(d => new { d.Title, d.Blog, d.Author, d.PublishedOn, d.Content })
-            .FirstOrDefaultAsync(http.RequestAborted);
+        var catalog = await snapshots.GetAsync(http.RequestAborted);
+        var notes = catalog.DocumentsInOrder.FirstOrDefault(d => d.Language.StartsWith("ja", StringComparison.Ordinal));
         if (notes is null)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -1,10 +1,13 @@
 // Example operations shown as the IDE's default tabs (first visit only; afterwards
-// GraphiQL restores the user's own tabs from localStorage).
+// GraphiQL restores the user's own tabs from localStorage), followed by the graph view's
+// own examples (graph/examples.ts).
 // They must stay valid against the service's schema (src/Catalog.Api/schema.graphql):
 // tests/Catalog.Tests/Graph/IdeEndpointTests.cs validates each of them, and the browser
 // test runs the first one.
 
-export const examples: { name: string; query: string; variables?: string }[] = [
+export type Example = { name: string; query: string; variables?: string };
+
+export const examples: Example[] = [
   {
     name: 'Which talks covered it?',
     query: `# Job 1: a technology by name, slug or any alias (typos and Japanese readings included),
@@ -58,33 +61,20 @@ query Explore {
 `,
   },
   {
-    name: 'Istio’s neighbourhood',
-    query: `# Istio and what surrounds it: its typed relations, categories and makers, and the talks that covered it
-# with their speakers and organisations. Run it, then open the graph view (the graph icon on the left) to see
-# it drawn; click a node there to open that node's own neighbourhood in a new tab.
-query IstioNeighbourhood {
-  technology(slug: "istio") {
-    id slug name
-    related { kind direction technology { id slug name } }
-    categories { id slug name }
-    organizations { role organization { id slug name } }
-    talks {
-      id slug title
-      speakers { id slug name }
-      organizations { id slug name }
+    name: 'CNCF graduated projects',
+    query: `# CNCF graduated projects and the talks that covered them: maturity, dates and the place in
+# the CNCF landscape come from its data file (see landscape.attribution); definitions are Catalog's own.
+query GraduatedProjects($maturity: Maturity = GRADUATED) {
+  technologies(maturity: $maturity, first: 100) {
+    totalCount
+    nodes {
+      name
+      maturity
+      definition(lang: EN)
+      landscape { category subcategory acceptedOn graduatedOn attribution }
+      organizations { role organization { name membership } }
+      talks { title event { name } }
     }
-  }
-}
-`,
-  },
-  {
-    name: 'Path from Calico to Envoy',
-    query: `# The shortest path from one technology to another, through typed relations, shared talks and
-# shared organisations. The graph view draws it as a path, step by step.
-query CalicoToEnvoy {
-  path(from: "calico", to: "envoy") {
-    length
-    steps { from { name slug type } to { name slug type } via }
   }
 }
 `,

@@ -12,7 +12,8 @@ import '@graphiql/plugin-explorer/style.css';
 
 import { examples } from './examples';
 import { createFetcher } from './fetcher';
-import { GRAPH_VIEW_PLUGIN } from './graph/plugin';
+import { graphExamples } from './graph/examples';
+import { graphViewPlugin } from './graph/plugin';
 import { watchAccessibility } from './a11y';
 import { EDITOR_THEME } from './editor-theme';
 
@@ -35,7 +36,7 @@ const fetcher = createFetcher(endpoint);
 
 // One tab per example; a comment line with the example's name heads each tab
 // (GraphiQL titles tabs by operation name), and the first tab also carries the intro.
-const defaultTabs = examples.map((example, index) => ({
+const defaultTabs = [...examples, ...graphExamples].map((example, index) => ({
   query: `${index === 0 ? `${INTRO}\n` : ''}# ${example.name}\n${example.query}`,
   variables: example.variables ?? null,
 }));
@@ -67,6 +68,8 @@ const EXPLORER_PLUGIN = explorerPlugin({
     atom: explorerColor('def'),
   },
 });
+
+const GRAPH_VIEW_PLUGIN = graphViewPlugin(host.dataset.graphView);
 
 const firstVisitVariables = hasStoredTabs() ? undefined : (defaultTabs[0]?.variables ?? undefined);
 

@@ -18,7 +18,8 @@ public sealed class IdeTests(IdeBrowser ide, ITestOutputHelper output) : IClassF
     private static readonly LocatorAssertionsToContainTextOptions Patiently = new() { Timeout = 20_000 };
     private static readonly PageGotoOptions Loading = new() { Timeout = 60_000 };
 
-    private const string GraphChunk = "/graphql-ide/ide-graph-view.js";
+    // The graph view's bundle, at its plain or its fingerprinted URL (ide-graph-view.<fingerprint>.js).
+    private const string GraphChunk = "/graphql-ide/ide-graph-view.";
 
     private static readonly string[] RootFields = ["technology", "technologies", "path", "search", "talks", "glossary"];
 
@@ -63,8 +64,8 @@ public sealed class IdeTests(IdeBrowser ide, ITestOutputHelper output) : IClassF
         });
 
         output.WriteLine($"done after {clock.Elapsed.TotalSeconds:F1} s; requests:\n{string.Join('\n', ide1.Requests)}");
-        Assert.Contains(ide1.Requests, url => url.Contains("/graphql-ide/ide.js?v=", StringComparison.Ordinal));
-        Assert.Contains(ide1.Requests, url => url.Contains("/graphql-ide/ide.css?v=", StringComparison.Ordinal));
+        Assert.Contains(ide1.Requests, url => Regex.IsMatch(url, @"/graphql-ide/ide\.[0-9a-z]+\.js$"));
+        Assert.Contains(ide1.Requests, url => Regex.IsMatch(url, @"/graphql-ide/ide\.[0-9a-z]+\.css$"));
         // The graph view's bundle is not part of the first load: it comes when its panel opens.
         Assert.DoesNotContain(ide1.Requests, url => url.Contains(GraphChunk, StringComparison.Ordinal));
         AssertAllLocal(ide1);
@@ -82,9 +83,9 @@ public sealed class IdeTests(IdeBrowser ide, ITestOutputHelper output) : IClassF
             await RunExampleAsync(page, "IstioNeighbourhood", "\"name\": \"Envoy\"");
             Assert.DoesNotContain(ide1.Requests, url => url.Contains(GraphChunk, StringComparison.Ordinal));
 
-            // The panel's bundle is fetched when the panel opens, under the build's hash, and draws the result.
+            // The panel's bundle is fetched when the panel opens, by its fingerprinted URL, and draws the result.
             var panel = await OpenGraphViewAsync(page);
-            Assert.Contains(ide1.Requests, url => url.Contains(GraphChunk + "?v=", StringComparison.Ordinal));
+            Assert.Contains(ide1.Requests, url => Regex.IsMatch(url, @"/graphql-ide/ide-graph-view\.[0-9a-z]+\.js$"));
             await SettledAsync(panel);
             output.WriteLine($"graph drawn after {clock.Elapsed.TotalSeconds:F1} s");
 
@@ -154,10 +155,10 @@ public sealed class IdeTests(IdeBrowser ide, ITestOutputHelper output) : IClassF
             await Expect(steps).ToHaveCountAsync(length);
             await Expect(panel.Locator(".catalog-graph-on-path")).ToHaveCountAsync(length + 1);
 
-            // Technologies with their aliases and mentions: more nodes than the view draws.
+            // The most mentioned technologies with their aliases and mentions: more nodes than the view draws.
             await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "New tab", Exact = true }).ClickAsync();
             await OperationEditor(page).Locator(".monaco-editor").First.ClickAsync();
-            await page.Keyboard.InsertTextAsync("query Large { technologies(first: 100) { nodes { id slug name aliases { id text } mentions { id matchedText } } } }");
+            await page.Keyboard.InsertTextAsync("query Large { technologies(first: 100, orderBy: MENTIONS) { nodes { id slug name aliases { id text } mentions { id matchedText } } } }");
             await EditorTookInAsync(page, "Large");
             await RunAsync(page, "Large");
             await Expect(Result(page)).ToContainTextAsync("\"mentions\"", Patiently);

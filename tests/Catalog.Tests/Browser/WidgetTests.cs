@@ -227,7 +227,7 @@ public sealed class WidgetTests(WidgetBrowser browser, ITestOutputHelper output)
               });
               await load(src);
               delete window.__catalogGlossary;
-              await load(src + '&again=1');
+              await load(src + (src.includes('?') ? '&' : '?') + 'again=1');
               await new Promise(r => setTimeout(r, 1000));
               document.querySelectorAll('script[data-lang]:not(:first-of-type)').forEach(s => s.remove());
             }

@@ -114,6 +114,24 @@ public sealed class PublishTests(PublishedImage image) : IClassFixture<Published
             Assert.Equal("kubernetes", (string?)data["technology"]!["slug"]);
             Assert.NotEmpty(data["technology"]!["talks"]!.AsArray());
 
+            // The IDE and the widget come from the published static web assets, precompressed.
+            using (var page = new HttpRequestMessage(HttpMethod.Get, new Uri(service.Address, "graphql")))
+            {
+                page.Headers.Accept.ParseAdd("text/html");
+                using var ide = await service.Client.SendAsync(page);
+                var script = System.Text.RegularExpressions.Regex.Match(await ide.Content.ReadAsStringAsync(), "src=\"/(graphql-ide/ide\\.[0-9a-z]+\\.js)\"");
+                Assert.True(script.Success, "The IDE's page links no fingerprinted script.");
+                using var asset = new HttpRequestMessage(HttpMethod.Get, new Uri(service.Address, script.Groups[1].Value));
+                asset.Headers.AcceptEncoding.ParseAdd("br");
+                using var brotli = await service.Client.SendAsync(asset);
+                Assert.Equal(HttpStatusCode.OK, brotli.StatusCode);
+                Assert.Equal("br", Assert.Single(brotli.Content.Headers.ContentEncoding));
+                Assert.Contains("immutable", brotli.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+            }
+            var widget = JsonNode.Parse(await service.Client.GetStringAsync(new Uri(service.Address, "widget/version")))!;
+            using (var widgetScript = await service.Client.GetAsync(new Uri(service.Address, ((string)widget["script"]!).TrimStart('/'))))
+                Assert.Equal(HttpStatusCode.OK, widgetScript.StatusCode);
+
             // The image's HEALTHCHECK command, against the running service.
             var probeEnvironment = new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = service.Address.ToString() };
             Assert.Equal(0, (await image.RunAsync(probeEnvironment, "probe")).ExitCode);

@@ -34,9 +34,9 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
     }
 
     private async Task<string> AssetUrlAsync(string file) =>
-        Assert.Single(AssetUrl().Matches(await PageAsync()).Select(m => m.Groups[1].Value), u => u.StartsWith($"/graphql-ide/{file}?v=", StringComparison.Ordinal));
+        Assert.Single(AssetUrl().Matches(await PageAsync()).Select(m => m.Groups[1].Value), u => u.StartsWith($"/graphql-ide/{Path.GetFileNameWithoutExtension(file)}.", StringComparison.Ordinal) && u.EndsWith(Path.GetExtension(file), StringComparison.Ordinal));
 
-    [GeneratedRegex("(?:src|href)=\"(/graphql-ide/[^\"]+)\"")]
+    [GeneratedRegex("(?:src|href|data-graph-view)=\"(/graphql-ide/[^\"]+)\"")]
     private static partial Regex AssetUrl();
 
     [Fact]
@@ -51,8 +51,11 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
         Assert.True(response.Headers.CacheControl?.NoCache);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("id=\"graphiql\"", html, StringComparison.Ordinal);
-        Assert.Matches("<script type=\"module\"[^>]* src=\"/graphql-ide/ide\\.js\\?v=[0-9a-f]{12}\"", html);
-        Assert.Matches("<link rel=\"stylesheet\"[^>]* href=\"/graphql-ide/ide\\.css\\?v=[0-9a-f]{12}\"", html);
+        // Each asset by its fingerprinted URL.
+        Assert.Matches("<script type=\"module\"[^>]* src=\"/graphql-ide/ide\\.[0-9a-z]{6,}\\.js\"", html);
+        Assert.Matches("<link rel=\"stylesheet\"[^>]* href=\"/graphql-ide/ide\\.[0-9a-z]{6,}\\.css\"", html);
+        // The graph view's bundle, which ide.js imports when the panel first opens: only the page knows its URL.
+        Assert.Matches("<div id=\"graphiql\"[^>]* data-graph-view=\"/graphql-ide/ide-graph-view\\.[0-9a-z]{6,}\\.js\"", html);
         // Nothing from another origin.
         Assert.DoesNotMatch("(?:src|href)=\"(?:https?:)?//", html);
     }
@@ -68,20 +71,22 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
     [Theory]
     [InlineData("ide.js", "text/javascript")]
     [InlineData("ide.css", "text/css")]
-    public async Task An_asset_is_served_with_its_type_compressed_once_and_cached_for_a_year(string file, string mediaType)
+    [InlineData("ide-graph-view.js", "text/javascript")]
+    public async Task An_asset_is_served_with_its_type_precompressed_with_a_strong_etag_per_encoding_and_cached_for_a_year(string file, string mediaType)
     {
         var url = await AssetUrlAsync(file);
         using var plain = await GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
         Assert.Equal(mediaType, plain.Content.Headers.ContentType?.MediaType);
         Assert.Empty(plain.Content.Headers.ContentEncoding);
-        Assert.Equal("public, max-age=31536000, immutable", plain.Headers.CacheControl?.ToString());
+        Assert.Equal(TimeSpan.FromDays(365), plain.Headers.CacheControl?.MaxAge);
+        Assert.Contains("immutable", plain.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         Assert.Equal("nosniff", Assert.Single(plain.Headers.GetValues("X-Content-Type-Options")));
         Assert.Contains("Accept-Encoding", plain.Headers.Vary);
         var bytes = await plain.Content.ReadAsByteArrayAsync();
         Assert.True(bytes.Length > 10_000);
 
-        using var brotli = await GetAsync(url, acceptEncoding: "gzip, deflate, br, zstd");
+        using var brotli = await GetAsync(url, acceptEncoding: "br");
         Assert.Equal("br", Assert.Single(brotli.Content.Headers.ContentEncoding));
         Assert.Equal(mediaType, brotli.Content.Headers.ContentType?.MediaType);
         var compressed = await brotli.Content.ReadAsByteArrayAsync();
@@ -89,11 +94,26 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
         Assert.Equal(compressed.Length, brotli.Content.Headers.ContentLength);
         await using (var decoded = new BrotliStream(new MemoryStream(compressed), CompressionMode.Decompress))
             Assert.Equal(bytes, await ReadAllAsync(decoded));
+        Assert.Contains("Accept-Encoding", brotli.Headers.Vary);
+        // Each encoding is other bytes, so it has its own strong tag, and each tag revalidates its own bytes.
+        Assert.False(plain.Headers.ETag!.IsWeak);
+        Assert.False(brotli.Headers.ETag!.IsWeak);
+        Assert.NotEqual(plain.Headers.ETag, brotli.Headers.ETag);
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, url);
+        revalidate.Headers.AcceptEncoding.ParseAdd("br");
+        revalidate.Headers.IfNoneMatch.Add(brotli.Headers.ETag);
+        using (var notModified = await api.Client.SendAsync(revalidate))
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
 
         using var gzip = await GetAsync(url, acceptEncoding: "gzip");
         Assert.Equal("gzip", Assert.Single(gzip.Content.Headers.ContentEncoding));
+        Assert.NotEqual(brotli.Headers.ETag, gzip.Headers.ETag);
         await using (var decoded = new GZipStream(await gzip.Content.ReadAsStreamAsync(), CompressionMode.Decompress))
             Assert.Equal(bytes, await ReadAllAsync(decoded));
+
+        // A browser that takes both gets the smaller (Brotli for the large files; gzip can win on a small one).
+        using var browser = await GetAsync(url, acceptEncoding: "gzip, deflate, br, zstd");
+        Assert.Equal(compressed.Length <= gzip.Content.Headers.ContentLength ? "br" : "gzip", Assert.Single(browser.Content.Headers.ContentEncoding));
 
         using var refused = await GetAsync(url, acceptEncoding: "br;q=0, gzip;q=0");
         Assert.Empty(refused.Content.Headers.ContentEncoding);
@@ -101,9 +121,9 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
     }
 
     [Fact]
-    public async Task An_asset_asked_for_under_another_build_hash_is_not_cached_and_an_unknown_one_is_not_found()
+    public async Task An_asset_at_its_plain_url_is_revalidated_and_an_unknown_one_is_not_found()
     {
-        using var stale = await GetAsync("/graphql-ide/ide.css?v=000000000000");
+        using var stale = await GetAsync("/graphql-ide/ide.css");
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.True(stale.Headers.CacheControl?.NoCache);
         using var missing = await GetAsync("/graphql-ide/nothing.js");
@@ -123,8 +143,9 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
     }
 
     /// <summary>
-    /// Every example of the IDE is valid against the schema. The root fields another change adds (glossary, path) are
-    /// let through only while the schema lacks them: once they exist, their examples must validate like the rest.
+    /// Every example of examples.ts is valid against the schema (the graph view's own are run below). The root fields
+    /// another change adds (glossary, path) are let through only while the schema lacks them: once they exist, their
+    /// examples must validate like the rest.
     /// </summary>
     [Fact]
     public async Task Every_example_operation_of_the_ide_is_valid_against_the_schema()
@@ -133,7 +154,7 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
         var schema = api.Services.GetRequiredService<ISchema>();
         schema.Initialize();
         var examples = ReadExamples();
-        Assert.Equal(5, examples.Count);
+        Assert.Equal(4, examples.Count);
         foreach (var example in examples)
         {
             var response = await api.QueryAsync(example.Query, example.Variables is null ? null : JsonNode.Parse(example.Variables));
@@ -144,6 +165,23 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
             }).ToList();
             Assert.True(unexpected.Count == 0, $"The example '{example.Name}' is not valid: {string.Join("; ", unexpected)}");
         }
+    }
+
+    /// <summary>The graph view's example tabs run without an error and find what they are about.</summary>
+    [Fact]
+    public async Task The_graph_views_examples_find_istios_neighbourhood_and_the_path_from_calico_to_envoy()
+    {
+        var examples = ReadExamples(GraphExamples);
+        Assert.Equal(["Istio’s neighbourhood", "Path from Calico to Envoy"], examples.Select(e => e.Name));
+
+        var istio = (await api.DataAsync(examples[0].Query))["technology"]!;
+        Assert.Equal("istio", (string?)istio["slug"]);
+        Assert.Contains(istio["related"]!.AsArray(), r => (string?)r!["kind"] == "USES" && (string?)r["technology"]!["slug"] == "envoy");
+        Assert.NotEmpty(istio["talks"]!.AsArray());
+
+        var steps = (await api.DataAsync(examples[1].Query))["path"]!["steps"]!.AsArray();
+        Assert.Equal("calico", (string?)steps[0]!["from"]!["slug"]);
+        Assert.Equal("envoy", (string?)steps[^1]!["to"]!["slug"]);
     }
 
     /// <summary>
@@ -193,6 +231,8 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
 
     private static string Neighbourhoods => Path.Combine(Path.GetDirectoryName(Examples)!, "graph", "neighbourhood.ts");
 
+    private static string GraphExamples => Path.Combine(Path.GetDirectoryName(Examples)!, "graph", "examples.ts");
+
     [GeneratedRegex(@"^  (?<type>\w+): `(?<query>[^`]*)`,", RegexOptions.Multiline)]
     private static partial Regex NeighbourhoodTemplate();
 
@@ -201,10 +241,10 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
 
     private sealed record Example(string Name, string Query, string? Variables);
 
-    /// <summary>The examples as examples.ts declares them: name, query and variables as literal strings.</summary>
-    private static List<Example> ReadExamples()
+    /// <summary>The examples as examples.ts (or another such file) declares them: name, query and variables as literal strings.</summary>
+    private static List<Example> ReadExamples(string? file = null)
     {
-        var source = File.ReadAllText(Examples);
+        var source = File.ReadAllText(file ?? Examples);
         var examples = ExampleLiteral().Matches(source)
             .Select(m => new Example(m.Groups["name"].Value, m.Groups["query"].Value, m.Groups["variables"].Success ? m.Groups["variables"].Value : null))
             .ToList();

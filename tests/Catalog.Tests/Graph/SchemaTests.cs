@@ -33,7 +33,7 @@ public sealed class SchemaTests(CatalogApiFixture api) : IClassFixture<CatalogAp
     }
 
     [Fact]
-    public void Every_field_and_argument_has_a_description()
+    public void Every_type_field_argument_and_enum_value_has_a_description()
     {
         var schema = api.Services.GetRequiredService<ISchema>();
         schema.Initialize();
@@ -41,6 +41,11 @@ public sealed class SchemaTests(CatalogApiFixture api) : IClassFixture<CatalogAp
         foreach (var type in schema.AllTypes.Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal) && t is not ScalarGraphType))
         {
             if (string.IsNullOrWhiteSpace(type.Description)) missing.Add(type.Name);
+            if (type is EnumerationGraphType enumeration)
+            {
+                foreach (var value in enumeration.Values)
+                    if (string.IsNullOrWhiteSpace(value.Description)) missing.Add($"{type.Name}.{value.Name}");
+            }
             if (type is not IComplexGraphType complex) continue;
             foreach (var field in complex.Fields)
             {

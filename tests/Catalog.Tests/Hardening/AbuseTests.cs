@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Catalog.Api;
 using Catalog.Api.Graph.Limits;
 using Catalog.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -15,16 +16,16 @@ public sealed partial class AbuseTests(CatalogApiFixture api, ITestOutputHelper 
 {
     public static TheoryData<string, string, string> Attacks => new()
     {
-        { "deep nesting", Nested(12), LimitErrors.MaxDepth },
-        { "alias overloading", "{ " + string.Join(' ', Enumerable.Range(0, 16).Select(i => $"a{i}: technology(slug: \"istio\") {{ name }}")) + " }", LimitErrors.MaxAliases },
-        { "field duplication", "{ technologies(first: 100) { nodes { " + string.Concat(Enumerable.Repeat("name ", 3000)) + "} } }", LimitErrors.MaxTokens },
+        { "deep nesting", Nested(12), ErrorCodes.MaxDepth },
+        { "alias overloading", "{ " + string.Join(' ', Enumerable.Range(0, 16).Select(i => $"a{i}: technology(slug: \"istio\") {{ name }}")) + " }", ErrorCodes.MaxAliases },
+        { "field duplication", "{ technologies(first: 100) { nodes { " + string.Concat(Enumerable.Repeat("name ", 3000)) + "} } }", ErrorCodes.MaxTokens },
         { "fragment cycle", "{ technology(slug: \"istio\") { ...A } } fragment A on Technology { talks { ...B } } fragment B on Talk { technologies { ...A } }", "NO_FRAGMENT_CYCLES" },
-        { "many operations", string.Concat(Enumerable.Range(0, 600).Select(i => $"query q{i} {{ __typename }} ")), LimitErrors.MaxTokens },
-        { "directive overloading", "{ __typename " + string.Concat(Enumerable.Repeat("@include(if: true) ", 60)) + "}", LimitErrors.MaxDirectives },
-        { "huge document", "{ __typename }" + new string(' ', 30_000), LimitErrors.DocumentTooLarge },
-        { "circular introspection", "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }", LimitErrors.MaxDepth },
-        { "complexity", "{ technologies(first: 100) { nodes { talks { technologies { talks { technologies { talks { technologies { name } } } } } } } } }", LimitErrors.MaxComplexity },
-        { "fragment bomb", FragmentBomb(), LimitErrors.MaxDepth },
+        { "many operations", string.Concat(Enumerable.Range(0, 600).Select(i => $"query q{i} {{ __typename }} ")), ErrorCodes.MaxTokens },
+        { "directive overloading", "{ __typename " + string.Concat(Enumerable.Repeat("@include(if: true) ", 60)) + "}", ErrorCodes.MaxDirectives },
+        { "huge document", "{ __typename }" + new string(' ', 30_000), ErrorCodes.DocumentTooLarge },
+        { "circular introspection", "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }", ErrorCodes.MaxDepth },
+        { "complexity", "{ technologies(first: 100) { nodes { talks { technologies { talks { technologies { talks { technologies { name } } } } } } } } }", ErrorCodes.MaxComplexity },
+        { "fragment bomb", FragmentBomb(), ErrorCodes.MaxDepth },
     };
 
     [Theory]
@@ -80,7 +81,7 @@ public sealed partial class AbuseTests(CatalogApiFixture api, ITestOutputHelper 
         foreach (var response in new[] { variables, body })
         {
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.Status);
-            Assert.Equal(LimitErrors.BodyTooLarge, response.Code);
+            Assert.Equal(ErrorCodes.BodyTooLarge, response.Code);
             Assert.Contains("(MaxBodyBytes) is 100000", response.Message0, StringComparison.Ordinal);
         }
         Assert.Equal(0, commands);

@@ -1,3 +1,4 @@
+using Catalog.Api;
 using Catalog.Api.Auth;
 using Catalog.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ public sealed class AuthenticatedWriteTests(CatalogApiFixture api) : IClassFixtu
         var wrong = await Attack.PostAsync(api.Client, SetDefinition, headers: [("Authorization", "Bearer cat_not-a-key")]);
         var wrongHeader = await Attack.PostAsync(api.Client, AddAlias, headers: [(ApiKeys.Header, "cat_not-a-key")]);
 
-        foreach (var response in new[] { anonymous, wrong, wrongHeader }) Assert.Equal(AuthorizationExtensions.Unauthenticated, response.Code);
+        foreach (var response in new[] { anonymous, wrong, wrongHeader }) Assert.Equal(ErrorCodes.Unauthenticated, response.Code);
         Assert.Null((await api.DataAsync("""{ technology(slug: "isutio") { slug } }"""))["technology"]);
         Assert.NotEqual("A network policy engine.", (string?)(await api.DataAsync("""{ technology(slug: "calico") { definition(lang: EN) } }"""))["technology"]!["definition"]);
     }

@@ -21,7 +21,7 @@ public sealed class ErrorMaskingTests(CatalogApiFixture api) : IClassFixture<Cat
 
         var error = Assert.Single(result.Errors!);
         Assert.Equal("An internal error occurred. Correlation id: req-42.", error.Message);
-        Assert.Equal(ErrorMasking.InternalError, error.Code);
+        Assert.Equal(ErrorCodes.InternalError, error.Code);
         Assert.Equal("req-42", error.Extensions!["correlationId"]);
         Assert.Null(error.InnerException);
         Assert.Equal(["technology"], error.Path!);
@@ -34,7 +34,7 @@ public sealed class ErrorMaskingTests(CatalogApiFixture api) : IClassFixture<Cat
         var result = await masking.ExecuteAsync(new ExecutionOptions(), _ => Failing(new NpgsqlException("Failed to connect to 127.0.0.1:5432")));
 
         var error = Assert.Single(result.Errors!);
-        Assert.Equal(ErrorMasking.DatabaseUnavailable, error.Code);
+        Assert.Equal(ErrorCodes.DatabaseUnavailable, error.Code);
         Assert.DoesNotContain("5432", error.Message, StringComparison.Ordinal);
         Assert.Equal("req-7", error.Extensions!["correlationId"]);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using Catalog.Api;
 using Catalog.Api.Graph.Limits;
 using Catalog.Tests.Infrastructure;
 
@@ -49,7 +50,7 @@ public sealed class RateLimitTests(RateLimitedFixture api) : IClassFixture<RateL
         }
 
         Assert.NotNull(limited);
-        Assert.Equal(LimitErrors.RateLimited, limited.Code);
+        Assert.Equal(ErrorCodes.RateLimited, limited.Code);
         Assert.Contains("(RateLimitPermits) is 5 per 60 s", limited.Message0, StringComparison.Ordinal);
         var retryAfter = limited.Message.Headers.RetryAfter?.Delta;
         Assert.NotNull(retryAfter);
@@ -66,7 +67,7 @@ public sealed class TimeoutTests(ImpatientFixture api) : IClassFixture<Impatient
     {
         var response = await Attack.PostAsync(api.Client, "{ technologies(first: 100) { nodes { name talks { title } } } }");
 
-        Assert.Equal(LimitErrors.Timeout, response.Code);
+        Assert.Equal(ErrorCodes.Timeout, response.Code);
         Assert.Contains("the limit (TimeoutSeconds) is 0.001 s", response.Message0, StringComparison.Ordinal);
     }
 }
@@ -83,7 +84,7 @@ public sealed class ConcurrencyTests(SingleFileFixture single, QueuedFixture que
         Assert.Contains(responses, r => r.Status == HttpStatusCode.OK && r.Json?["errors"] is null);
         var refused = responses.FirstOrDefault(r => r.Status == HttpStatusCode.ServiceUnavailable);
         Assert.NotNull(refused);
-        Assert.Equal(LimitErrors.Overloaded, refused.Code);
+        Assert.Equal(ErrorCodes.Overloaded, refused.Code);
         Assert.Contains("(MaxConcurrentRequests)", refused.Message0, StringComparison.Ordinal);
         Assert.Equal(TimeSpan.FromSeconds(1), refused.Message.Headers.RetryAfter?.Delta);
         var health = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => single.Client.GetAsync("/health/live")));

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Catalog.Api;
+using Catalog.Api.Graph.Documents;
 using Catalog.Api.Graph.Http;
 using Catalog.Tests.Infrastructure;
 using GraphQL.Execution;
@@ -79,8 +81,8 @@ public sealed class GraphQLHttpTests(CatalogApiFixture api) : IClassFixture<Cata
     [InlineData("{\n  technology(slug: \"k8s\") { nope } }", GraphQLResponse, HttpStatusCode.BadRequest, "FIELDS_ON_CORRECT_TYPE", 2, 29)]
     [InlineData("{\n  technology(slug: \"k8s\") { nope } }", Json, HttpStatusCode.OK, "FIELDS_ON_CORRECT_TYPE", 2, 29)]
     // A subscription, while the schema has no subscription type.
-    [InlineData("subscription { x }", GraphQLResponse, HttpStatusCode.BadRequest, KnownOperationTypeRule.ErrorCode, 1, 1)]
-    [InlineData("subscription { x }", Json, HttpStatusCode.OK, KnownOperationTypeRule.ErrorCode, 1, 1)]
+    [InlineData("subscription { x }", GraphQLResponse, HttpStatusCode.BadRequest, ErrorCodes.OperationNotSupported, 1, 1)]
+    [InlineData("subscription { x }", Json, HttpStatusCode.OK, ErrorCodes.OperationNotSupported, 1, 1)]
     public async Task Parse_and_validation_errors_get_the_spec_status_per_media_type_with_locations_and_codes(
         string query, string accept, HttpStatusCode status, string code, int line, int column)
     {
@@ -125,7 +127,7 @@ public sealed class GraphQLHttpTests(CatalogApiFixture api) : IClassFixture<Cata
             Assert.Equal("POST", response.Allow);
             // Only the method is wrong as far as the client is told, though the schema has no mutation type either.
             var error = Assert.Single(response.Json!["errors"]!.AsArray())!;
-            Assert.Equal(NotAllowedOverGetError.ErrorCode, (string?)error["extensions"]!["code"]);
+            Assert.Equal(ErrorCodes.MethodNotAllowed, (string?)error["extensions"]!["code"]);
             Assert.Contains("POST", (string?)error["message"], StringComparison.Ordinal);
             Assert.NotNull(error["locations"]);
         }
@@ -138,7 +140,7 @@ public sealed class GraphQLHttpTests(CatalogApiFixture api) : IClassFixture<Cata
         var response = await SendAsync(HttpMethod.Get, $"/graphql?query={Uri.EscapeDataString("query Q { __typename } subscription S { x }")}&operationName=Q", accept: GraphQLResponse);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        Assert.Equal(KnownOperationTypeRule.ErrorCode, Code(response));
+        Assert.Equal(ErrorCodes.OperationNotSupported, Code(response));
     }
 
     [Theory]
@@ -300,7 +302,7 @@ public sealed class GraphQLHttpTests(CatalogApiFixture api) : IClassFixture<Cata
         }));
         using var client = host.CreateClient();
         var query = $"query Cached{Guid.NewGuid():N}($s: String!) {{ technology(slug: $s) {{ slug }} }}";
-        var documentId = "sha256:" + KnownDocuments.Sha256(query);
+        var documentId = "sha256:" + PersistedDocumentStore.Sha256(query);
 
         var first = await SendAsync(client, Post(new { query, variables = new { s = "k8s" } }));
         Assert.Equal("kubernetes", (string?)first.Json!["data"]!["technology"]!["slug"]);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Catalog.Api;
 using Catalog.Api.Auth;
 using Catalog.Api.Import;
 using Catalog.Tests.Hardening;
@@ -128,7 +129,7 @@ public sealed class ImportNotesTests(CatalogApiFixture api) : IClassFixture<Cata
         var wrong = await ImportAsync(sample.Files(), [("Authorization", "Bearer cat_not-a-key")]);
         var remove = await Attack.PostAsync(api.Client, RemoveImportedNotes, new { input = new { paths = new[] { sample.NotesPath } } }, [(ApiKeys.Header, "cat_wrong")]);
 
-        foreach (var response in new[] { anonymous, wrong, remove }) Assert.Equal(AuthorizationExtensions.Unauthenticated, response.Code);
+        foreach (var response in new[] { anonymous, wrong, remove }) Assert.Equal(ErrorCodes.Unauthenticated, response.Code);
         Assert.Equal(before, await StateAsync());
         Assert.Null(await TalkAsync(sample.Talk));
         await using var db = TestPostgres.Context(api.ConnectionString);

@@ -37,13 +37,24 @@ public sealed class ImporterTests
         var database = new NpgsqlConnectionStringBuilder(await TestPostgres.CreateDatabaseAsync()) { CommandTimeout = 2 }.ConnectionString;
         await using var other = new NpgsqlConnection(database);
         await other.OpenAsync();
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({CatalogWriter.LockKey})", other))
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({CatalogLock.Key})", other))
             await take.ExecuteNonQueryAsync();
 
         var import = Importer(database).ImportAsync(Seeds.Repository);
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        // PostgreSQL's own clock says how long the import has waited for the lock.
+        await using var waited = new NpgsqlCommand("""
+            SELECT coalesce(max(extract(epoch FROM clock_timestamp() - a.query_start)), 0)::float8
+            FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND NOT l.granted AND a.datname = current_database()
+            """, other);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((double)(await waited.ExecuteScalarAsync())! < 3 && !import.IsCompleted)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The import never waited for the lock.");
+            await Task.Delay(100);
+        }
         Assert.False(import.IsCompleted, $"The import did not wait for the lock: {import.Exception?.InnerException?.Message}");
-        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({CatalogWriter.LockKey})", other))
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({CatalogLock.Key})", other))
             await release.ExecuteNonQueryAsync();
 
         Assert.True((await import).Changed);

@@ -54,7 +54,7 @@ public sealed class ServiceProcess : IAsyncDisposable
                 if (response.IsSuccessStatusCode) return service;
             }
             catch (HttpRequestException) { }
-            await Task.Delay(200);
+            await Task.Delay(100);
         }
         await service.DisposeAsync();
         throw new TimeoutException($"The service did not answer in time:\n{service.Output}");

@@ -15,11 +15,7 @@ namespace Catalog.Api.Graph.Errors;
 /// </summary>
 public sealed class ErrorMasking(IHttpContextAccessor http, IHostEnvironment environment, IOptions<CatalogOptions> catalog, ILogger<ErrorMasking> logger) : IConfigureExecution
 {
-    public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
-    public const string InternalError = "INTERNAL_ERROR";
-
-    /// <summary>Outermost, so it sees every error the pipeline produced.</summary>
-    public float SortOrder => 10;
+    public float SortOrder => GraphQLPipeline.Order.ErrorMasking;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
@@ -61,7 +57,7 @@ public sealed class ErrorMasking(IHttpContextAccessor http, IHostEnvironment env
             : Copy(error, database
                 ? $"The catalog's database is not answering; try again shortly. Correlation id: {correlationId}."
                 : $"An internal error occurred. Correlation id: {correlationId}.");
-        masked.Code = database ? DatabaseUnavailable : InternalError;
+        masked.Code = database ? ErrorCodes.DatabaseUnavailable : ErrorCodes.InternalError;
         masked.Extensions ??= new Dictionary<string, object?>();
         masked.Extensions["correlationId"] = correlationId;
         return masked;

@@ -1,57 +1,50 @@
 using Catalog.Api.Graph.Limits;
-using Catalog.Api.Graph.Loading;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
-using GraphQL.Validation;
+using Microsoft.Net.Http.Headers;
 
 namespace Catalog.Api.Graph.Http;
 
 /// <summary>
 /// GraphQL over HTTP on one path: POST with a JSON body, GET with query parameters (queries only), answered as
 /// application/graphql-response+json or application/json by the Accept header, with the status codes of the
-/// GraphQL-over-HTTP specification. A browser's GET without a query gets the IDE.
+/// GraphQL-over-HTTP specification, and successful GETs kept by the <see cref="ResponseCache"/> and marked cacheable.
+/// What comes before (CORS, authentication, limits, the IDE) is ASP.NET Core middleware, see Program.cs; what comes
+/// after, between the request and the resolvers, is the GraphQL pipeline, see <see cref="GraphQLPipeline"/>.
 /// </summary>
-public sealed class GraphQLEndpoint(
-    IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, KnownDocuments known, IdeAssets ide, ResponseCache responses, ExecutionGate gate)
+public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, ResponseCache responses)
 {
     public async Task HandleAsync(HttpContext http)
     {
         var request = http.Request;
-        // The answer depends on Accept (the IDE, JSON or graphql-response+json), so caches must key GETs on it.
-        http.Response.Headers.Vary = "Accept";
-        if (HttpCaching.AnswerCors(http)) return;
+        // The answer depends on Accept (JSON or graphql-response+json; the IDE for browsers), so caches must key GETs on it.
+        http.Response.Headers.Vary = HeaderNames.Accept;
         var isGet = HttpMethods.IsGet(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))
         {
             http.Response.Headers.Allow = "GET, POST";
-            await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, MediaTypes.Json, "METHOD_NOT_ALLOWED", $"{request.Method} is not supported; use GET or POST.");
+            await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, MediaTypes.Json, ErrorCodes.MethodNotAllowed, $"{request.Method} is not supported; use GET or POST.");
             return;
         }
-        if (isGet && !request.Query.ContainsKey("query") && !request.Query.ContainsKey("documentId") && MediaTypes.PrefersHtml(request.Headers.Accept))
-        {
-            await ide.WritePageAsync(http);
-            return;
-        }
-
         var mediaType = MediaTypes.Negotiate(request.Headers.Accept);
         if (mediaType is null)
         {
-            await WriteErrorAsync(http, StatusCodes.Status406NotAcceptable, MediaTypes.Json, "NOT_ACCEPTABLE",
+            await WriteErrorAsync(http, StatusCodes.Status406NotAcceptable, MediaTypes.Json, ErrorCodes.NotAcceptable,
                 $"The Accept header must allow {MediaTypes.GraphQLResponse} or {MediaTypes.Json}.");
             return;
         }
 
-        // A GET answered before at the catalog's current revision is answered again without executing.
+        // A GET answered before at the catalog's current version is answered again without executing.
         var cacheKey = isGet ? ResponseCache.KeyOf(request, mediaType) : null;
-        if (cacheKey is not null && responses.TryGet(cacheKey, out var cached))
+        if (cacheKey is not null && responses.TryGet(cacheKey, out var kept))
         {
             Telemetry.CatalogTelemetry.RecordResponseCacheHit();
             http.Response.ContentType = mediaType + "; charset=utf-8";
-            await HttpCaching.WriteAsync(http, cached.Body, cached.ETag, HttpCaching.QueryCacheControl);
+            await HttpCaching.WriteAsync(http, kept.Body, kept.ETag, HttpCaching.QueryCacheControl);
             return;
         }
-        var revision = responses.Revision;
+        var version = responses.Version;
 
         GraphQLRequest graphQLRequest;
         try
@@ -66,41 +59,7 @@ public sealed class GraphQLEndpoint(
             return;
         }
 
-        // Only execution takes a turn: writing the answer to a slow client must not keep others waiting.
-        ExecutionResult result;
-        using (var turn = await gate.EnterAsync(http.RequestAborted))
-        {
-            if (!turn.IsAcquired)
-            {
-                Telemetry.CatalogTelemetry.RecordRejected(LimitErrors.Overloaded);
-                http.Response.Headers.RetryAfter = "1";
-                await WriteErrorAsync(http, StatusCodes.Status503ServiceUnavailable, mediaType, LimitErrors.Overloaded, gate.OverloadedMessage);
-                return;
-            }
-            result = await ExecuteAsync(http, graphQLRequest, isGet);
-        }
-        if (result.Executed && graphQLRequest.Query is { } text) known.Add(text);
-
-        var status = StatusCodes.Status200OK;
-        if (result.Errors?.OfType<NotAllowedOverGetError>().ToList() is [_, ..] notOverGet)
-        {
-            // The method is what is wrong: say only that, not what else the document lacks (a mutation type, say).
-            status = StatusCodes.Status405MethodNotAllowed;
-            http.Response.Headers.Allow = "POST";
-            result.Errors = [.. notOverGet];
-        }
-        else if (!result.Executed && mediaType == MediaTypes.GraphQLResponse)
-        {
-            status = StatusCodes.Status400BadRequest;
-        }
-        await WriteAsync(http, status, mediaType, result, cacheKey, revision);
-    }
-
-    private Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLRequest graphQLRequest, bool isGet)
-    {
-        // Rules that depend on the request (the GET rule judges the selected operation) run for cached documents too.
-        IValidationRule[] requestRules = isGet ? [QueryOnlyOverGetRule.Instance] : [];
-        return executer.ExecuteAsync(new ExecutionOptions
+        var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = graphQLRequest.Query,
             DocumentId = graphQLRequest.DocumentId,
@@ -108,22 +67,39 @@ public sealed class GraphQLEndpoint(
             Variables = graphQLRequest.Variables,
             Extensions = graphQLRequest.Extensions,
             RequestServices = http.RequestServices,
-            UserContext = new Dictionary<string, object?> { [nameof(RequestLoaders)] = http.RequestServices.GetRequiredService<RequestLoaders>() },
             User = http.User,
             CancellationToken = http.RequestAborted,
-            ValidationRules = [.. DocumentValidator.CoreRules, KnownOperationTypeRule.Instance, .. requestRules],
-            CachedDocumentValidationRules = requestRules,
         });
+        var status = StatusOf(http, result, mediaType);
+        await WriteAsync(http, status, mediaType, result, cacheKey, version);
     }
 
-    private async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result, string? cacheKey = null, long? revision = null)
+    /// <summary>The status of a result, by GraphQL over HTTP, with the headers that go with it.</summary>
+    private static int StatusOf(HttpContext http, ExecutionResult result, string mediaType)
+    {
+        if (result.Errors?.OfType<NotAllowedOverGetError>().ToList() is [_, ..] notOverGet)
+        {
+            // The method is what is wrong: say only that, not what else the document lacks (a mutation type, say).
+            http.Response.Headers.Allow = "POST";
+            result.Errors = [.. notOverGet];
+            return StatusCodes.Status405MethodNotAllowed;
+        }
+        if (result.Errors is [{ Code: ErrorCodes.Overloaded }])
+        {
+            http.Response.Headers.RetryAfter = "1";
+            return StatusCodes.Status503ServiceUnavailable;
+        }
+        return !result.Executed && mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+    }
+
+    private async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result, string? cacheKey = null, long? version = null)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         if (HttpCaching.IsCacheable(http, status, result))
         {
             var (body, etag) = await HttpCaching.WriteQueryResultAsync(http, serializer, result);
-            if (cacheKey is not null && revision is { } at) responses.Add(cacheKey, at, body, etag);
+            if (cacheKey is not null && version is { } at) responses.Add(cacheKey, at, body, etag);
             return;
         }
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);

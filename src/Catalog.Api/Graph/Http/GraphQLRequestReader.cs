@@ -24,7 +24,7 @@ internal static class GraphQLRequestReader
     {
         foreach (var (name, _) in Parameters)
         {
-            if (query[name].Count > 1) throw new BadRequestException("BAD_REQUEST", $"Give the '{name}' parameter once.");
+            if (query[name].Count > 1) throw new BadRequestException(ErrorCodes.BadRequest, $"Give the '{name}' parameter once.");
         }
         return RequireDocument(new GraphQLRequest
         {
@@ -39,30 +39,30 @@ internal static class GraphQLRequestReader
     public static async Task<GraphQLRequest> FromBodyAsync(HttpRequest request, IGraphQLTextSerializer serializer, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(request.ContentType))
-            throw new BadRequestException("UNSUPPORTED_MEDIA_TYPE", "A POST needs the header Content-Type: application/json.", StatusCodes.Status415UnsupportedMediaType);
+            throw new BadRequestException(ErrorCodes.UnsupportedMediaType, "A POST needs the header Content-Type: application/json.", StatusCodes.Status415UnsupportedMediaType);
         if (!MediaTypes.IsJsonContent(request.ContentType))
-            throw new BadRequestException("UNSUPPORTED_MEDIA_TYPE", $"The body must be application/json (UTF-8), not {request.ContentType}.", StatusCodes.Status415UnsupportedMediaType);
+            throw new BadRequestException(ErrorCodes.UnsupportedMediaType, $"The body must be application/json (UTF-8), not {request.ContentType}.", StatusCodes.Status415UnsupportedMediaType);
 
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(body))
-            throw new BadRequestException("BAD_REQUEST", "The body is empty: send a JSON object with a 'query' string.");
+            throw new BadRequestException(ErrorCodes.BadRequest, "The body is empty: send a JSON object with a 'query' string.");
 
         using (var json = ParseJson(body, "The body"))
         {
             var root = json.RootElement;
             if (root.ValueKind == JsonValueKind.Array)
-                throw new BadRequestException("BATCHING_NOT_SUPPORTED", "Batched requests (a JSON array of operations) are not supported; send one operation per request.");
+                throw new BadRequestException(ErrorCodes.BatchingNotSupported, "Batched requests (a JSON array of operations) are not supported; send one operation per request.");
             if (root.ValueKind != JsonValueKind.Object)
-                throw new BadRequestException("BAD_REQUEST", $"The body must be a JSON object with a 'query' string, not {Describe(root.ValueKind)}.");
+                throw new BadRequestException(ErrorCodes.BadRequest, $"The body must be a JSON object with a 'query' string, not {Describe(root.ValueKind)}.");
             foreach (var (name, kind) in Parameters)
             {
                 if (root.TryGetProperty(name, out var value) && value.ValueKind is not JsonValueKind.Null && value.ValueKind != kind)
-                    throw new BadRequestException("BAD_REQUEST", $"'{name}' must be {Describe(kind)} or null, not {Describe(value.ValueKind)}.");
+                    throw new BadRequestException(ErrorCodes.BadRequest, $"'{name}' must be {Describe(kind)} or null, not {Describe(value.ValueKind)}.");
             }
         }
         return RequireDocument(Deserialize<GraphQLRequest>(body, "The body", serializer)
-            ?? throw new BadRequestException("BAD_REQUEST", "The body must be a JSON object with a 'query' string."));
+            ?? throw new BadRequestException(ErrorCodes.BadRequest, "The body must be a JSON object with a 'query' string."));
     }
 
     private static Inputs? ObjectParameter(string? text, string name, IGraphQLTextSerializer serializer)
@@ -73,7 +73,7 @@ internal static class GraphQLRequestReader
             var kind = json.RootElement.ValueKind;
             if (kind == JsonValueKind.Null) return null;
             if (kind != JsonValueKind.Object)
-                throw new BadRequestException("BAD_REQUEST", $"The '{name}' parameter must be a JSON object, not {Describe(kind)}.");
+                throw new BadRequestException(ErrorCodes.BadRequest, $"The '{name}' parameter must be a JSON object, not {Describe(kind)}.");
         }
         return Deserialize<Inputs>(text, $"The '{name}' parameter", serializer);
     }
@@ -90,7 +90,7 @@ internal static class GraphQLRequestReader
             var reason = e.Message;
             var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
             if (cut > 0) reason = reason[..cut];
-            throw new BadRequestException("BAD_REQUEST", $"{what} is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {reason}");
+            throw new BadRequestException(ErrorCodes.BadRequest, $"{what} is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {reason}");
         }
     }
 
@@ -102,14 +102,15 @@ internal static class GraphQLRequestReader
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException)
         {
-            throw new BadRequestException("BAD_REQUEST", $"{what} could not be read as a GraphQL request: {e.Message}");
+            throw new BadRequestException(ErrorCodes.BadRequest, $"{what} could not be read as a GraphQL request: {e.Message}");
         }
     }
 
+    /// <summary>A request names its document by its text, its id, or its hash (an automatic persisted query).</summary>
     private static GraphQLRequest RequireDocument(GraphQLRequest request) =>
-        request.Query is not null || request.DocumentId is not null
+        request.Query is not null || request.DocumentId is not null || request.Extensions?.ContainsKey(Documents.PersistedDocuments.Extension) == true
             ? request
-            : throw new BadRequestException("BAD_REQUEST", "The request needs a 'query' (or a persisted 'documentId').");
+            : throw new BadRequestException(ErrorCodes.BadRequest, "The request needs a 'query' (or a persisted 'documentId').");
 
     private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues value) => string.IsNullOrEmpty(value) ? null : value.ToString();
 

@@ -5,31 +5,13 @@ using Microsoft.Net.Http.Headers;
 namespace Catalog.Api.Graph.Http;
 
 /// <summary>
-/// HTTP caching and CORS for read-only answers: a successful GET query is the same bytes for everyone, so browsers,
-/// proxies and CDNs may keep it (strong ETag over the bytes, <c>Cache-Control</c>, <c>304 Not Modified</c>), and any
-/// page may read it cross-origin without credentials (the glossary widget runs on other people's blogs).
+/// HTTP caching for read-only answers: a successful GET query is the same bytes for everyone, so browsers, proxies and
+/// CDNs may keep it (strong ETag over the bytes, <c>Cache-Control</c>, <c>304 Not Modified</c>).
 /// </summary>
 public static class HttpCaching
 {
     /// <summary>Fresh for five minutes; then served stale for a day while a cache revalidates (cheaply, by ETag).</summary>
     public const string QueryCacheControl = "public, max-age=300, stale-while-revalidate=86400";
-
-    /// <summary>
-    /// Allows any origin to read the answer (never with credentials: nothing here depends on who asks) and answers a
-    /// CORS preflight. Returns true when the request was an OPTIONS request, now fully answered.
-    /// </summary>
-    public static bool AnswerCors(HttpContext http)
-    {
-        var headers = http.Response.Headers;
-        headers.AccessControlAllowOrigin = "*";
-        if (!HttpMethods.IsOptions(http.Request.Method)) return false;
-        headers.AccessControlAllowMethods = "GET, POST";
-        headers.AccessControlAllowHeaders = "Content-Type, Accept";
-        headers.AccessControlMaxAge = "86400";
-        headers.Allow = "GET, POST, OPTIONS";
-        http.Response.StatusCode = StatusCodes.Status204NoContent;
-        return true;
-    }
 
     /// <summary>Only a GET whose query ran without any error is worth keeping: errors may be transient.</summary>
     public static bool IsCacheable(HttpContext http, int status, ExecutionResult result) =>

@@ -10,7 +10,6 @@ namespace Catalog.Api.Graph.Http;
 /// </summary>
 public sealed class KnownOperationTypeRule : IValidationRule
 {
-    public const string ErrorCode = "OPERATION_NOT_SUPPORTED";
     public static readonly KnownOperationTypeRule Instance = new();
 
     public ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
@@ -28,7 +27,7 @@ public sealed class KnownOperationTypeRule : IValidationRule
                 var kind = operation.Operation.ToString().ToLowerInvariant();
                 context.ReportError(new ValidationError(context.Document.Source, null, $"This schema has no {kind} type, so {kind}s are not supported.", operation)
                 {
-                    Code = ErrorCode,
+                    Code = ErrorCodes.OperationNotSupported,
                 });
             }
         }

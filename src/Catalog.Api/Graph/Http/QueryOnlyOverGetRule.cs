@@ -4,8 +4,8 @@ using GraphQLParser.AST;
 namespace Catalog.Api.Graph.Http;
 
 /// <summary>
-/// GET must be safe: only query operations may run over it (GraphQL over HTTP). It judges the selected operation,
-/// which depends on the request, so it also runs for documents taken from the cache.
+/// GET must be safe: only query operations may run over it (GraphQL over HTTP). It judges the selected operation of
+/// the request's method, so it also runs for documents taken from the cache.
 /// </summary>
 public sealed class QueryOnlyOverGetRule : IValidationRule
 {
@@ -13,7 +13,8 @@ public sealed class QueryOnlyOverGetRule : IValidationRule
 
     public ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
-        if (context.Operation.Operation != OperationType.Query)
+        var http = context.RequestServices?.GetService<IHttpContextAccessor>()?.HttpContext;
+        if (http is not null && HttpMethods.IsGet(http.Request.Method) && context.Operation.Operation != OperationType.Query)
             context.ReportError(new NotAllowedOverGetError(context.Document.Source, context.Operation));
         return default;
     }
@@ -26,11 +27,9 @@ public sealed class QueryOnlyOverGetRule : IValidationRule
 /// <summary>A mutation or subscription sent with GET: answered with 405 and <c>Allow: POST</c>.</summary>
 public sealed class NotAllowedOverGetError : ValidationError
 {
-    public const string ErrorCode = "METHOD_NOT_ALLOWED";
-
     public NotAllowedOverGetError(GraphQLParser.ROM source, GraphQLOperationDefinition operation)
         : base(source, null, $"A {operation.Operation.ToString().ToLowerInvariant()} cannot be sent with GET; send it with POST.", operation)
     {
-        Code = ErrorCode;
+        Code = ErrorCodes.MethodNotAllowed;
     }
 }

@@ -12,11 +12,7 @@ namespace Catalog.Api.Graph.Limits;
 /// </summary>
 public sealed class DocumentSizeCheck(IOptions<LimitsOptions> limits) : IConfigureExecution
 {
-    /// <summary>
-    /// After the persisted document handler (200) has turned an id into text and after the document cache (300): a
-    /// cached document passed this check when it was first sent, so a repeated query is not lexed again.
-    /// </summary>
-    public float SortOrder => 350;
+    public float SortOrder => GraphQLPipeline.Order.DocumentSizeCheck;
 
     public Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
@@ -35,12 +31,12 @@ public sealed class DocumentSizeCheck(IOptions<LimitsOptions> limits) : IConfigu
         {
             return new ExecutionError($"The document is {text.Length} characters long; the limit (MaxDocumentLength) is {limits.MaxDocumentLength}.")
             {
-                Code = LimitErrors.DocumentTooLarge,
+                Code = ErrorCodes.DocumentTooLarge,
             };
         }
         var tokens = CountTokens(text, limits.MaxTokens + 1);
         return tokens > limits.MaxTokens
-            ? new ExecutionError($"The document has more than {limits.MaxTokens} tokens; the limit (MaxTokens) is {limits.MaxTokens}.") { Code = LimitErrors.MaxTokens }
+            ? new ExecutionError($"The document has more than {limits.MaxTokens} tokens; the limit (MaxTokens) is {limits.MaxTokens}.") { Code = ErrorCodes.MaxTokens }
             : null;
     }
 

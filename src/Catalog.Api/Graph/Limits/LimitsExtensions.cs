@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
-using GraphQL;
-using GraphQL.DI;
-using GraphQL.Validation;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -12,11 +9,10 @@ namespace Catalog.Api.Graph.Limits;
 
 public static class LimitsExtensions
 {
-    /// <summary>Binds <c>Catalog:Limits</c> and registers the rate limiter and the execution gate.</summary>
+    /// <summary>Binds <c>Catalog:Limits</c> and registers the rate limiter (the execution gate is a step of the GraphQL pipeline).</summary>
     public static WebApplicationBuilder AddCatalogLimits(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section);
-        builder.Services.AddSingleton<ExecutionGate>();
         builder.Services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -40,56 +36,11 @@ public static class LimitsExtensions
                     ? (int)Math.Ceiling(wait.TotalSeconds)
                     : limits.RateLimitWindowSeconds;
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, retryAfter).ToString(CultureInfo.InvariantCulture);
-                await WriteErrorAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, LimitErrors.RateLimited,
+                await WriteErrorAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited,
                     $"Too many requests: the limit (RateLimitPermits) is {limits.RateLimitPermits} per {limits.RateLimitWindowSeconds} s per client; retry after {retryAfter} s.", ct);
             };
         });
         return builder;
-    }
-
-    /// <summary>
-    /// The limits of GraphQL execution: depth, complexity, aliases and directives in validation (so before any SQL),
-    /// length and tokens before parsing, and the per-request timeout.
-    /// </summary>
-    public static IGraphQLBuilder AddCatalogLimits(this IGraphQLBuilder graphql, IConfiguration configuration)
-    {
-        var limits = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
-        var timeout = TimeSpan.FromSeconds(limits.TimeoutSeconds);
-        return graphql
-            .ConfigureExecution<DocumentSizeCheck>()
-            .AddValidationRule<MaxDepthRule>()
-            .AddValidationRule<MaxAliasesRule>()
-            .AddValidationRule<MaxDirectivesRule>()
-            .AddComplexityAnalyzer((complexity, services) =>
-            {
-                // Depth is MaxDepthRule's (it exempts introspection); the cost limit is checked here for its error code.
-                complexity.MaxDepth = null;
-                complexity.MaxComplexity = null;
-                complexity.DefaultComplexityImpactDelegate = ComplexityImpact.Of;
-                complexity.ValidateComplexityDelegate = context =>
-                {
-                    var max = services.GetRequiredService<IOptions<LimitsOptions>>().Value.MaxComplexity;
-                    if (context.TotalImpact > max)
-                    {
-                        var document = context.ValidationContext.Document;
-                        context.Error = new ValidationError(document.Source, null,
-                            $"The query's estimated cost is {context.TotalImpact:0}; the limit (MaxComplexity) is {max}. Ask for fewer items (`first`) or fewer nested lists.", document)
-                        {
-                            Code = LimitErrors.MaxComplexity,
-                        };
-                    }
-                    return Task.CompletedTask;
-                };
-            })
-            .WithTimeout(timeout, _ =>
-            {
-                var result = new ExecutionResult();
-                result.AddError(new ExecutionError($"The request ran longer than {limits.TimeoutSeconds:0.###} s; the limit (TimeoutSeconds) is {limits.TimeoutSeconds:0.###} s.")
-                {
-                    Code = LimitErrors.Timeout,
-                });
-                return result;
-            });
     }
 
     /// <summary>Refuses request bodies over <see cref="LimitsOptions.MaxBodyBytes"/> and applies the rate limiter.</summary>
@@ -101,7 +52,7 @@ public static class LimitsExtensions
             var max = http.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value.MaxBodyBytes;
             if (http.Request.ContentLength > max)
             {
-                await WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, LimitErrors.BodyTooLarge,
+                await WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, ErrorCodes.BodyTooLarge,
                     $"The request body is {http.Request.ContentLength} bytes; the limit (MaxBodyBytes) is {max}.", http.RequestAborted);
                 return;
             }
@@ -113,7 +64,7 @@ public static class LimitsExtensions
             }
             catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge && !http.Response.HasStarted)
             {
-                await WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, LimitErrors.BodyTooLarge,
+                await WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, ErrorCodes.BodyTooLarge,
                     $"The request body is larger than the limit (MaxBodyBytes) of {max} bytes.", http.RequestAborted);
             }
         });

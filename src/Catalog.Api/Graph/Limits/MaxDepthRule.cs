@@ -32,7 +32,7 @@ public sealed class MaxDepthRule(IOptions<LimitsOptions> options) : IValidationR
                 context.ReportError(new ValidationError(context.Document.Source, null,
                     $"The introspection nests `fields`, `inputFields`, `interfaces` or `possibleTypes` {walker.IntrospectionNesting} levels deep; the limit is {MaxIntrospectionListNesting}.", operation)
                 {
-                    Code = LimitErrors.MaxDepth,
+                    Code = ErrorCodes.MaxDepth,
                 });
             }
             else if (depth > max)
@@ -40,7 +40,7 @@ public sealed class MaxDepthRule(IOptions<LimitsOptions> options) : IValidationR
                 context.ReportError(new ValidationError(context.Document.Source, null,
                     $"The operation{(operation.Name is { } name ? $" '{name.StringValue}'" : "")} is nested {depth} levels deep; the limit (MaxDepth) is {max}.", operation)
                 {
-                    Code = LimitErrors.MaxDepth,
+                    Code = ErrorCodes.MaxDepth,
                 });
             }
         }

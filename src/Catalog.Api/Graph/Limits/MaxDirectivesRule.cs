@@ -13,7 +13,7 @@ public sealed class MaxDirectivesRule(IOptions<LimitsOptions> options) : IValida
         if (counts.Directives > max)
         {
             context.ReportError(new ValidationError(context.Document.Source, null,
-                $"The document uses {counts.Directives} directives; the limit (MaxDirectives) is {max}.", context.Document) { Code = LimitErrors.MaxDirectives });
+                $"The document uses {counts.Directives} directives; the limit (MaxDirectives) is {max}.", context.Document) { Code = ErrorCodes.MaxDirectives });
         }
         return null;
     }

@@ -2,8 +2,8 @@ using GraphQL.Types.Relay.DataObjects;
 
 namespace Catalog.Api.Graph.Paging;
 
-/// <summary>A page of a connection whose total is counted only when a query selects <c>totalCount</c>.</summary>
+/// <summary>A page of a connection, with the size of the whole filtered list.</summary>
 public sealed class CatalogConnection<T> : Connection<T>
 {
-    public required Func<CancellationToken, Task<int>> CountAsync { get; init; }
+    public required int Total { get; init; }
 }

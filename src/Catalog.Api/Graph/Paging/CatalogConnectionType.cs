@@ -6,7 +6,7 @@ namespace Catalog.Api.Graph.Paging;
 
 /// <summary>
 /// A Relay connection (<c>edges</c>, <c>pageInfo</c>), with <c>nodes</c> for clients that need no cursors, and a
-/// <c>totalCount</c> that costs a query only when it is selected.
+/// <c>totalCount</c>.
 /// </summary>
 public sealed class CatalogConnectionType<TNodeType, TNode> : ObjectGraphType<CatalogConnection<TNode>>
     where TNodeType : IGraphType
@@ -17,8 +17,8 @@ public sealed class CatalogConnectionType<TNodeType, TNode> : ObjectGraphType<Ca
         Name = node + "Connection";
         Description = $"A page of {node} items, with cursors to fetch the next page.";
         Field<NonNullGraphType<IntGraphType>>("totalCount")
-            .Description("How many items the whole list holds, with its filters. Counted only when selected.")
-            .ResolveAsync(async c => await c.Source.CountAsync(c.CancellationToken).ConfigureAwait(false));
+            .Description("How many items the whole list holds, with its filters.")
+            .Resolve(c => c.Source.Total);
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Description("Where this page sits in the list.").Resolve(c => c.Source.PageInfo);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeType<TNodeType>>>>>("edges")
             .Description("The items of this page, each with its cursor.").Resolve(c => c.Source.Edges);

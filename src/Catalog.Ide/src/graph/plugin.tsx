@@ -9,7 +9,8 @@ import { getNamedType, isInterfaceType, isObjectType, Kind, parse } from 'graphq
 import { SHARED_GLOBAL, sharedModules, type SharedModules } from './shared';
 import './graph.css';
 
-async function loadPanel() {
+async function loadPanel(bundleUrl: string | undefined) {
+  if (!bundleUrl) throw new Error('the page names no graph view bundle (data-graph-view)');
   const shared: SharedModules = {
     react: React,
     jsxRuntime: { jsx, jsxs, Fragment },
@@ -17,24 +18,11 @@ async function loadPanel() {
     graphql: { parse, Kind, getNamedType, isInterfaceType, isObjectType },
   };
   (globalThis as unknown as Record<string, SharedModules>)[SHARED_GLOBAL] = shared;
-  // Beside ide.js, under the same build hash (so cached as long as ide.js is).
-  const here = new URL(import.meta.url);
-  await import(/* @vite-ignore */ new URL(`ide-graph-view.js${here.search}`, here).href);
+  await import(/* @vite-ignore */ bundleUrl);
   const panel = sharedModules().GraphPanel;
   if (!panel) throw new Error('Catalog IDE: ide-graph-view.js loaded without its panel.');
   return { default: panel };
 }
-
-// A failed load (the service restarted into another build, the network went away) says so in the panel.
-const GraphPanel = lazy(() =>
-  loadPanel().catch((error: unknown) => ({
-    default: () => (
-      <p className="catalog-graph-message" role="alert">
-        The graph view could not be loaded ({String(error)}). Reload the page to try again.
-      </p>
-    ),
-  })),
-);
 
 function GraphIcon(props: SVGProps<SVGSVGElement>) {
   return (
@@ -47,16 +35,29 @@ function GraphIcon(props: SVGProps<SVGSVGElement>) {
   );
 }
 
-function GraphContent() {
-  return (
-    <Suspense fallback={<p className="catalog-graph-loading">Loading the graph view…</p>}>
-      <GraphPanel />
-    </Suspense>
+/**
+ * The plugin, loading its panel from `bundleUrl`: the URL the page names (data-graph-view), into which the service
+ * writes the bundle's fingerprinted URL, cached like ide.js's and on the same origin (the page's script-src 'self').
+ */
+export function graphViewPlugin(bundleUrl: string | undefined): GraphiQLPlugin {
+  // A failed load (the service restarted into another build, the network went away) says so in the panel.
+  const GraphPanel = lazy(() =>
+    loadPanel(bundleUrl).catch((error: unknown) => ({
+      default: () => (
+        <p className="catalog-graph-message" role="alert">
+          The graph view could not be loaded ({String(error)}). Reload the page to try again.
+        </p>
+      ),
+    })),
   );
-}
 
-export const GRAPH_VIEW_PLUGIN: GraphiQLPlugin = {
-  title: 'Graph View',
-  icon: GraphIcon,
-  content: GraphContent,
-};
+  function GraphContent() {
+    return (
+      <Suspense fallback={<p className="catalog-graph-loading">Loading the graph view…</p>}>
+        <GraphPanel />
+      </Suspense>
+    );
+  }
+
+  return { title: 'Graph View', icon: GraphIcon, content: GraphContent };
+}
