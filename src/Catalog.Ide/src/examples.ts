@@ -1,10 +1,13 @@
 // Example operations shown as the IDE's default tabs (first visit only; afterwards
-// GraphiQL restores the user's own tabs from localStorage).
+// GraphiQL restores the user's own tabs from localStorage), followed by the graph view's
+// own examples (graph/examples.ts).
 // They must stay valid against the service's schema (src/Catalog.Api/schema.graphql):
 // tests/Catalog.Tests/Graph/IdeEndpointTests.cs validates each of them, and the browser
 // test runs the first one.
 
-export const examples: { name: string; query: string; variables?: string }[] = [
+export type Example = { name: string; query: string; variables?: string };
+
+export const examples: Example[] = [
   {
     name: 'Which talks covered it?',
     query: `# Job 1: a technology by name, slug or any alias (typos and Japanese readings included),
