@@ -9,6 +9,8 @@ using Catalog.Api.Graph.Http;
 using Catalog.Api.Graph.Limits;
 using Catalog.Api.Health;
 using Catalog.Api.Import;
+using Catalog.Api.Import.Landscape;
+using Catalog.Api.Notes.Drafting;
 using Catalog.Api.Snapshot;
 using Catalog.Api.Telemetry;
 using Catalog.Api.Widget;
@@ -22,6 +24,12 @@ var builder = WebApplication.CreateBuilder(args);
 // `import --check` validates the seed and touches no database.
 if (ImportCommand.IsCheckCommand(args))
     return ImportCommand.Check(builder.Configuration, builder.Environment, args);
+// `landscape copy FILE` copies a CNCF landscape file into the seed without its descriptions.
+if (LandscapeCommand.IsLandscapeCommand(args))
+    return LandscapeCommand.Run(builder.Configuration, builder.Environment, args);
+// `notes draft FILE.md` drafts the catalog YAML for a write-up.
+if (DraftCommand.IsDraftCommand(args))
+    return DraftCommand.Run(builder.Configuration, builder.Environment, args);
 
 // Services.
 await builder.StartLocalDatabaseUnlessConfiguredAsync();

@@ -1,8 +1,8 @@
 import { defineConfig } from 'vite';
 
 // Production bundle for the self-hosted GraphiQL IDE.
-// Output has FIXED names (the service appends its own ?v= cache-buster):
-//   dist/index.html  dist/ide.js  dist/ide.css
+// Output has FIXED names (the service serves them as static web assets under fingerprinted URLs):
+//   dist/index.html  dist/ide.js  dist/ide.css  (and dist/ide-graph-view.js, vite.graph.config.ts)
 // Fonts are inlined as data: URIs and the Monaco workers are inlined into ide.js,
 // so the page requests nothing else.
 export default defineConfig({

@@ -48,6 +48,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         configurationBuilder.Properties<RelationKind>().HaveConversion<KebabEnumConverter<RelationKind>>().HaveMaxLength(32);
         configurationBuilder.Properties<OrganizationRole>().HaveConversion<KebabEnumConverter<OrganizationRole>>().HaveMaxLength(32);
         configurationBuilder.Properties<OrganizationKind>().HaveConversion<KebabEnumConverter<OrganizationKind>>().HaveMaxLength(32);
+        configurationBuilder.Properties<Maturity>().HaveConversion<KebabEnumConverter<Maturity>>().HaveMaxLength(16);
         configurationBuilder.Properties<SectionKind>().HaveConversion<KebabEnumConverter<SectionKind>>().HaveMaxLength(32);
     }
 

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Catalog.Api.Import;
 
 /// <summary>A text form to look for, and what it stands for.</summary>
@@ -10,12 +8,13 @@ public sealed record FormMatch(int Start, int Length, MatchForm Form);
 
 /// <summary>
 /// Finds technology names in text. An ASCII letter or digit at either end of a form must not touch another
-/// ASCII letter or digit in the text (word boundaries for "k8s", "overlay" vs "overlay2"), while Japanese text
-/// around a form does not block it, since Japanese has no spaces between words. ASCII forms match regardless of
-/// case unless marked case-sensitive. Where matches overlap, the longer wins ("Docker Swarm" over "Docker").
-/// Nothing inside a URL is matched.
+/// ASCII letter or digit in the text (word boundaries for "k8s", "overlay" vs "overlay2"), nor a hyphen that joins
+/// it to one ("docker-compose" names neither Docker nor Compose unless a form spells the compound), while Japanese
+/// text around a form does not block it, since Japanese has no spaces between words. ASCII forms match regardless
+/// of case unless marked case-sensitive. Where matches overlap, the longer wins ("Docker Swarm" over "Docker").
+/// Nothing inside an address is matched (see <see cref="UrlSpans"/>).
 /// </summary>
-public sealed partial class AliasMatcher
+public sealed class AliasMatcher
 {
     private readonly Dictionary<char, MatchForm[]> _byFirstChar;
 
@@ -28,46 +27,57 @@ public sealed partial class AliasMatcher
     public IReadOnlyList<FormMatch> Find(string text)
     {
         var candidates = new List<FormMatch>();
-        var urls = Url().Matches(text);
+        var addresses = UrlSpans.Find(text);
+        var next = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (urls.FirstOrDefault(u => i >= u.Index && i < u.Index + u.Length) is { } url)
+            while (next < addresses.Count && addresses[next].End <= i) next++;
+            var limit = next < addresses.Count ? addresses[next].Start : text.Length;
+            if (i >= limit)
             {
-                i = url.Index + url.Length - 1;
+                i = addresses[next].End - 1;
                 continue;
             }
             if (!_byFirstChar.TryGetValue(Fold(text[i]), out var forms)) continue;
-            if (IsWordChar(text[i]) && i > 0 && IsWordChar(text[i - 1])) continue;
+            if (IsWordChar(text[i]) && JoinedBefore(text, i)) continue;
             foreach (var form in forms)
             {
-                if (Matches(text, i, form)) candidates.Add(new FormMatch(i, form.Text.Length, form));
+                if (Matches(text, i, limit, form)) candidates.Add(new FormMatch(i, form.Text.Length, form));
             }
         }
         if (candidates.Count <= 1) return candidates;
 
-        // Longest first; among equals, the earliest, then the first-declared form.
+        // Longest first; among equals, the earliest, then the first-declared form. A character taken by one match
+        // is not available to another.
         candidates.Sort((a, b) => a.Length != b.Length ? b.Length.CompareTo(a.Length) : a.Start.CompareTo(b.Start));
         var taken = new List<FormMatch>();
+        var covered = new bool[text.Length];
         foreach (var candidate in candidates)
         {
-            if (!taken.Exists(t => candidate.Start < t.Start + t.Length && t.Start < candidate.Start + candidate.Length))
-                taken.Add(candidate);
+            if (Array.IndexOf(covered, true, candidate.Start, candidate.Length) >= 0) continue;
+            Array.Fill(covered, true, candidate.Start, candidate.Length);
+            taken.Add(candidate);
         }
         taken.Sort((a, b) => a.Start.CompareTo(b.Start));
         return taken;
     }
 
-    private static bool Matches(string text, int start, MatchForm form)
+    private static bool Matches(string text, int start, int limit, MatchForm form)
     {
         var end = start + form.Text.Length;
-        if (end > text.Length) return false;
+        if (end > limit) return false;
         var comparison = form.CaseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
         if (string.Compare(text, start, form.Text, 0, form.Text.Length, comparison) != 0) return false;
-        return !(IsWordChar(form.Text[^1]) && end < text.Length && IsWordChar(text[end]));
+        return !(IsWordChar(form.Text[^1]) && JoinedAfter(text, end));
     }
 
-    [GeneratedRegex(@"\b[a-z][a-z0-9+.-]*://\S+", RegexOptions.IgnoreCase)]
-    private static partial Regex Url();
+    /// <summary>Whether the text before <paramref name="at"/> continues a word: a letter or digit, or one joined by a hyphen.</summary>
+    private static bool JoinedBefore(string text, int at) =>
+        at > 0 && (IsWordChar(text[at - 1]) || (text[at - 1] == '-' && at > 1 && IsWordChar(text[at - 2])));
+
+    /// <summary>Whether the text from <paramref name="at"/> continues a word: a letter or digit, or a hyphen joining one.</summary>
+    private static bool JoinedAfter(string text, int at) =>
+        at < text.Length && (IsWordChar(text[at]) || (text[at] == '-' && at + 1 < text.Length && IsWordChar(text[at + 1])));
 
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c);
 

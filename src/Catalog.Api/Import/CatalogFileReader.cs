@@ -9,20 +9,37 @@ namespace Catalog.Api.Import;
 /// <summary>Reads one seed/catalog YAML file into a <see cref="SeedCatalog"/>, collecting every problem with its line.</summary>
 internal static class CatalogFileReader
 {
-    private static readonly string[] TopLevelKeys = ["events", "documents", "categories", "organizations", "people", "talks", "technologies"];
+    private static readonly string[] TopLevelKeys = ["events", "documents", "categories", "organizations", "people", "talks", "technologies", "aliases"];
+
+    /// <summary>How deep lists and mappings may nest: the format needs five levels; far deeper input is an attack on the parser's stack.</summary>
+
+    /// <summary>
+    /// Files read before, by path and text: an import reads every file of the seed folder each time, and most are
+    /// unchanged since the last import. What a file reads into is immutable, so it is shared.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string File, string Text), (SeedCatalog Catalog, SeedError[] Errors)> Cache = new();
+
+    /// <summary>How many files the cache keeps before it starts again.</summary>
+    private const int CachedFiles = 64;
 
     public static void Read(string file, string text, SeedCatalog into, List<SeedError> errors)
     {
-        var stream = new YamlStream();
-        try
+        if (!Cache.TryGetValue((file, text), out var read))
         {
-            stream.Load(new StringReader(text));
+            var catalog = new SeedCatalog();
+            var found = new List<SeedError>();
+            ReadFile(file, text, catalog, found);
+            read = (catalog, [.. found]);
+            if (Cache.Count >= CachedFiles) Cache.Clear();
+            Cache[(file, text)] = read;
         }
-        catch (YamlException e)
-        {
-            errors.Add(new SeedError(file, (int)e.Start.Line, $"Not valid YAML: {Innermost(e).Message}"));
-            return;
-        }
+        into.AddRange(read.Catalog);
+        errors.AddRange(read.Errors);
+    }
+
+    private static void ReadFile(string file, string text, SeedCatalog into, List<SeedError> errors)
+    {
+        if (YamlText.Load(file, text, errors) is not { } stream) return;
         if (stream.Documents.Count == 0) return;
         if (stream.Documents.Count > 1)
         {
@@ -44,10 +61,11 @@ internal static class CatalogFileReader
         into.People.AddRange(map.Maps("people").Select(ReadPerson));
         into.Talks.AddRange(map.Maps("talks").Select(ReadTalk));
         into.Technologies.AddRange(map.Maps("technologies").Select(ReadTechnology));
+        into.Aliases.AddRange(map.Maps("aliases").Select(a => Done(a, new SeedExtraAlias(
+            a.At, a.Required("technology"), ReadAlias(a)))));
         map.RejectUnknownKeys();
     }
 
-    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 
     private static T Done<T>(YamlMap map, T value)
     {
@@ -61,7 +79,7 @@ internal static class CatalogFileReader
     private static SeedDocument ReadDocument(YamlMap m) => Done(m, new SeedDocument(
         m.At, m.Slug(), m.Required("file"), m.Required("title"), m.Optional("blog"), m.Optional("author"), m.Required("language"),
         m.Date("published"), m.Url("url"), m.Optional("event"),
-        m.Maps("sections").Select(s => Done(s, new SeedSectionEntry(s.At, s.Slug(), s.Required("heading"), s.Enum<SectionKind>("kind")))).ToList()));
+        m.Maps("sections").Select(s => Done(s, new SeedSectionEntry(s.At, s.Slug(), s.Required("heading"), s.Enum<SectionKind>("kind"), s.Int("occurrence", 1)))).ToList()));
 
     private static SeedCategory ReadCategory(YamlMap m) => Done(m, new SeedCategory(
         m.At, m.Slug(), m.Required("name-en"), m.Required("name-ja"), m.Optional("parent"), m.Strings("aliases")));
@@ -75,7 +93,7 @@ internal static class CatalogFileReader
     private static SeedTalk ReadTalk(YamlMap m) => Done(m, new SeedTalk(
         m.At, m.Slug(), m.Required("document"), m.Required("title"), m.Optional("heading"),
         m.Maps("speakers").Select(s => Done(s, new SeedSpeaker(s.At, s.Required("person"), s.Optional("organization")))).ToList(),
-        m.Strings("organizations")));
+        m.Strings("organizations"), m.Int("occurrence", 1)));
 
     private static SeedTechnology ReadTechnology(YamlMap m)
     {
@@ -89,14 +107,16 @@ internal static class CatalogFileReader
         var repository = m.Url("repository");
         var makers = m.Maps("organizations").Select(o => Done(o, new SeedMaker(
             o.At, o.Required("organization"), o.Enum<OrganizationRole>("role"), o.Url("source")))).ToList();
-        var aliases = m.Maps("aliases").Select(a => Done(a, new SeedAlias(
-            a.At, a.Required("text"), a.OptionalEnum<AliasKind>("kind") ?? AliasKind.Other, a.OptionalEnum<Lang>("lang"),
-            a.Bool("case-sensitive", false), a.Bool("match", true)))).ToList();
+        var aliases = m.Maps("aliases").Select(a => Done(a, ReadAlias(a))).ToList();
         var definitions = ReadDefinitions(m);
         var relations = m.Maps("relations").Select(r => Done(r, new SeedRelation(
             r.At, r.Enum<RelationKind>("kind"), r.Required("target"), r.Url("source")))).ToList();
         return Done(m, new SeedTechnology(at, slug, name, kind, categories, homepage, repository, makers, aliases, definitions, relations));
     }
+
+    private static SeedAlias ReadAlias(YamlMap a) => new(
+        a.At, a.Required("text"), a.OptionalEnum<AliasKind>("kind") ?? AliasKind.Other, a.OptionalEnum<Lang>("lang"),
+        a.Bool("case-sensitive", false), a.Bool("match", true));
 
     private static List<SeedDefinition> ReadDefinitions(YamlMap technology)
     {

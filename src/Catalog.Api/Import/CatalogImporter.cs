@@ -16,7 +16,7 @@ public sealed class CatalogImporter(IDbContextFactory<CatalogDbContext> contexts
     public static ImportResult Check(string seedRoot)
     {
         var plan = SeedLoader.Load(seedRoot);
-        return new ImportResult(false, plan.SeedHash, Counts(plan), new Dictionary<string, ChangeCount>());
+        return new ImportResult(false, plan.SeedHash, Counts(plan), new Dictionary<string, ChangeCount>()) { Landscape = plan.Landscape };
     }
 
     /// <summary>
@@ -33,19 +33,22 @@ public sealed class CatalogImporter(IDbContextFactory<CatalogDbContext> contexts
         var folderPaths = folder.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var shadowed in imported.Where(f => folderPaths.Contains(f.Path)))
             logger.LogWarning("The imported file {Path} is ignored: the seed folder has a file of that path now", shadowed.Path);
-        var plan = SeedLoader.Load(seedRoot, folder, imported);
-
-        if (onlyIfChanged && await db.SeedStates.AnyAsync(s => s.SeedHash == plan.SeedHash, ct))
+        // The hash is of the files alone: a database that holds it is left alone without reading them (the landscape
+        // alone is a megabyte of YAML).
+        var hash = SeedLoader.Hash(SeedLoader.Merge(folder, imported));
+        if (onlyIfChanged && await db.SeedStates.AnyAsync(s => s.SeedHash == hash, ct))
         {
-            logger.LogInformation("The database already holds seed {SeedHash}", plan.SeedHash[..12]);
-            return new ImportResult(true, plan.SeedHash, Counts(plan), new Dictionary<string, ChangeCount>());
+            logger.LogInformation("The database already holds seed {SeedHash}", hash[..12]);
+            return new ImportResult(true, hash, new Dictionary<string, int>(), new Dictionary<string, ChangeCount>());
         }
+        var plan = SeedLoader.Load(seedRoot, folder, imported);
 
         var changes = await new CatalogWriter(db).WriteAsync(plan, ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Imported seed {SeedHash} ({Imported} imported files): {Changes} rows changed",
             plan.SeedHash[..12], imported.Count, changes.Values.Sum(c => c.Total));
-        return new ImportResult(true, plan.SeedHash, Counts(plan), changes);
+        LogLandscape(plan);
+        return new ImportResult(true, plan.SeedHash, Counts(plan), changes) { Landscape = plan.Landscape };
     }
 
     /// <summary>
@@ -65,8 +68,6 @@ public sealed class CatalogImporter(IDbContextFactory<CatalogDbContext> contexts
                 throw new ImportRejectedException(ImportRejection.SeedFolderPath, file.Path,
                     $"'{file.Path}' is a file of the seed folder, which is managed in the repository; import the document under another path.");
             if (!seen.Add(file.Path)) throw new ImportRejectedException(ImportRejection.Duplicate, file.Path, $"'{file.Path}' is given twice.");
-            if (file.Text.Contains('\0', StringComparison.Ordinal))
-                throw new ImportRejectedException(ImportRejection.InvalidContent, file.Path, $"'{file.Path}' contains a NUL character.");
         }
         return RewriteAsync(seedRoot, files, [], importedBy, ct);
     }
@@ -135,10 +136,17 @@ public sealed class CatalogImporter(IDbContextFactory<CatalogDbContext> contexts
 
         var paths = upserts.Select(f => f.Path).Concat(removals).ToHashSet(StringComparer.Ordinal);
         var documents = plan.Documents.Where(d => paths.Contains(d.Seed.File) || paths.Contains(d.Seed.At.File)).Select(d => d.Seed.Slug).ToList();
-        var result = new ImportResult(true, plan.SeedHash, Counts(plan), changes);
+        var result = new ImportResult(true, plan.SeedHash, Counts(plan), changes) { Landscape = plan.Landscape };
         logger.LogInformation("Imported seed {SeedHash} after {Action} {Paths}: {Changes} rows changed",
             plan.SeedHash[..12], upserts.Count > 0 ? "importing" : "removing", string.Join(", ", paths), changes.Values.Sum(c => c.Total));
         return new ImportedFilesResult(result, [.. paths], documents);
+    }
+
+    /// <summary>What the landscape added and, name by name, what it held back from linking in text and why.</summary>
+    private void LogLandscape(ImportPlan plan)
+    {
+        if (plan.Landscape is not { } report) return;
+        logger.LogInformation("{Landscape}", string.Join(Environment.NewLine, report.Lines()));
     }
 
     /// <summary>A transaction holding the import lock, so imports, API imports and migrations run one at a time.</summary>

@@ -26,6 +26,13 @@ internal sealed class CatalogWriter(CatalogDbContext db)
     /// </summary>
     public static readonly TimeSpan LockWait = CatalogLock.Wait;
 
+    /// <summary>
+    /// Columns the import computes from other rows (a technology's mention count, the order of talks and categories
+    /// across documents and files): written, but no reason to call their row updated.
+    /// </summary>
+    private static readonly HashSet<(string Entity, string Property)> Derived =
+        [(nameof(Technology), nameof(Technology.MentionCount)), (nameof(Talk), nameof(Talk.Position)), (nameof(Category), nameof(Category.Position))];
+
     private readonly Dictionary<string, (int Added, int Updated, int Removed)> _changes = [];
     private readonly HashSet<object> _added = new(ReferenceEqualityComparer.Instance);
 
@@ -45,7 +52,12 @@ internal sealed class CatalogWriter(CatalogDbContext db)
         var organizations = await db.Organizations.ToListAsync(ct);
         var staleOrganizations = Sync(organizations, seed.Organizations, o => o.Slug, s => s.Slug,
             s => new Organization { Slug = s.Slug, Name = s.Name, Kind = s.Kind },
-            (o, s) => { o.Name = s.Name; o.NameJa = s.NameJa; o.Kind = s.Kind; o.Homepage = s.Homepage; if (!o.Aliases.SequenceEqual(s.Aliases)) o.Aliases = [.. s.Aliases]; });
+            (o, s) =>
+            {
+                o.Name = s.Name; o.NameJa = s.NameJa; o.Kind = s.Kind; o.Homepage = s.Homepage; if (!o.Aliases.SequenceEqual(s.Aliases)) o.Aliases = [.. s.Aliases];
+                o.Membership = s.Membership; o.MemberSince = s.MemberSince; o.Crunchbase = s.Crunchbase;
+                if (!o.CncfPrograms.SequenceEqual(s.CncfPrograms)) o.CncfPrograms = [.. s.CncfPrograms];
+            });
         var people = await db.People.ToListAsync(ct);
         var stalePeople = Sync(people, seed.People, p => p.Slug, s => s.Slug,
             s => new Person { Slug = s.Slug, Name = s.Name },
@@ -54,7 +66,12 @@ internal sealed class CatalogWriter(CatalogDbContext db)
         var technologies = await db.Technologies.ToListAsync(ct);
         var staleTechnologies = Sync(technologies, seed.Technologies, t => t.Slug, s => s.Slug,
             s => new Technology { Slug = s.Slug, Name = s.Name, Kind = s.Kind },
-            (t, s) => { t.Name = s.Name; t.Kind = s.Kind; t.Homepage = s.Homepage; t.Repository = s.Repository; t.MentionCount = mentionCounts.GetValueOrDefault(s.Slug); });
+            (t, s) =>
+            {
+                t.Name = s.Name; t.Kind = s.Kind; t.Homepage = s.Homepage; t.Repository = s.Repository; t.MentionCount = mentionCounts.GetValueOrDefault(s.Slug);
+                t.Maturity = s.Maturity;
+                if (t.Landscape != s.Landscape) t.Landscape = s.Landscape;
+            });
         await SaveAsync(ct);
 
         var eventIds = Ids(db.Events.Local, e => e.Slug, e => e.Id);
@@ -65,7 +82,8 @@ internal sealed class CatalogWriter(CatalogDbContext db)
 
         // Phase 2: references between roots, talks and documents.
         foreach (var s in seed.Categories) categories.Concat(db.Categories.Local).First(c => c.Slug == s.Slug).ParentId = s.Parent is null ? null : categoryIds[s.Parent];
-        foreach (var s in seed.Organizations) db.Organizations.Local.First(o => o.Slug == s.Slug).ParentId = s.Parent is null ? null : organizationIds[s.Parent];
+        var organizationRows = db.Organizations.Local.ToDictionary(o => o.Slug, StringComparer.Ordinal);
+        foreach (var s in seed.Organizations) organizationRows[s.Slug].ParentId = s.Parent is null ? null : organizationIds[s.Parent];
         var documentEvents = seed.Documents.ToDictionary(d => d.Slug, d => d.Event is null ? (int?)null : eventIds[d.Event]);
         var talkPositions = plan.Documents.SelectMany((d, i) => d.Sections.Where(s => s.Talk is not null).Select(s => (s.Talk!, Position: i * 10_000 + s.Position)))
             .ToDictionary(p => p.Item1, p => p.Position);
@@ -121,6 +139,8 @@ internal sealed class CatalogWriter(CatalogDbContext db)
             r => new TalkOrganization { TalkId = r.Talk, OrganizationId = r.Organization },
             (o, r) => o.Position = r.Position,
             remove: true);
+        // Read before their sections change, so that the mentions a removed section takes with it are counted as removed.
+        await db.Mentions.LoadAsync(ct);
         var sectionRows = plan.Documents.SelectMany(d => d.Sections.Select(s => (Document: documentIds[d.Seed.Slug], Section: s))).ToList();
         Sync(await db.Sections.ToListAsync(ct), sectionRows, s => (s.DocumentId, s.Slug), r => (r.Document, r.Section.Slug),
             r => new Section { DocumentId = r.Document, Slug = r.Section.Slug, Kind = r.Section.Kind },
@@ -136,7 +156,7 @@ internal sealed class CatalogWriter(CatalogDbContext db)
         var sectionIds = db.Sections.Local.ToDictionary(s => (s.DocumentId, s.Slug), s => s.Id);
         var aliasIds = db.TechnologyAliases.Local.ToDictionary(a => (a.TechnologyId, a.Normalized), a => a.Id);
         var mentionRows = plan.Mentions.Select(m => (Section: sectionIds[(documentIds[m.Document], m.Section)], Technology: technologyIds[m.Technology], Mention: m)).ToList();
-        Sync(await db.Mentions.ToListAsync(ct), mentionRows, m => (m.SectionId, m.Line, m.Column), r => (r.Section, r.Mention.Line, r.Mention.Column),
+        Sync(db.Mentions.Local.ToList(), mentionRows, m => (m.SectionId, m.Line, m.Column), r => (r.Section, r.Mention.Line, r.Mention.Column),
             r => new Mention { SectionId = r.Section, Line = r.Mention.Line, Column = r.Mention.Column, MatchedText = r.Mention.MatchedText, LineText = r.Mention.LineText },
             (m, r) =>
             {
@@ -146,23 +166,33 @@ internal sealed class CatalogWriter(CatalogDbContext db)
             remove: true);
         await SaveAsync(ct);
 
-        // Phase 5: the roots the seed no longer has; their links went in phase 3.
-        db.RemoveRange(staleDocuments);
-        db.RemoveRange(staleTalks);
-        db.RemoveRange(staleTechnologies);
-        db.RemoveRange(stalePeople);
-        await SaveAsync(ct);
-        db.RemoveRange(staleOrganizations.Where(o => o.ParentId is not null));
-        db.RemoveRange(staleCategories.Where(c => c.ParentId is not null));
-        await SaveAsync(ct);
-        db.RemoveRange(staleOrganizations.Where(o => o.ParentId is null));
-        db.RemoveRange(staleCategories.Where(c => c.ParentId is null));
-        db.RemoveRange(staleEvents);
-        await SaveAsync(ct);
+        // Phase 5: the roots the seed no longer has; their links went in phase 3. Each save looks at every tracked
+        // row, thousands with the landscape, so there is none when nothing goes.
+        if (staleDocuments.Count + staleTalks.Count + staleTechnologies.Count + stalePeople.Count + staleOrganizations.Count + staleCategories.Count + staleEvents.Count > 0)
+        {
+            db.RemoveRange(staleDocuments);
+            db.RemoveRange(staleTalks);
+            db.RemoveRange(staleTechnologies);
+            db.RemoveRange(stalePeople);
+            await SaveAsync(ct);
+            db.RemoveRange(staleOrganizations.Where(o => o.ParentId is not null));
+            db.RemoveRange(staleCategories.Where(c => c.ParentId is not null));
+            await SaveAsync(ct);
+            db.RemoveRange(staleOrganizations.Where(o => o.ParentId is null));
+            db.RemoveRange(staleCategories.Where(c => c.ParentId is null));
+            db.RemoveRange(staleEvents);
+            await SaveAsync(ct);
+        }
 
         var state = await db.SeedStates.FindAsync([1], ct);
         if (state is null) db.SeedStates.Add(new SeedState { Id = 1, SeedHash = plan.SeedHash, ImportedAt = DateTimeOffset.UtcNow });
-        else if (state.SeedHash != plan.SeedHash) (state.SeedHash, state.ImportedAt) = (plan.SeedHash, DateTimeOffset.UtcNow);
+        else if (state.SeedHash != plan.SeedHash)
+        {
+            (state.SeedHash, state.ImportedAt) = (plan.SeedHash, DateTimeOffset.UtcNow);
+            // Changes are detected by hand in an import (AutoDetectChanges is off): without this the new hash was
+            // never stored, and every start-up after a seed change imported again.
+            db.Entry(state).DetectChanges();
+        }
         await db.SaveChangesAsync(ct);
 
         return _changes.Where(c => c.Key != nameof(SeedState) && c.Value != (0, 0, 0))
@@ -206,9 +236,11 @@ internal sealed class CatalogWriter(CatalogDbContext db)
         foreach (var entry in db.ChangeTracker.Entries())
         {
             var name = entry.Metadata.ClrType.Name;
-            // A row added by this import and completed in a later phase counts once, as added.
+            // A row added by this import and completed in a later phase counts once, as added; a row counts as
+            // updated only when one of its own fields changed, not a figure derived from other rows.
             if (entry.State == EntityState.Added) _added.Add(entry.Entity);
-            else if (entry.State == EntityState.Modified && _added.Contains(entry.Entity)) continue;
+            else if (entry.State == EntityState.Modified
+                && (_added.Contains(entry.Entity) || !entry.Properties.Any(p => p.IsModified && !Derived.Contains((name, p.Metadata.Name))))) continue;
             var (added, updated, removed) = _changes.GetValueOrDefault(name);
             _changes[name] = entry.State switch
             {

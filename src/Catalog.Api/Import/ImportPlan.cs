@@ -20,4 +20,8 @@ public sealed record ImportPlan(
     IReadOnlyDictionary<string, IReadOnlyList<PlannedAlias>> Aliases,
     IReadOnlyList<PlannedDocument> Documents,
     IReadOnlyList<PlannedMention> Mentions,
-    string SeedHash);
+    string SeedHash)
+{
+    /// <summary>What the CNCF landscape files added to the curated catalog; null when the seed has none.</summary>
+    public Landscape.LandscapeReport? Landscape { get; init; }
+}

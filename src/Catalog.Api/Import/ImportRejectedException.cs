@@ -12,9 +12,6 @@ public enum ImportRejection
     /// <summary>The same path twice in one request.</summary>
     Duplicate,
 
-    /// <summary>The file's content cannot be stored (a NUL character).</summary>
-    InvalidContent,
-
     /// <summary>No file was imported under the path.</summary>
     NotImported,
 

@@ -7,6 +7,9 @@ public sealed record ImportResult(
     IReadOnlyDictionary<string, int> Counts,
     IReadOnlyDictionary<string, ChangeCount> Changes)
 {
+    /// <summary>What the CNCF landscape added, and which names it held back from linking; null without a landscape file.</summary>
+    public Landscape.LandscapeReport? Landscape { get; init; }
+
     public bool Changed => Changes.Values.Any(c => c.Total > 0);
 
     /// <summary>The one-screen summary the import command prints.</summary>
@@ -18,6 +21,7 @@ public sealed record ImportResult(
             $"  seed {SeedHash[..12]}",
         };
         lines.AddRange(Counts.Select(c => $"  {c.Key,-22} {c.Value,6}"));
+        if (Landscape is not null) lines.AddRange(Landscape.Lines().Select(l => "  " + l));
         if (Written && Changed)
         {
             lines.Add("  changes                 added updated removed");

@@ -48,6 +48,7 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
             if (document.Language is not ("ja" or "en")) Error(document.At, $"Document '{document.Slug}' has language '{document.Language}'; expected ja or en.");
         }
 
+        foreach (var extra in catalog.Aliases) Require(technologies, extra.Technology, extra.At, $"The alias '{extra.Alias.Text}'", "technology");
         var aliases = PlanAliases(technologies);
         foreach (var technology in catalog.Technologies) CheckTechnology(technology, technologies, categories, organizations);
 
@@ -63,7 +64,6 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
         Dictionary<string, SeedCategory> categories, Dictionary<string, SeedOrganization> organizations)
     {
         var what = $"Technology '{technology.Slug}'";
-        if (technology.Name.Length > Limits.Name) Error(technology.At, $"{what} has a name longer than {Limits.Name} characters.");
         foreach (var category in technology.Categories) Require(categories, category, technology.At, what, "category");
         if (technology.Categories.Distinct().Count() != technology.Categories.Count) Error(technology.At, $"{what} lists a category twice.");
         foreach (var maker in technology.Organizations) Require(organizations, maker.Organization, maker.At, what, "organization");
@@ -112,10 +112,33 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
                 forms.Add(new PlannedAlias(text, normalized, kind, lang, caseSensitive, match));
             }
 
-            Add(technology.Name, AliasKind.Name, null, false, true, technology.At);
+            Add(technology.Name, AliasKind.Name, null, technology.NameCaseSensitive, technology.NameMatches, technology.At);
             foreach (var alias in technology.Aliases) Add(alias.Text, alias.Kind, alias.Lang, alias.CaseSensitive, alias.Match, alias.At);
             Add(technology.Slug, AliasKind.Slug, null, false, false, technology.At);
             plans[technology.Slug] = forms;
+        }
+
+        // The top-level aliases come after every technology's own forms, so a clash is reported on the extra alias.
+        foreach (var extra in catalog.Aliases)
+        {
+            if (!technologies.TryGetValue(extra.Technology, out var technology)) continue;
+            var (alias, forms) = (extra.Alias, plans[technology.Slug].ToList());
+            var normalized = TechnologyAlias.Normalize(alias.Text);
+            var same = forms.FindIndex(f => f.Normalized == normalized);
+            if (normalized.Length is 0 or > Limits.Alias)
+                Error(alias.At, $"Technology '{technology.Slug}' has an alias of {normalized.Length} characters; it must be 1 to {Limits.Alias}.");
+            else if (same >= 0 && forms[same].Kind != AliasKind.Slug)
+                Error(alias.At, $"Technology '{technology.Slug}' lists '{alias.Text}' twice (as {Data.EnumText<AliasKind>.ToText(forms[same].Kind)} '{forms[same].Text}'); case does not make a new alias.");
+            else if (same < 0 && owners.TryGetValue(normalized, out var owner))
+                Error(alias.At, $"'{alias.Text}' names both '{owner.Technology.Slug}' ({owner.At.File}:{owner.At.Line}) and '{technology.Slug}'; an alias must lead to one technology.");
+            else
+            {
+                // An alias spelled like the slug takes the slug's place, with its own kind and flags.
+                if (same >= 0) forms.RemoveAt(same);
+                owners[normalized] = (technology, alias.At);
+                forms.Add(new PlannedAlias(alias.Text, normalized, alias.Kind, alias.Lang, alias.CaseSensitive, alias.Match));
+                plans[technology.Slug] = forms;
+            }
         }
         return plans;
     }
@@ -129,10 +152,10 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
             return null;
         }
         var parsed = NotesParser.Parse(path, content);
-        var talks = catalog.Talks.Where(t => t.Document == document.Slug).ToList();
-        var unmatchedTalks = talks.ToHashSet();
-        var unmatchedSections = document.Sections.ToHashSet();
+        var claims = ClaimHeadings(document);
         var sections = new List<PlannedSection>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        int? talkLevel = null; // the level of the talk whose undeclared sub-headings stay part of it
         foreach (var section in parsed.Sections)
         {
             var position = sections.Count;
@@ -141,24 +164,69 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
                 sections.Add(new PlannedSection("preamble", SectionKind.Preamble, null, 0, position, section.StartLine, section.EndLine, null));
                 continue;
             }
-            var talk = talks.Find(t => (t.Heading ?? t.Title).Trim() == section.Heading);
-            var entry = document.Sections.FirstOrDefault(s => s.Heading.Trim() == section.Heading);
-            if (talk is not null && entry is not null)
-                Error(new SeedAt(path, section.StartLine), $"The heading '{section.Heading}' matches both talk '{talk.Slug}' and section '{entry.Slug}'.");
-            else if (talk is not null && unmatchedTalks.Remove(talk))
-                sections.Add(new PlannedSection(talk.Slug, SectionKind.Talk, section.Heading, section.Level, position, section.StartLine, section.EndLine, talk.Slug));
-            else if (entry is not null && unmatchedSections.Remove(entry))
-                sections.Add(new PlannedSection(entry.Slug, entry.Kind, section.Heading, section.Level, position, section.StartLine, section.EndLine, null));
-            else if (talk is null && entry is null)
-                Error(new SeedAt(path, section.StartLine), $"The heading '{section.Heading}' has no talk in document '{document.Slug}' and no entry in its sections.");
+            var occurrence = seen[section.Heading] = seen.GetValueOrDefault(section.Heading) + 1;
+            if (claims.Remove((section.Heading, occurrence), out var claim))
+            {
+                var (slug, kind, talk) = claim switch
+                {
+                    SeedTalk t => (t.Slug, SectionKind.Talk, t.Slug),
+                    SeedSectionEntry e => (e.Slug, e.Kind, (string?)null),
+                    _ => throw new InvalidOperationException("A heading is claimed by a talk or a section entry."),
+                };
+                sections.Add(new PlannedSection(slug, kind, section.Heading, section.Level, position, section.StartLine, section.EndLine, talk));
+                talkLevel = talk is null ? null : section.Level;
+            }
+            else if (talkLevel is { } level && section.Level > level)
+            {
+                // A sub-heading inside a talk that no entry declares: its lines are the talk's.
+                sections[^1] = sections[^1] with { EndLine = section.EndLine };
+            }
             else
-                Error(new SeedAt(path, section.StartLine), $"The heading '{section.Heading}' appears more than once.");
+            {
+                var which = occurrence > 1 ? $" It is heading '{section.Heading}' number {occurrence} in the file: an entry for it says 'occurrence: {occurrence}'." : "";
+                Error(new SeedAt(path, section.StartLine), $"The heading '{section.Heading}' has no talk in document '{document.Slug}' and no entry in its sections.{which}");
+                talkLevel = null;
+            }
         }
-        foreach (var talk in unmatchedTalks)
-            Error(talk.At, $"Talk '{talk.Slug}' has no heading '{talk.Heading ?? talk.Title}' in {path}.");
-        foreach (var entry in unmatchedSections)
-            Error(entry.At, $"Section '{entry.Slug}' has no heading '{entry.Heading}' in {path}.");
+        foreach (var ((heading, occurrence), claim) in claims)
+        {
+            var count = seen.GetValueOrDefault(heading);
+            var which = occurrence > 1 ? $" (occurrence {occurrence}; the file has {count} such heading{(count == 1 ? "" : "s")})" : "";
+            if (claim is SeedTalk talk) Error(talk.At, $"Talk '{talk.Slug}' has no heading '{heading}'{which} in {path}.");
+            else if (claim is SeedSectionEntry entry) Error(entry.At, $"Section '{entry.Slug}' has no heading '{heading}'{which} in {path}.");
+        }
         return new PlannedDocument(document, content, parsed, sections);
+    }
+
+    /// <summary>
+    /// Which heading of a document each talk and section entry stands for: its heading text (a talk's title when it
+    /// gives none) and which occurrence of that text (the first unless it says). Two entries may not claim one heading.
+    /// </summary>
+    private Dictionary<(string Heading, int Occurrence), object> ClaimHeadings(SeedDocument document)
+    {
+        var claims = new Dictionary<(string, int), object>();
+        var slugs = new HashSet<string>(StringComparer.Ordinal) { "preamble" };
+        void Claim(object entry, string slug, string heading, int? occurrence, SeedAt at)
+        {
+            if (slug.Length > 0 && !slugs.Add(slug)) Error(at, $"The slug '{slug}' names two sections of document '{document.Slug}' (talks, section entries and 'preamble' share the document's section slugs).");
+            var key = (heading.Trim(), occurrence ?? 1);
+            if (claims.TryGetValue(key, out var other))
+            {
+                var first = other is SeedTalk t ? $"talk '{t.Slug}'" : $"section '{((SeedSectionEntry)other).Slug}'";
+                Error(at, $"'{slug}' claims the heading '{key.Item1}' (occurrence {key.Item2}), which {first} claims already; " +
+                    "when the notes repeat a heading, give each entry its 'occurrence' (1 for the first, 2 for the second, ...).");
+            }
+            else claims[key] = entry;
+        }
+        foreach (var entry in document.Sections)
+        {
+            if (entry.Kind is SectionKind.Talk or SectionKind.Preamble)
+                Error(entry.At, $"Section '{entry.Slug}' has the kind '{Data.EnumText<SectionKind>.ToText(entry.Kind)}': a talk is a 'talks' entry, and the preamble is the lines before the first heading.");
+            else Claim(entry, entry.Slug, entry.Heading, entry.Occurrence, entry.At);
+        }
+        foreach (var talk in catalog.Talks.Where(t => t.Document == document.Slug))
+            Claim(talk, talk.Slug, talk.Heading ?? talk.Title, talk.Occurrence, talk.At);
+        return claims;
     }
 
     private static List<PlannedMention> FindMentions(List<PlannedDocument> documents, IReadOnlyDictionary<string, IReadOnlyList<PlannedAlias>> aliases)

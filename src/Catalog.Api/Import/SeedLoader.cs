@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Catalog.Api.Import.Landscape;
 
 namespace Catalog.Api.Import;
 
@@ -56,13 +57,23 @@ public static class SeedLoader
 
         var errors = new List<SeedError>();
         var catalog = new SeedCatalog();
-        foreach (var file in ordered.Where(f => IsCatalogPath(f.Path))) CatalogFileReader.Read(file.Path, file.Text, catalog, errors);
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in ordered.Where(f => IsCatalogPath(f.Path) || IsNotesPath(f.Path)))
+        {
+            var count = errors.Count;
+            errors.AddRange(SeedText.Check(file.Path, file.Text, IsNotesPath(file.Path)));
+            if (errors.Count > count) unreadable.Add(file.Path);
+        }
+        foreach (var file in ordered.Where(f => IsCatalogPath(f.Path) && !unreadable.Contains(f.Path))) CatalogFileReader.Read(file.Path, file.Text, catalog, errors);
+        var landscapes = ordered.Where(f => IsLandscapePath(f.Path)).Select(f => LandscapeFileReader.Read(f.Path, f.Text, errors)).ToList();
+        // The landscape is merged into a valid curated catalog only: its problems are reported either way.
+        var landscape = landscapes.Count > 0 && errors.Count == 0 ? LandscapeMerger.Merge(catalog, landscapes, errors) : null;
         var notes = ordered.Where(f => IsNotesPath(f.Path)).ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
         var plan = errors.Count == 0 ? new SeedCompiler(catalog, notes, errors).Compile(Hash(ordered)) : null;
 
         if (plan is null || errors.Count > 0)
             throw new SeedException(errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList());
-        return plan;
+        return plan with { Landscape = landscape };
     }
 
     /// <summary>
@@ -75,33 +86,79 @@ public static class SeedLoader
         return [.. folder.Select(f => f with { Imported = false }), .. imported.Where(f => !folderPaths.Contains(f.Path)).Select(f => f with { Imported = true })];
     }
 
-    /// <summary>The seed folder's catalog/**/*.yaml|yml and notes/**/*.md files, as paths relative to it with forward slashes.</summary>
+    /// <summary>
+    /// The seed folder's catalog/**/*.yaml|yml, landscape/*.yml and notes/**/*.md files, as paths relative to it with
+    /// forward slashes.
+    /// </summary>
     public static List<SeedFile> ReadFolder(string seedRoot)
     {
         var root = Path.GetFullPath(seedRoot);
         if (!Directory.Exists(Path.Combine(root, "catalog")))
             throw new SeedException([new SeedError(Display(root, "catalog"), 0, $"The seed folder '{root}' has no catalog/ folder.")]);
-        return FolderPaths(root).Select(path => new SeedFile(path, File.ReadAllText(Path.Combine(root, path), Encoding.UTF8))).ToList();
+        var files = new List<SeedFile>();
+        var errors = new List<SeedError>();
+        foreach (var path in FolderPaths(root))
+        {
+            var (text, error) = ReadText(Path.Combine(root, path));
+            if (error is not null) errors.Add(new SeedError(Display(root, path), error.Value.Line, error.Value.Message));
+            else files.Add(new SeedFile(path, text!));
+        }
+        if (errors.Count > 0) throw new SeedException(errors);
+        return files;
+    }
+
+    /// <summary>
+    /// A file's text, decoded as strict UTF-8 (a byte order mark is skipped), or the line of its first byte that is
+    /// not UTF-8, or why it could not be read.
+    /// </summary>
+    public static (string? Text, (int Line, string Message)? Error) ReadText(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, (0, $"The file cannot be read: {e.Message}"));
+        }
+        var body = bytes.AsSpan(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0);
+        if (System.Text.Unicode.Utf8.IsValid(body)) return (Encoding.UTF8.GetString(body), null);
+        var (line, column, offset) = (1, 1, 0);
+        while (offset < body.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(body[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+                return (null, (line, $"The file is not valid UTF-8: byte 0x{body[offset]:X2} at column {column}. Save it as UTF-8."));
+            if (body[offset] == (byte)'\n') (line, column) = (line + 1, 0);
+            offset += consumed;
+            column++;
+        }
+        return (Encoding.UTF8.GetString(body), null);
     }
 
     /// <summary>The paths of the seed folder's files, without reading them.</summary>
     public static IEnumerable<string> FolderPaths(string seedRoot)
     {
         var root = Path.GetFullPath(seedRoot);
-        return Files(root, "catalog", "*.yaml").Concat(Files(root, "catalog", "*.yml")).Concat(Files(root, "notes", "*.md")).Order(StringComparer.Ordinal);
+        return Files(root, "catalog", "*.yaml").Concat(Files(root, "catalog", "*.yml")).Concat(Files(root, "notes", "*.md"))
+            .Concat(Files(root, "landscape", "*.yml", SearchOption.TopDirectoryOnly)).Order(StringComparer.Ordinal);
     }
 
     internal static bool IsCatalogPath(string path) =>
         path.StartsWith("catalog/", StringComparison.Ordinal) && (path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal));
 
+    /// <summary>A CNCF landscape data file, as published (landscape/NAME.yml).</summary>
+    internal static bool IsLandscapePath(string path) =>
+        path.StartsWith("landscape/", StringComparison.Ordinal) && path.EndsWith(".yml", StringComparison.Ordinal) && path.IndexOf('/', 10) < 0;
+
     internal static bool IsNotesPath(string path) => path.StartsWith("notes/", StringComparison.Ordinal) && path.EndsWith(".md", StringComparison.Ordinal);
 
     /// <summary>Files under a subfolder, as paths relative to the seed root with forward slashes.</summary>
-    private static IEnumerable<string> Files(string root, string folder, string pattern)
+    private static IEnumerable<string> Files(string root, string folder, string pattern, SearchOption depth = SearchOption.AllDirectories)
     {
         var directory = Path.Combine(root, folder);
         return Directory.Exists(directory)
-            ? Directory.EnumerateFiles(directory, pattern, SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            ? Directory.EnumerateFiles(directory, pattern, depth).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             : [];
     }
 
@@ -117,7 +174,7 @@ public static class SeedLoader
     /// The seed's identity: a hash over every folder file's path and text, then every imported file's (marked as
     /// imported, since the origin decides the order of documents). A folder alone hashes as it always did.
     /// </summary>
-    private static string Hash(IEnumerable<SeedFile> files)
+    internal static string Hash(IEnumerable<SeedFile> files)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in files.OrderBy(f => f.Imported).ThenBy(f => f.Path, StringComparer.Ordinal))

@@ -31,10 +31,16 @@ internal sealed class YamlMap
 
     public void Error(string message) => _errors.Add(new SeedError(File, Line, message));
 
+    /// <summary>A text value that must be there and not be empty.</summary>
     public string Required(string key)
     {
+        var reported = _errors.Count;
         var value = Optional(key);
-        if (value is null && !_node.Children.ContainsKey(key)) Error($"'{key}' is required.");
+        if (value is null && _errors.Count == reported)
+        {
+            if (Get(key) is { } node) Error(node, $"'{key}' is required and may not be empty.");
+            else Error($"'{key}' is required.");
+        }
         return value ?? "";
     }
 
@@ -46,9 +52,20 @@ internal sealed class YamlMap
             case null:
                 return null;
             case YamlScalarNode scalar:
-                if (scalar.Style == ScalarStyle.Plain && scalar.Value is null or "~" or "null") return null;
+                if (IsNull(scalar)) return null;
                 var value = scalar.Value?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-                return string.IsNullOrEmpty(value) ? null : value;
+                if (string.IsNullOrEmpty(value)) return null;
+                if (SeedText.Problem(value) is { } problem)
+                {
+                    Error(node, $"'{key}' {problem}");
+                    return null;
+                }
+                if (MaxLength(key) is { } max && value.Length > max)
+                {
+                    Error(node, $"'{key}' has {value.Length} characters; the limit is {max}.");
+                    return null;
+                }
+                return value;
             default:
                 Error(node, $"'{key}' must be a text value.");
                 return null;
@@ -109,12 +126,22 @@ internal sealed class YamlMap
         return null;
     }
 
-    /// <summary>A list of text values (a single value is read as a list of one).</summary>
+    /// <summary>A whole number of at least <paramref name="minimum"/>, or null when the key is absent.</summary>
+    public int? Int(string key, int minimum)
+    {
+        var text = Optional(key);
+        if (text is null) return null;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum) return value;
+        Error(Get(key)!, $"'{key}' must be a whole number of at least {minimum}, not '{text}'.");
+        return null;
+    }
+
+    /// <summary>A list of text values (a single value is read as a list of one; a key with no value, as none).</summary>
     public IReadOnlyList<string> Strings(string key)
     {
         var node = Get(key);
-        if (node is null) return [];
-        if (node is YamlScalarNode scalar) return string.IsNullOrWhiteSpace(scalar.Value) ? [] : [scalar.Value.Trim()];
+        if (node is null || (node is YamlScalarNode empty && IsNull(empty))) return [];
+        if (node is YamlScalarNode scalar) return Checked(scalar) is { } single ? [single] : [];
         if (node is not YamlSequenceNode sequence)
         {
             Error(node, $"'{key}' must be a list of text values.");
@@ -123,17 +150,31 @@ internal sealed class YamlMap
         var values = new List<string>();
         foreach (var item in sequence)
         {
-            if (item is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value)) values.Add(value.Trim());
+            if (item is YamlScalarNode { Value: { } value } scalarItem && !string.IsNullOrWhiteSpace(value))
+            {
+                if (Checked(scalarItem) is { } text) values.Add(text);
+            }
             else Error(item, $"Each item of '{key}' must be a text value.");
         }
         return values;
+
+        string? Checked(YamlScalarNode scalar)
+        {
+            var text = (scalar.Value ?? "").Trim();
+            if (text.Length == 0) return null;
+            var problem = SeedText.Problem(text) ?? (text.Length > Data.Configurations.Limits.Alias
+                ? $"has {text.Length} characters; the limit is {Data.Configurations.Limits.Alias}." : null);
+            if (problem is null) return text;
+            Error(scalar, $"An item of '{key}' {problem}");
+            return null;
+        }
     }
 
-    /// <summary>A list of mappings.</summary>
+    /// <summary>A list of mappings (a key with no value, or only comments under it, is an empty list).</summary>
     public IReadOnlyList<YamlMap> Maps(string key)
     {
         var node = Get(key);
-        if (node is null) return [];
+        if (node is null || (node is YamlScalarNode empty && IsNull(empty))) return [];
         if (node is not YamlSequenceNode sequence)
         {
             Error(node, $"'{key}' must be a list.");
@@ -167,6 +208,19 @@ internal sealed class YamlMap
             if (!_read.Contains(name)) Error(key, $"Unknown key '{name}'.");
         }
     }
+
+    private static bool IsNull(YamlScalarNode scalar) =>
+        scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null";
+
+    /// <summary>The longest value a key may hold: the column it is stored in. Keys not listed have no limit here.</summary>
+    private static int? MaxLength(string key) => key switch
+    {
+        "title" or "heading" or "blog" => Data.Configurations.Limits.Title,
+        "homepage" or "repository" or "source" or "url" or "file" => Data.Configurations.Limits.Url,
+        "text" => Data.Configurations.Limits.Alias,
+        "name" or "name-en" or "name-ja" or "edition" or "city" or "author" or "handle" => Data.Configurations.Limits.Name,
+        _ => null,
+    };
 
     internal static bool IsSlug(string text) =>
         text.Length is > 0 and <= Data.Configurations.Limits.Slug

@@ -4,12 +4,21 @@ namespace Catalog.Api.Organizations;
 
 public enum OrganizationKind
 {
-    [Description("A company.")]
+    [Description("A business.")]
     Company,
-    [Description("A division or a subsidiary of a company.")]
+
+    [Description("A part of a company, such as a subsidiary, lab or department.")]
     Division,
-    [Description("A foundation that hosts projects (the CNCF, the Linux Foundation).")]
+
+    [Description("A foundation that hosts projects or standards (CNCF, The Linux Foundation ...).")]
     Foundation,
-    [Description("A community or a user group.")]
+
+    [Description("A community of people without a legal body of its own.")]
     Community,
+
+    [Description("A university or research institute (the CNCF landscape's Academic members).")]
+    Academic,
+
+    [Description("A non-profit organisation that is not a foundation hosting projects (the CNCF landscape's Nonprofit members).")]
+    Nonprofit,
 }

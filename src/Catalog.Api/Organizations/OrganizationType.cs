@@ -20,6 +20,13 @@ public sealed class OrganizationType : ObjectGraphType<Organization>
         Field(o => o.Homepage, nullable: true).Description("The official site.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
             .Description("Other names, including the spellings the notes use.").Resolve(c => c.Source.Aliases);
+        Field(o => o.Membership, nullable: true)
+            .Description("The CNCF membership tier, as the CNCF landscape names it: Platinum, Gold, Silver, Academic, Nonprofit, End User Supporter and Contributor; null when the landscape does not list it as a member.");
+        Field<DateOnlyGraphType>("memberSince").Description("The day it joined the CNCF, when the landscape says.").Resolve(c => c.Source.MemberSince);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("cncfPrograms")
+            .Description("The CNCF programmes the landscape lists it in: Kubernetes Certified Service Provider, Kubernetes and Cloud Native Training Partner, Certified CNFs (a network function of its own certified).")
+            .Resolve(c => c.Source.CncfPrograms);
+        Field(o => o.Crunchbase, nullable: true).Description("Its Crunchbase profile, which the CNCF landscape uses to tell organisations apart.");
         Field<OrganizationType>("parent").Description("The organisation this one belongs to (a division's company).")
             .Resolve(c => c.Source.ParentId is { } id ? c.Catalog().Organizations[id] : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TalkType>>>>("talks")

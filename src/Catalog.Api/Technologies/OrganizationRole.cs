@@ -4,8 +4,12 @@ namespace Catalog.Api.Technologies;
 
 public enum OrganizationRole
 {
-    [Description("The organisation maintains the technology.")]
+    [Description("It maintains the technology today.")]
     Maintainer,
-    [Description("The organisation created the technology.")]
+
+    [Description("It created the technology.")]
     Creator,
+
+    [Description("The CNCF landscape names it as the organisation behind the technology (the item's Crunchbase entry): the company or foundation that makes, maintains or hosts it; the landscape does not say which.")]
+    Listed,
 }

@@ -13,6 +13,12 @@ public sealed class Technology : Data.IEntity
     /// <summary>How many times the notes name it; kept by the importer for ordering and ranking.</summary>
     public int MentionCount { get; set; }
 
+    /// <summary>The CNCF maturity level; null for a technology that is not a CNCF project.</summary>
+    public Maturity? Maturity { get; set; }
+
+    /// <summary>Where the CNCF landscape lists it; null when the landscape does not.</summary>
+    public LandscapeEntry? Landscape { get; set; }
+
     public List<TechnologyAlias> Aliases { get; init; } = [];
     public List<TechnologyDefinition> Definitions { get; init; } = [];
     public List<TechnologyCategory> Categories { get; init; } = [];

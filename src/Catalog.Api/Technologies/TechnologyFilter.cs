@@ -11,5 +11,6 @@ public sealed record TechnologyFilter(
     string? Event = null,
     TechnologyKind? Kind = null,
     TechnologyOrder Order = TechnologyOrder.Name,
-    int? CategoryId = null);
+    int? CategoryId = null,
+    Maturity? Maturity = null);
 

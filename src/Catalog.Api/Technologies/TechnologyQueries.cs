@@ -24,10 +24,11 @@ public sealed class TechnologyQueries : IQueryFields
             .Argument<StringGraphType>("organization", "Only technologies this organisation (slug) maintains or created.")
             .Argument<StringGraphType>("event", "Only technologies mentioned in the talks of this event (slug).")
             .Argument<TechnologyKindType>("kind", "Only technologies of this kind.")
+            .Argument<MaturityType>("maturity", "Only CNCF projects at this maturity level (GRADUATED, INCUBATING, SANDBOX, ARCHIVED).")
             .Argument<TechnologyOrderType>("orderBy", a => { a.DefaultValue = TechnologyOrder.Name; a.Description = "The order."; })
             .Resolve(c => Page(c, new TechnologyFilter(
                 c.GetArgument<string?>("category"), true, c.GetArgument<string?>("organization"), c.GetArgument<string?>("event"),
-                c.GetArgument<TechnologyKind?>("kind"), c.GetArgument("orderBy", TechnologyOrder.Name))));
+                c.GetArgument<TechnologyKind?>("kind"), c.GetArgument("orderBy", TechnologyOrder.Name), Maturity: c.GetArgument<Maturity?>("maturity"))));
     }
 
     /// <summary>A page of technologies: the snapshot's list in the order asked for, narrowed by each filter given.</summary>
@@ -39,7 +40,7 @@ public sealed class TechnologyQueries : IQueryFields
             categoryId = (catalog.FindCategory(category) ?? throw NotFound("category", category)).Id;
 
         // By name within one category and no other filter: the snapshot keeps that very list.
-        if (filter is { Order: TechnologyOrder.Name, Organization: null, Event: null, Kind: null } && categoryId is { } only)
+        if (filter is { Order: TechnologyOrder.Name, Organization: null, Event: null, Kind: null, Maturity: null } && categoryId is { } only)
             return Keyset.Page(catalog.TechnologiesIn(only, filter.IncludeSubcategories), ByName, context.First(), context.After());
 
         IEnumerable<Technology> rows = filter.Order == TechnologyOrder.Mentions ? catalog.TechnologiesByMentions : catalog.TechnologiesByName;
@@ -61,6 +62,7 @@ public sealed class TechnologyQueries : IQueryFields
             rows = rows.Where(t => mentioned.Contains(t.Id));
         }
         if (filter.Kind is { } kind) rows = rows.Where(t => t.Kind == kind);
+        if (filter.Maturity is { } maturity) rows = rows.Where(t => t.Maturity == maturity);
         var list = rows as IReadOnlyList<Technology> ?? [.. rows];
         return filter.Order == TechnologyOrder.Mentions
             ? Keyset.Page(list, ByMentions, context.First(), context.After())

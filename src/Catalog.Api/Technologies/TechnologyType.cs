@@ -20,6 +20,12 @@ public sealed class TechnologyType : ObjectGraphType<Technology>
         Field<NonNullGraphType<TechnologyKindType>>("kind").Description("What sort of thing this is.").Resolve(c => c.Source.Kind);
         Field(t => t.Homepage, nullable: true).Description("The official site, when there is one.");
         Field(t => t.Repository, nullable: true).Description("The source repository, when there is one.");
+        Field<MaturityType>("maturity")
+            .Description("The project's maturity level at the CNCF, as the CNCF landscape records it; null for a technology that is not a CNCF project.")
+            .Resolve(c => c.Source.Maturity);
+        Field<LandscapeEntryType>("landscape")
+            .Description("Where the CNCF Cloud Native Landscape lists this technology, with its facts; null when the landscape does not list it.")
+            .Resolve(c => c.Source.Landscape);
 
         Field<StringGraphType>("definition")
             .Description("The short definition in `lang`; when none exists in that language, the other language's (see `localizedDefinition.isFallback`).")

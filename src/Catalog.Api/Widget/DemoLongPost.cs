@@ -2,8 +2,8 @@ namespace Catalog.Api.Widget;
 
 /// <summary>
 /// The article of <c>/demo/long</c>: a long English blog post (written for this demo) that names many technologies,
-/// some of them not in the seed (they are underlined once the catalog knows them, e.g. from the CNCF landscape). The
-/// widget's size and speed budgets are measured on it.
+/// some of them known only from the CNCF landscape (no definition: their tooltips show the name, the category and the
+/// homepage). The widget's size and speed budgets are measured on it.
 /// </summary>
 public static class DemoLongPost
 {

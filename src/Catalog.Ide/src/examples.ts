@@ -1,10 +1,13 @@
 // Example operations shown as the IDE's default tabs (first visit only; afterwards
-// GraphiQL restores the user's own tabs from localStorage).
+// GraphiQL restores the user's own tabs from localStorage), followed by the graph view's
+// own examples (graph/examples.ts).
 // They must stay valid against the service's schema (src/Catalog.Api/schema.graphql):
 // tests/Catalog.Tests/Graph/IdeEndpointTests.cs validates each of them, and the browser
 // test runs the first one.
 
-export const examples: { name: string; query: string; variables?: string }[] = [
+export type Example = { name: string; query: string; variables?: string };
+
+export const examples: Example[] = [
   {
     name: 'Which talks covered it?',
     query: `# Job 1: a technology by name, slug or any alias (typos and Japanese readings included),
@@ -22,8 +25,9 @@ query WhichTalksCoveredIt($name: String!) {
   },
   {
     name: 'Glossary for a blog (ja)',
-    query: `# Job 2: what the glossary widget downloads: the forms to match in the text, a short
-# definition in the page's language, the categories and the talks that covered each term.
+    query: `# Job 2: the glossary: the forms to match in the text, a short definition in the page's
+# language, the categories and the talks that covered each term (the blog widget itself fetches a
+# compact term index, then the definitions of just the terms a page shows; page with first/after).
 query Glossary($lang: Lang = JA) {
   glossary(lang: $lang) {
     slug
@@ -53,6 +57,25 @@ query Explore {
   path(from: "calico", to: "envoy") {
     length
     steps { from { name type } to { name type } via }
+  }
+}
+`,
+  },
+  {
+    name: 'CNCF graduated projects',
+    query: `# CNCF graduated projects and the talks that covered them: maturity, dates and the place in
+# the CNCF landscape come from its data file (see landscape.attribution); definitions are Catalog's own.
+query GraduatedProjects($maturity: Maturity = GRADUATED) {
+  technologies(maturity: $maturity, first: 100) {
+    totalCount
+    nodes {
+      name
+      maturity
+      definition(lang: EN)
+      landscape { category subcategory acceptedOn graduatedOn attribution }
+      organizations { role organization { name membership } }
+      talks { title event { name } }
+    }
   }
 }
 `,

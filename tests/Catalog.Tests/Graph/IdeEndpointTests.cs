@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Catalog.Tests.Infrastructure;
@@ -35,7 +36,7 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
     private async Task<string> AssetUrlAsync(string file) =>
         Assert.Single(AssetUrl().Matches(await PageAsync()).Select(m => m.Groups[1].Value), u => u.StartsWith($"/graphql-ide/{Path.GetFileNameWithoutExtension(file)}.", StringComparison.Ordinal) && u.EndsWith(Path.GetExtension(file), StringComparison.Ordinal));
 
-    [GeneratedRegex("(?:src|href)=\"(/graphql-ide/[^\"]+)\"")]
+    [GeneratedRegex("(?:src|href|data-graph-view)=\"(/graphql-ide/[^\"]+)\"")]
     private static partial Regex AssetUrl();
 
     [Fact]
@@ -53,6 +54,8 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
         // Each asset by its fingerprinted URL.
         Assert.Matches("<script type=\"module\"[^>]* src=\"/graphql-ide/ide\\.[0-9a-z]{6,}\\.js\"", html);
         Assert.Matches("<link rel=\"stylesheet\"[^>]* href=\"/graphql-ide/ide\\.[0-9a-z]{6,}\\.css\"", html);
+        // The graph view's bundle, which ide.js imports when the panel first opens: only the page knows its URL.
+        Assert.Matches("<div id=\"graphiql\"[^>]* data-graph-view=\"/graphql-ide/ide-graph-view\\.[0-9a-z]{6,}\\.js\"", html);
         // Nothing from another origin.
         Assert.DoesNotMatch("(?:src|href)=\"(?:https?:)?//", html);
     }
@@ -68,6 +71,7 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
     [Theory]
     [InlineData("ide.js", "text/javascript")]
     [InlineData("ide.css", "text/css")]
+    [InlineData("ide-graph-view.js", "text/javascript")]
     public async Task An_asset_is_served_with_its_type_precompressed_with_a_strong_etag_per_encoding_and_cached_for_a_year(string file, string mediaType)
     {
         var url = await AssetUrlAsync(file);
@@ -82,7 +86,7 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
         var bytes = await plain.Content.ReadAsByteArrayAsync();
         Assert.True(bytes.Length > 10_000);
 
-        using var brotli = await GetAsync(url, acceptEncoding: "gzip, deflate, br, zstd");
+        using var brotli = await GetAsync(url, acceptEncoding: "br");
         Assert.Equal("br", Assert.Single(brotli.Content.Headers.ContentEncoding));
         Assert.Equal(mediaType, brotli.Content.Headers.ContentType?.MediaType);
         var compressed = await brotli.Content.ReadAsByteArrayAsync();
@@ -106,6 +110,10 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
         Assert.NotEqual(brotli.Headers.ETag, gzip.Headers.ETag);
         await using (var decoded = new GZipStream(await gzip.Content.ReadAsStreamAsync(), CompressionMode.Decompress))
             Assert.Equal(bytes, await ReadAllAsync(decoded));
+
+        // A browser that takes both gets the smaller (Brotli for the large files; gzip can win on a small one).
+        using var browser = await GetAsync(url, acceptEncoding: "gzip, deflate, br, zstd");
+        Assert.Equal(compressed.Length <= gzip.Content.Headers.ContentLength ? "br" : "gzip", Assert.Single(browser.Content.Headers.ContentEncoding));
 
         using var refused = await GetAsync(url, acceptEncoding: "br;q=0, gzip;q=0");
         Assert.Empty(refused.Content.Headers.ContentEncoding);
@@ -135,8 +143,9 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
     }
 
     /// <summary>
-    /// Every example of the IDE is valid against the schema. The root fields another change adds (glossary, path) are
-    /// let through only while the schema lacks them: once they exist, their examples must validate like the rest.
+    /// Every example of examples.ts is valid against the schema (the graph view's own are run below). The root fields
+    /// another change adds (glossary, path) are let through only while the schema lacks them: once they exist, their
+    /// examples must validate like the rest.
     /// </summary>
     [Fact]
     public async Task Every_example_operation_of_the_ide_is_valid_against_the_schema()
@@ -145,7 +154,7 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
         var schema = api.Services.GetRequiredService<ISchema>();
         schema.Initialize();
         var examples = ReadExamples();
-        Assert.Equal(3, examples.Count);
+        Assert.Equal(4, examples.Count);
         foreach (var example in examples)
         {
             var response = await api.QueryAsync(example.Query, example.Variables is null ? null : JsonNode.Parse(example.Variables));
@@ -158,15 +167,84 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
         }
     }
 
+    /// <summary>The graph view's example tabs run without an error and find what they are about.</summary>
+    [Fact]
+    public async Task The_graph_views_examples_find_istios_neighbourhood_and_the_path_from_calico_to_envoy()
+    {
+        var examples = ReadExamples(GraphExamples);
+        Assert.Equal(["Istio’s neighbourhood", "Path from Calico to Envoy"], examples.Select(e => e.Name));
+
+        var istio = (await api.DataAsync(examples[0].Query))["technology"]!;
+        Assert.Equal("istio", (string?)istio["slug"]);
+        Assert.Contains(istio["related"]!.AsArray(), r => (string?)r!["kind"] == "USES" && (string?)r["technology"]!["slug"] == "envoy");
+        Assert.NotEmpty(istio["talks"]!.AsArray());
+
+        var steps = (await api.DataAsync(examples[1].Query))["path"]!["steps"]!.AsArray();
+        Assert.Equal("calico", (string?)steps[0]!["from"]!["slug"]);
+        Assert.Equal("envoy", (string?)steps[^1]!["to"]!["slug"]);
+    }
+
+    /// <summary>
+    /// Every neighbourhood operation that the graph view opens for a clicked node runs against the schema and finds
+    /// the node, filled in with a real object of its type from the seed.
+    /// </summary>
+    [Fact]
+    public async Task Every_neighbourhood_operation_of_the_graph_view_runs_and_finds_its_node()
+    {
+        var seed = await api.DataAsync("""
+            {
+              technology(slug: "kubernetes") { slug aliases { id } }
+              categories { slug }
+              organizations(first: 1, withTalks: true) { nodes { slug } }
+              people(first: 1) { nodes { slug } }
+              talks(first: 1) { nodes { slug } }
+              events { slug }
+              documents { slug }
+            }
+            """);
+        var slugs = new Dictionary<string, string>
+        {
+            ["Technology"] = (string)seed["technology"]!["slug"]!,
+            ["Category"] = (string)seed["categories"]![0]!["slug"]!,
+            ["Organization"] = (string)seed["organizations"]!["nodes"]![0]!["slug"]!,
+            ["Person"] = (string)seed["people"]!["nodes"]![0]!["slug"]!,
+            ["Talk"] = (string)seed["talks"]!["nodes"]![0]!["slug"]!,
+            ["Event"] = (string)seed["events"]![0]!["slug"]!,
+            ["SourceDocument"] = (string)seed["documents"]![0]!["slug"]!,
+        };
+        var aliasId = (string)seed["technology"]!["aliases"]![0]!["id"]!;
+
+        var templates = NeighbourhoodTemplate().Matches(File.ReadAllText(Neighbourhoods))
+            .ToDictionary(m => m.Groups["type"].Value, m => m.Groups["query"].Value);
+        Assert.Equal(slugs.Keys.Append("Node").Order(StringComparer.Ordinal), templates.Keys.Order(StringComparer.Ordinal));
+        foreach (var (type, template) in templates)
+        {
+            var query = template.Replace("{Name}", "Probe", StringComparison.Ordinal)
+                .Replace("\"{slug}\"", JsonSerializer.Serialize(slugs.GetValueOrDefault(type, "")), StringComparison.Ordinal)
+                .Replace("\"{id}\"", JsonSerializer.Serialize(aliasId), StringComparison.Ordinal);
+            var response = await api.QueryAsync(query);
+            Assert.True(response["errors"] is null, $"The {type} neighbourhood failed: {response["errors"]?.ToJsonString()}");
+            var root = Assert.Single(response["data"]!.AsObject());
+            Assert.True(root.Value is JsonObject, $"The {type} neighbourhood found nothing: {response.ToJsonString()}");
+        }
+    }
+
+    private static string Neighbourhoods => Path.Combine(Path.GetDirectoryName(Examples)!, "graph", "neighbourhood.ts");
+
+    private static string GraphExamples => Path.Combine(Path.GetDirectoryName(Examples)!, "graph", "examples.ts");
+
+    [GeneratedRegex(@"^  (?<type>\w+): `(?<query>[^`]*)`,", RegexOptions.Multiline)]
+    private static partial Regex NeighbourhoodTemplate();
+
     [GeneratedRegex("^Cannot query field '(\\w+)' on type 'Query'\\.")]
     private static partial Regex MissingRootField();
 
     private sealed record Example(string Name, string Query, string? Variables);
 
-    /// <summary>The examples as examples.ts declares them: name, query and variables as literal strings.</summary>
-    private static List<Example> ReadExamples()
+    /// <summary>The examples as examples.ts (or another such file) declares them: name, query and variables as literal strings.</summary>
+    private static List<Example> ReadExamples(string? file = null)
     {
-        var source = File.ReadAllText(Examples);
+        var source = File.ReadAllText(file ?? Examples);
         var examples = ExampleLiteral().Matches(source)
             .Select(m => new Example(m.Groups["name"].Value, m.Groups["query"].Value, m.Groups["variables"].Success ? m.Groups["variables"].Value : null))
             .ToList();

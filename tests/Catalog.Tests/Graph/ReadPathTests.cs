@@ -82,7 +82,7 @@ public sealed class ReadPathTests(CatalogApiFixture api, ITestOutputHelper outpu
         Assert.True((bool)first["pageInfo"]!["hasNextPage"]!);
         var next = (await api.DataAsync("query($a: String!) { category(slug: \"runtime\") { technologies(first: 100, after: $a) { nodes { slug } } } }", new { a = (string)first["pageInfo"]!["endCursor"]! }))["category"]!["technologies"]!;
         var all = (await api.DataAsync("""{ technologies(category: "runtime", first: 100) { nodes { slug } } }"""))["technologies"]!;
-        Assert.Equal(Slugs(all), [.. Slugs(first), .. Slugs(next)]);
+        Assert.Equal(Slugs(all), Slugs(first).Concat(Slugs(next)).Take(100));
     }
 
     private static List<string> Slugs(JsonNode connection) => connection["nodes"]!.AsArray().Select(n => (string)n!["slug"]!).ToList();

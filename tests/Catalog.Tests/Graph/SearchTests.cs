@@ -66,9 +66,9 @@ public sealed class SearchTests(CatalogApiFixture api) : IClassFixture<CatalogAp
         Assert.InRange((double)istio["score"]!, 20, 39.99);
         Assert.Contains(results, r => Item(r) == ("Category", "service-mesh"));
 
+        // (A landscape name close to the words, "APISIX", may come as a typo match beside it.)
         var english = await SearchAsync("xDS APIs");
-        var envoy = Assert.Single(english);
-        Assert.Equal(("Technology", "envoy"), Item(envoy));
+        var envoy = english.Single(r => Item(r) == ("Technology", "envoy"));
         Assert.StartsWith("High-performance L4/L7 proxy", (string?)envoy!["matched"], StringComparison.Ordinal);
     }
 

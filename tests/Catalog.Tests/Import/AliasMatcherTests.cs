@@ -68,6 +68,54 @@ public sealed class AliasMatcherTests
     public void Nothing_inside_a_url_is_matched() =>
         Assert.Equal(["iopipe"], Targets("iopipe https://www.iopipe.com/"));
 
+    [Theory]
+    [InlineData("<iframe src=\"//www.slideshare.net/slideshow/embed_code/key/kubernetes-docker\" width=\"595\"></iframe>")]
+    [InlineData("<a href='https://example.org/docker/k8s'>slides</a>")]
+    [InlineData("<img src=/images/containerd.png alt=\"\">")]
+    [InlineData("資料: [スライド](https://speakerdeck.example.com/docker/k8s-and-containerd)")]
+    [InlineData("<https://kubernetes.io/docs/containerd/>")]
+    [InlineData("see www.example.com/docker/k8s for more")]
+    [InlineData("github.com/containerd/containerd/blob/main/README.md")]
+    [InlineData("[docs]: https://docs.example.org/k8s/docker")]
+    [InlineData("ftp://mirror.example.org/pub/docker/")]
+    public void Nothing_inside_an_address_of_any_form_is_matched(string line) => Assert.Empty(Targets(line));
+
+    [Fact]
+    public void A_links_text_is_matched_and_its_target_is_not() =>
+        Assert.Equal(["kubernetes", "docker"], Targets("[k8sのドキュメント](https://k8s.example/docker) と <a href=\"/docker\">Docker</a>"));
+
+    [Fact]
+    public void Text_after_an_address_is_matched_again() =>
+        Assert.Equal(["containerd"], Targets("https://example.org/a、containerdの話"));
+
+    [Fact]
+    public void Names_with_dots_and_upper_case_top_level_parts_are_not_addresses()
+    {
+        var matcher = new AliasMatcher([new("ASP.NET", "aspnet", false), new("Node.js", "nodejs", false)]);
+        Assert.Equal(2, matcher.Find("ASP.NET/Node.jsの比較").Count);
+    }
+
+    [Fact]
+    public void A_hyphen_compound_is_not_a_mention_of_its_parts_unless_a_form_spells_it()
+    {
+        Assert.Empty(Targets("docker-composeで動かす"));
+        Assert.Empty(Targets("the k8s-native way and my-docker"));
+        Assert.Equal(["nvidia-docker"], Targets("Nvdia-Docker を入れる"));
+        Assert.Equal(["docker"], Targets("Docker - the engine")); // a dash between words joins nothing
+        Assert.Equal(["docker"], Targets("Docker-ベースの構成"));  // nor a hyphen before Japanese text
+        var withCompose = new AliasMatcher([new("Docker", "docker", false), new("docker-compose", "docker", false)]);
+        Assert.Equal("docker-compose", Assert.Single(withCompose.Find("docker-composeで動かす")).Form.Text);
+    }
+
+    [Fact]
+    public void A_long_line_full_of_addresses_and_names_has_every_name_and_no_address_matched()
+    {
+        var line = string.Concat(Enumerable.Repeat("k8s https://example.org/docker Docker、", 2000));
+        var matches = Matcher.Find(line);
+        Assert.Equal(4000, matches.Count);
+        Assert.All(matches, m => Assert.True(m.Start == 0 || line[m.Start - 1] != '/'));
+    }
+
     [Fact]
     public void Matches_report_position_and_length()
     {

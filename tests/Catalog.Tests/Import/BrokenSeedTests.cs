@@ -118,12 +118,14 @@ public sealed class BrokenSeedTests : IDisposable
         await importer.ImportAsync(_seed.Root);
         var before = await CountsAsync(database);
 
-        // A technology renamed (written early) and a heading too long for its column (written late).
+        // A technology renamed (written early) and a section that the database refuses (written late): the seed is
+        // valid, so the failure comes from PostgreSQL itself, through a constraint this test adds.
+        await using (var constrained = TestPostgres.Context(database))
+            await constrained.Database.ExecuteSqlRawAsync("ALTER TABLE sections ADD CONSTRAINT test_refused_heading CHECK (heading IS DISTINCT FROM 'Refused by the database')");
         _seed.Replace("catalog/technologies-network.yaml", "  - slug: arp\n    name: ARP", "  - slug: arp\n    name: ARP renamed");
-        var longHeading = new string('長', 400);
         const string notes = "notes/japan-container-days-v18-04.md";
-        _seed.Write(notes, _seed.Read(notes) + $"\n## {longHeading}\n");
-        _seed.Replace("catalog/japan-container-days-v18-04.yaml", "    sections:\n", $"    sections:\n      - {{ slug: overlong, heading: {longHeading}, kind: other }}\n");
+        _seed.Write(notes, _seed.Read(notes) + "\n## Refused by the database\n");
+        _seed.Replace("catalog/japan-container-days-v18-04.yaml", "    sections:\n", "    sections:\n      - { slug: refused, heading: Refused by the database, kind: other }\n");
 
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => importer.ImportAsync(_seed.Root));
         Assert.Equal(before, await CountsAsync(database));

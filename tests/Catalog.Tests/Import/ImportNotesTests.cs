@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Catalog.Api;
 using Catalog.Api.Auth;
 using Catalog.Api.Import;
+using Catalog.Api.Notes.Importing;
 using Catalog.Tests.Hardening;
 using Catalog.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -149,7 +150,9 @@ public sealed class ImportNotesTests(CatalogApiFixture api) : IClassFixture<Cata
         var changes = payload["changes"]!.AsArray().ToDictionary(c => (string)c!["entity"]!, c => ((int)c!["added"]!, (int)c["updated"]!, (int)c["removed"]!));
         Assert.Equal((1, 0, 0), changes["Talk"]);
         Assert.Equal((1, 0, 0), changes["SourceDocument"]);
-        Assert.Equal(1, changes["Technology"].Item1); // Istio's (and others') mention counts are updated too.
+        // The new technology; Istio's mention count moved, which is no change of Istio's own.
+        Assert.Equal((1, 0, 0), changes["Technology"]);
+        Assert.Equal((3, 0, 0), changes["Mention"]); // the heading's "Service mesh", Istio and Meshlet
         Assert.Equal((2, 0, 0), changes["ImportedFile"]);
         var document = Assert.Single(payload["documents"]!.AsArray())!;
         Assert.Equal(sample.Document, (string?)document["slug"]);
@@ -312,6 +315,7 @@ public sealed class ImportNotesTests(CatalogApiFixture api) : IClassFixture<Cata
         Assert.True((bool)removed["changed"]!);
         var removedChanges = removed["changes"]!.AsArray().ToDictionary(c => (string)c!["entity"]!, c => (int)c!["removed"]!);
         Assert.Equal(1, removedChanges["Talk"]);
+        Assert.Equal(2, removedChanges["Mention"]); // Istio and Meshlet ("Service meshes" in the corrected heading is no mention)
         Assert.Equal(1, removedChanges["SourceDocument"]);
         Assert.Equal(2, removedChanges["ImportedFile"]);
         Assert.Null(await TalkAsync(sample.Talk));

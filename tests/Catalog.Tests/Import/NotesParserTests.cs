@@ -31,6 +31,31 @@ public sealed class NotesParserTests
     }
 
     [Fact]
+    public void Lines_end_at_lf_crlf_or_cr_and_a_byte_order_mark_is_not_text()
+    {
+        var notes = NotesParser.Parse("n.md", "\uFEFF# A\r\none\rtwo\n## B\r\n");
+        Assert.Equal(["# A", "one", "two", "## B"], notes.Lines);
+        Assert.Equal([("A", 1, 3), ("B", 4, 4)], notes.Sections.Select(s => (s.Heading, s.StartLine, s.EndLine)));
+    }
+
+    [Fact]
+    public void Tilde_fences_html_comments_and_raw_html_blocks_hold_no_headings()
+    {
+        const string text = "# A\n~~~\n# in a fence\n```\n# still in it\n~~~\n<!--\n# in a comment\n-->\n<pre>\n# in pre\n</pre>\n" +
+            "<script type=\"text/javascript\">\n# in script\n</script>\n<!-- one line -->\n## B\n";
+        var notes = NotesParser.Parse("n.md", text);
+        Assert.Equal(["A", "B"], notes.Sections.Select(s => s.Heading));
+        Assert.Equal(text.Count(c => c == '\n') - 2, NotesParser.VerbatimLines(notes.Lines).Count(v => v));
+    }
+
+    [Fact]
+    public void A_closing_run_of_hashes_needs_a_space_and_headings_may_be_indented_up_to_three_spaces()
+    {
+        var notes = NotesParser.Parse("n.md", "## C#\n### Done ###\n   # Indented\n    # code, not a heading\n#\n");
+        Assert.Equal(["C#", "Done", "Indented"], notes.Sections.Select(s => s.Heading));
+    }
+
+    [Fact]
     public void The_seed_notes_keep_every_talk_and_other_section_as_a_heading()
     {
         var text = File.ReadAllText(Path.Combine(Infrastructure.Seeds.Repository, "notes", "japan-container-days-v18-04.md"));

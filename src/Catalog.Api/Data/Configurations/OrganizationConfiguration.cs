@@ -13,6 +13,8 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Name).HasMaxLength(Limits.Name);
         builder.Property(o => o.NameJa).HasMaxLength(Limits.Name);
         builder.Property(o => o.Homepage).HasMaxLength(Limits.Url);
+        builder.Property(o => o.Membership).HasMaxLength(Limits.Name);
+        builder.Property(o => o.Crunchbase).HasMaxLength(Limits.Url);
         builder.HasOne<Organization>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

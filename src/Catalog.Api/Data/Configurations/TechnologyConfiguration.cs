@@ -13,6 +13,15 @@ internal sealed class TechnologyConfiguration : IEntityTypeConfiguration<Technol
         builder.Property(t => t.Name).HasMaxLength(Limits.Name);
         builder.Property(t => t.Homepage).HasMaxLength(Limits.Url);
         builder.Property(t => t.Repository).HasMaxLength(Limits.Url);
+        // technologies(maturity:) filters on it.
+        builder.HasIndex(t => t.Maturity);
+        // The landscape's facts live in the technology's own row (landscape_* columns), null when it is not listed.
+        builder.ComplexProperty(t => t.Landscape, landscape =>
+        {
+            landscape.Property(l => l.Category).HasMaxLength(Limits.Name);
+            landscape.Property(l => l.Subcategory).HasMaxLength(Limits.Name);
+            landscape.Property(l => l.Logo).HasMaxLength(Limits.Name);
+        });
         builder.HasMany(t => t.Aliases).WithOne(a => a.Technology).HasForeignKey(a => a.TechnologyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(t => t.Definitions).WithOne().HasForeignKey(d => d.TechnologyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(t => t.Categories).WithOne().HasForeignKey(c => c.TechnologyId).OnDelete(DeleteBehavior.Cascade);

@@ -460,6 +460,16 @@ namespace Catalog.Api.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("aliases");
 
+                    b.PrimitiveCollection<List<string>>("CncfPrograms")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("cncf_programs");
+
+                    b.Property<string>("Crunchbase")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("crunchbase");
+
                     b.Property<string>("Homepage")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -470,6 +480,15 @@ namespace Catalog.Api.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("MemberSince")
+                        .HasColumnType("date")
+                        .HasColumnName("member_since");
+
+                    b.Property<string>("Membership")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("membership");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -656,6 +675,11 @@ namespace Catalog.Api.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Maturity")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("maturity");
+
                     b.Property<int>("MentionCount")
                         .HasColumnType("integer")
                         .HasColumnName("mention_count");
@@ -677,8 +701,51 @@ namespace Catalog.Api.Data.Migrations
                         .HasColumnType("character varying(80)")
                         .HasColumnName("slug");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Landscape", "Catalog.Api.Technologies.Technology.Landscape#LandscapeEntry", b1 =>
+                        {
+                            b1.Property<DateOnly?>("AcceptedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("landscape_accepted_on");
+
+                            b1.Property<DateOnly?>("ArchivedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("landscape_archived_on");
+
+                            b1.Property<string>("Category")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("landscape_category");
+
+                            b1.Property<string>("Description")
+                                .HasColumnType("text")
+                                .HasColumnName("landscape_description");
+
+                            b1.Property<DateOnly?>("GraduatedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("landscape_graduated_on");
+
+                            b1.Property<DateOnly?>("IncubatingOn")
+                                .HasColumnType("date")
+                                .HasColumnName("landscape_incubating_on");
+
+                            b1.Property<string>("Logo")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("landscape_logo");
+
+                            b1.Property<string>("Subcategory")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("landscape_subcategory");
+                        });
+
                     b.HasKey("Id")
                         .HasName("pk_technologies");
+
+                    b.HasIndex("Maturity")
+                        .HasDatabaseName("ix_technologies_maturity");
 
                     b.HasIndex("Slug")
                         .IsUnique()

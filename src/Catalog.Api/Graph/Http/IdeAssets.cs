@@ -58,7 +58,9 @@ public sealed class IdeAssets(IWebHostEnvironment environment, AssetUrls urls)
         if (!file.Exists) return null;
         string html;
         using (var reader = new StreamReader(file.CreateReadStream(), Encoding.UTF8)) html = reader.ReadToEnd();
-        foreach (var asset in new[] { "ide.js", "ide.css" })
+        // The script and the style sheet, and the graph view's bundle that ide.js imports when its panel first opens
+        // (data-graph-view): only the service knows its fingerprint, so the page hands it over.
+        foreach (var asset in new[] { "ide.js", "ide.css", "ide-graph-view.js" })
         {
             var path = $"{Prefix}/{asset}";
             if (urls.Fingerprinted(path) is { } fingerprinted)

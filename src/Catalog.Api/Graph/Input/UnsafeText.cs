@@ -25,12 +25,26 @@ public static class UnsafeText
                     i++;
                     continue;
                 }
-                return $"a lone surrogate U+{(int)c:X4} at position {i + 1}";
+                return $"a lone surrogate U+{(int)c:X4} {Where(text, i)}";
             }
-            if (char.IsLowSurrogate(c)) return $"a lone surrogate U+{(int)c:X4} at position {i + 1}";
+            if (char.IsLowSurrogate(c)) return $"a lone surrogate U+{(int)c:X4} {Where(text, i)}";
             if (c is < ' ' and not ('\t' or '\n' or '\r') || c == '\u007F')
-                return $"the control character U+{((int)c).ToString("X4", CultureInfo.InvariantCulture)} at position {i + 1}";
+                return $"the control character U+{((int)c).ToString("X4", CultureInfo.InvariantCulture)} {Where(text, i)}";
         }
         return null;
+    }
+
+    // In a text of several lines (a notes file), the line and column say where to look; else the position.
+    private static string Where(ReadOnlySpan<char> text, int at)
+    {
+        var before = text[..at];
+        var lineStart = before.LastIndexOfAny('\n', '\r');
+        if (lineStart < 0) return $"at position {at + 1}";
+        var line = 1;
+        for (var i = 0; i < before.Length; i++)
+        {
+            if (before[i] == '\n' || (before[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'))) line++;
+        }
+        return $"at line {line}, column {at - lineStart}";
     }
 }

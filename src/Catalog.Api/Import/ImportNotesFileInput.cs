@@ -1,4 +1,0 @@
-namespace Catalog.Api.Import;
-
-/// <summary>One seed file to import: its path as in a seed folder and its text.</summary>
-public sealed record ImportNotesFileInput(string Path, string Content);

@@ -1,4 +1,0 @@
-namespace Catalog.Api.Import;
-
-/// <summary>Seed files to import through the API.</summary>
-public sealed record ImportNotesInput(IReadOnlyList<ImportNotesFileInput> Files);

@@ -1,4 +1,0 @@
-namespace Catalog.Api.Import;
-
-/// <summary>Paths of files imported through the API, to remove.</summary>
-public sealed record RemoveImportedNotesInput(IReadOnlyList<string> Paths);
