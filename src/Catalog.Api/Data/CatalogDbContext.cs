@@ -30,7 +30,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<Mention> Mentions => Set<Mention>();
     public DbSet<SeedState> SeedStates => Set<SeedState>();
     public DbSet<Auth.ApiKey> ApiKeys => Set<Auth.ApiKey>();
-    public DbSet<Import.ImportedFile> ImportedFiles => Set<Import.ImportedFile>();
+    public DbSet<ImportedFile> ImportedFiles => Set<ImportedFile>();
     public DbSet<Graph.Documents.PersistedDocument> PersistedDocuments => Set<Graph.Documents.PersistedDocument>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

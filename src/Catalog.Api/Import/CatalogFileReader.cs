@@ -111,7 +111,11 @@ internal static class CatalogFileReader
         var definitions = ReadDefinitions(m);
         var relations = m.Maps("relations").Select(r => Done(r, new SeedRelation(
             r.At, r.Enum<RelationKind>("kind"), r.Required("target"), r.Url("source")))).ToList();
-        return Done(m, new SeedTechnology(at, slug, name, kind, categories, homepage, repository, makers, aliases, definitions, relations));
+        return Done(m, new SeedTechnology(at, slug, name, kind, categories, homepage, repository, makers, aliases, definitions, relations)
+        {
+            NameCaseSensitive = m.Bool("case-sensitive", false),
+            NameMatches = m.Bool("match", true),
+        });
     }
 
     private static SeedAlias ReadAlias(YamlMap a) => new(

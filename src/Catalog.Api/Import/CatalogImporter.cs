@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Catalog.Api.Data;
+using Catalog.Api.Notes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 

@@ -5,7 +5,7 @@ namespace Catalog.Api.Import;
 /// <summary>The paths a file imported through the API may have.</summary>
 public static partial class ImportedPaths
 {
-    public const int MaxLength = 200;
+    public const int MaxLength = Data.Configurations.Limits.ImportedPath;
 
     /// <summary>Why <paramref name="path"/> cannot be imported, or null when it can.</summary>
     public static string? Problem(string path)

@@ -1,4 +1,4 @@
-using Catalog.Api.Import;
+using Catalog.Api.Notes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,7 +10,7 @@ internal sealed class ImportedFileConfiguration : IEntityTypeConfiguration<Impor
     {
         builder.ToTable("imported_files");
         builder.HasKey(f => f.Path);
-        builder.Property(f => f.Path).HasMaxLength(ImportedPaths.MaxLength);
+        builder.Property(f => f.Path).HasMaxLength(Limits.ImportedPath);
         builder.Property(f => f.Sha256).HasMaxLength(64);
         builder.Property(f => f.ImportedBy).HasMaxLength(Limits.Name);
     }

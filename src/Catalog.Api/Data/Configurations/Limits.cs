@@ -9,4 +9,5 @@ public static class Limits
     public const int Alias = 200;
     public const int ShortDefinition = 600;
     public const int Title = 300;
+    public const int ImportedPath = 200;
 }

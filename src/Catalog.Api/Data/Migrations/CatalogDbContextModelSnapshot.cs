@@ -214,7 +214,7 @@ namespace Catalog.Api.Data.Migrations
                     b.ToTable("persisted_documents", (string)null);
                 });
 
-            modelBuilder.Entity("Catalog.Api.Import.ImportedFile", b =>
+            modelBuilder.Entity("Catalog.Api.Notes.ImportedFile", b =>
                 {
                     b.Property<string>("Path")
                         .HasMaxLength(200)

@@ -41,6 +41,20 @@ public sealed class LandscapeSeedTests
             $"Mentions added by the landscape: {string.Join("; ", after.Except(before))}. Mentions lost: {string.Join("; ", before.Except(after))}.");
     }
 
+    [Theory]
+    [InlineData("harbor", "Harbor")]
+    [InlineData("rook", "Rook")]
+    [InlineData("spire", "SPIRE")]
+    public void A_curated_name_that_is_an_ordinary_word_links_only_as_written(string slug, string name)
+    {
+        var forms = Plan.Aliases[slug].Where(a => a.Match).Select(a => new MatchForm(a.Text, slug, a.CaseSensitive)).ToList();
+        Assert.Contains(forms, f => f.Text == name && f.CaseSensitive);
+        var matcher = new AliasMatcher(forms);
+
+        Assert.Single(matcher.Find($"{name}を使っている"));
+        Assert.Empty(matcher.Find($"the {name.ToLowerInvariant()} by the river"));
+    }
+
     [Fact]
     public void Every_landscape_name_resolves_and_no_technology_is_listed_twice()
     {

@@ -1,4 +1,4 @@
-namespace Catalog.Api.Import;
+namespace Catalog.Api.Notes;
 
 /// <summary>
 /// A seed file imported through the API (<c>importNotes</c>). Together with the seed folder's files it makes the
