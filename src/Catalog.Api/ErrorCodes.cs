@@ -33,6 +33,10 @@ public static class ErrorCodes
     public const string BadPageSize = "BAD_PAGE_SIZE";
     public const string BadCursor = "BAD_CURSOR";
     public const string TooManyIds = "TOO_MANY_IDS";
+    /// <summary>The widget's definitions request: ids that are not comma-separated positive numbers.</summary>
+    public const string BadIds = "BAD_IDS";
+    /// <summary>The widget's definitions request: a language other than ja and en.</summary>
+    public const string BadLang = "BAD_LANG";
     public const string BadQuery = "BAD_QUERY";
     public const string BadMaxHops = "BAD_MAX_HOPS";
     /// <summary>A string holding NUL, another control character or a lone surrogate, anywhere in the request.</summary>

@@ -1,5 +1,6 @@
 using Catalog.Api.Assets;
 using Catalog.Api.Auth;
+using Catalog.Api.Compression;
 using Catalog.Api.Data;
 using Catalog.Api.Data.LocalDatabase;
 using Catalog.Api.Graph;
@@ -42,6 +43,7 @@ builder.AddCatalogCors();
 builder.AddCatalogGraphQL();
 builder.AddCatalogAssets();
 builder.AddCatalogWidget();
+builder.AddCatalogCompression();
 builder.AddCatalogHealth();
 
 var app = builder.Build();
@@ -58,6 +60,7 @@ if (!await app.PrepareCatalogDatabaseAsync()) return 1;
 app.UseCorrelationId();
 app.UseCatalogTelemetry();
 app.UseCatalogLimits();
+app.UseCatalogCompression();
 app.UseAuthentication();
 app.UseCors();
 app.UseCatalogIde();

@@ -2,8 +2,11 @@
 //   node bench.mjs check   compare every system's answers (normalised), write the request bodies and the
 //                          ceiling's precomputed responses into $BENCH_OUT
 //   node bench.mjs run     alternate the systems under wrk, rounds x queries x systems, and print the table
-//   node bench.mjs scale   catalog-only p50/p99 per query for the current database size (appends to a file)
+//   node bench.mjs scale   catalog-only p50/p99 per query for the current database size, and the widget on the
+//                          demo post: bytes per first and repeat view in Chromium, p50/p99 of the index and
+//                          definitions requests (appends to a file)
 import { spawnSync } from 'node:child_process';
+import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -233,10 +236,109 @@ async function scale() {
     fs.appendFileSync(env.BENCH_SCALE_FILE, JSON.stringify({ label, q: q.name, p50: x.p50, p99: x.p99, rps: x.rps, bytes: res.text.length }) + '\n');
     console.error(`[bench] scale ${label} ${q.name}: p50 ${f(x.p50, 2)} ms p99 ${f(x.p99, 2)} ms (${res.text.length} bytes)`);
   }
+  await widget(label);
 }
 
+// One request at a time for the duration (at least 5), as a browser asks: keep-alive, Brotli accepted; the body is
+// read raw (not decompressed), so the time is the service's and the wire's. Returns p50/p99 ms and the body's size.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+function getRaw(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    http.get(url, { agent, headers: { 'accept-encoding': 'br, gzip', ...headers } }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk) => { bytes += chunk.length; });
+      res.on('end', () => resolve({ status: res.statusCode, bytes, headers: res.headers }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+async function timeGets(url) {
+  const first = await getRaw(url);
+  if (first.status !== 200) fail(`${url}: HTTP ${first.status}`);
+  const times = [];
+  const until = Date.now() + duration * 1000;
+  while (times.length < 5 || Date.now() < until) {
+    const t0 = process.hrtime.bigint();
+    const r = await getRaw(url);
+    if (r.status !== 200) fail(`${url}: HTTP ${r.status}`);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (times.length >= 5000) break;
+  }
+  const sorted = times.sort((a, b) => a - b);
+  return { p50: median(sorted), p99: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)], bytes: first.bytes, encoding: first.headers['content-encoding'] ?? 'none' };
+}
+
+// The widget on the demo post in Debian's Chromium (playwright-core, no downloaded browser): what the widget's
+// requests to the service transferred (headers and body as they came over the wire; 0 from the browser's cache) on
+// a first view (a new browser context) and a repeat view (the same context), and the time from the term index's
+// arrival to the last underline, as the widget measures it: the median of five first views (one alone is at the
+// mercy of whatever else the machine does at that moment).
+async function widgetViews(url) {
+  const chromium = env.CHROMIUM || '/usr/bin/chromium';
+  if (!fs.existsSync(chromium)) return { skipped: `no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM)` };
+  const { chromium: driver } = await import('playwright-core');
+  const browser = await driver.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  try {
+    let context = await browser.newContext();
+    const view = async () => {
+      const page = await context.newPage();
+      const started = [], ended = [];
+      const widget = (r) => r.url().startsWith(`${url}/widget/`);
+      page.on('request', (r) => { if (widget(r)) started.push(r); });
+      page.on('requestfinished', (r) => { if (widget(r)) ended.push(r); });
+      page.on('requestfailed', (r) => { if (widget(r)) ended.push(r); });
+      await page.goto(`${url}/demo`);
+      await page.waitForFunction(() => ['done', 'error'].includes(document.querySelector('[data-cg-glossary]')?.getAttribute('data-cg-glossary')), null, { timeout: 120000 });
+      const state = await page.evaluate(() => window.__catalogGlossary);
+      if (state.error) fail(`the widget failed on /demo: ${state.error}`);
+      for (const deadline = Date.now() + 10000; ended.length < started.length && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 20));
+      let bytes = 0;
+      const parts = {};
+      for (const r of ended) {
+        const sizes = await r.sizes();
+        const kind = /^\/widget\/([a-z.]+)/.exec(new URL(r.url()).pathname)[1];
+        parts[kind] = (parts[kind] || 0) + sizes.responseHeadersSize + sizes.responseBodySize;
+        bytes += sizes.responseHeadersSize + sizes.responseBodySize;
+      }
+      const definitions = ended.map((r) => r.url()).find((u) => u.includes('/widget/definitions/'));
+      const index = ended.map((r) => r.url()).find((u) => u.includes('/widget/index/'));
+      await page.close();
+      return { bytes, parts, annotateMs: state.lastAnnotateMs, terms: state.annotated, index, definitions };
+    };
+    const first = await view();
+    const repeat = await view();
+    const annotateMs = [first.annotateMs];
+    for (let i = 0; i < 4; i++) {
+      await context.close();
+      context = await browser.newContext();
+      annotateMs.push((await view()).annotateMs);
+    }
+    first.annotateMs = median(annotateMs);
+    return { first, repeat };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function widget(label) {
+  const views = await widgetViews(catalog().url);
+  if (views.skipped) {
+    console.error(`[bench] scale ${label} widget: skipped, ${views.skipped}`);
+    fs.appendFileSync(env.BENCH_SCALE_FILE, JSON.stringify({ label, widget: true, skipped: views.skipped }) + '\n');
+    return;
+  }
+  const index = await timeGets(views.first.index);
+  const definitions = await timeGets(views.first.definitions);
+  const row = { label, widget: true, first: views.first.bytes, repeat: views.repeat.bytes, parts: views.first.parts, annotateMs: views.first.annotateMs, terms: views.first.terms, index, definitions };
+  fs.appendFileSync(env.BENCH_SCALE_FILE, JSON.stringify(row) + '\n');
+  console.error(`[bench] scale ${label} widget: first view ${views.first.bytes} B, repeat view ${views.repeat.bytes} B, ${views.first.terms} terms underlined in ${f(views.first.annotateMs, 1)} ms; index p50 ${f(index.p50, 2)} ms p99 ${f(index.p99, 2)} ms (${index.bytes} B ${index.encoding}); definitions p50 ${f(definitions.p50, 2)} ms p99 ${f(definitions.p99, 2)} ms (${definitions.bytes} B ${definitions.encoding})`);
+}
+
+const catalog = () => systems.find((s) => s.name === 'catalog');
+
 function scaleReport() {
-  const rows = fs.readFileSync(env.BENCH_SCALE_FILE, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const all = fs.readFileSync(env.BENCH_SCALE_FILE, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const rows = all.filter((r) => !r.widget);
   const labels = [...new Set(rows.map((r) => r.label))];
   console.log(`\n== Scale: catalog latency by catalog size (requests one at a time; p50 / p99 ms; response size)`);
   console.log('query ' + labels.map((l) => pad(l, 30)).join(''));
@@ -246,6 +348,18 @@ function scaleReport() {
   const base = rows.find((r) => r.label === labels[0] && r.q === 'Q1');
   const top = rows.find((r) => r.label === labels[labels.length - 1] && r.q === 'Q1');
   if (base && top) console.log(`Q1 p50 at ${top.label} is ${f(top.p50 / base.p50, 2)}x its value at ${base.label} (target: within 2x at 1000x): ${top.label !== '1000x' ? 'not measured at 1000x (run --scale without --quick)' : top.p50 / base.p50 <= 2 ? 'met' : 'NOT met'}`);
+  const kb = (b) => `${f(b / 1024, 1)} KB`;
+  console.log(`\n== Scale: the widget on the demo post (/demo, Japanese) in Chromium: bytes transferred from the service per view (Brotli), time from the index's arrival to the last underline (median of five first views), and the index and definitions requests one at a time (p50 / p99 ms, compressed size)`);
+  console.log('size  ' + ['first view', 'repeat view', 'annotate', 'index', 'definitions'].map((h, i) => pad(h, [12, 12, 10, 26, 26][i])).join(''));
+  for (const w of all.filter((r) => r.widget)) {
+    if (w.skipped) { console.log(`${w.label.padEnd(6)}skipped: ${w.skipped}`); continue; }
+    console.log(w.label.padEnd(6) + pad(kb(w.first), 12) + pad(`${w.repeat} B`, 12) + pad(`${f(w.annotateMs, 1)} ms`, 10)
+      + pad(`${f(w.index.p50, 2)} / ${f(w.index.p99, 2)} (${kb(w.index.bytes)})`, 26) + pad(`${f(w.definitions.p50, 2)} / ${f(w.definitions.p99, 2)} (${kb(w.definitions.bytes)})`, 26));
+  }
+  const measured = all.filter((r) => r.widget && !r.skipped);
+  const at100 = measured.find((w) => w.label === '100x');
+  if (at100) console.log(`widget first view at 100x ${kb(at100.first)} (target <= 100 KB): ${at100.first <= 100 * 1024 ? 'met' : 'NOT met'}`);
+  if (measured.length) console.log(`widget repeat views at most ${Math.max(...measured.map((w) => w.repeat))} B (target <= 2 KB): ${measured.every((w) => w.repeat <= 2048) ? 'met' : 'NOT met'}`);
 }
 
 const cmd = process.argv[2];

@@ -60,7 +60,7 @@ export const queries = [
       normalize: (d) => sortBy(d.glossary.map((e) => ({
         slug: e.slug, name: e.name,
         terms: sortBy(e.terms.map((x) => x.toLowerCase())), caseSensitiveTerms: sortBy(e.caseSensitiveTerms),
-        definition: e.definition, definitionLang: e.definitionLang.toLowerCase(),
+        definition: e.definition, definitionLang: e.definitionLang?.toLowerCase() ?? null,
         categories: sortBy(e.categories), talks: sortBy(e.talks), url: e.url,
       })), (e) => e.slug),
     },
@@ -75,17 +75,17 @@ export const queries = [
   } }
 }`,
       variables: { ja: true },
-      // What the widget's client would do with the raw rows: pick the page's language (else the other one).
+      // What a glossary client would do with the raw rows: pick the page's language (else the other one; none for a
+      // technology known only from the landscape).
       normalize: (d) => sortBy(nodes(d.allTechnologies).flatMap((t) => {
         const defs = nodes(t.technologyDefinitionsByTechnologyId);
         const def = defs.find((x) => x.lang === 'ja') || defs.find((x) => x.lang === 'en');
-        if (!def) return [];
         const aliases = nodes(t.technologyAliasesByTechnologyId);
         return [{
           slug: t.slug, name: t.name,
           terms: sortBy(uniq(aliases.filter((a) => !a.caseSensitive).map((a) => a.text.toLowerCase()))),
           caseSensitiveTerms: sortBy(uniq(aliases.filter((a) => a.caseSensitive).map((a) => a.text))),
-          definition: def.short, definitionLang: def.lang,
+          definition: def?.short ?? null, definitionLang: def?.lang ?? null,
           categories: sortBy(nodes(t.technologyCategoriesByTechnologyId).map((c) => c.categoryByCategoryId.nameJa)),
           talks: sortBy(uniq(nodes(t.talks).map((k) => k.title))), url: t.homepage ?? t.repository ?? null,
         }];

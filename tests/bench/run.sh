@@ -2,7 +2,9 @@
 # The performance benchmark: Catalog side by side with PostGraphile and a ceiling on one throwaway PostgreSQL.
 #   bash tests/bench/run.sh           full run (3 rounds x 10 s per system and query), under 15 minutes
 #   bash tests/bench/run.sh --quick   1 round x 3 s, under 3 minutes
-#   bash tests/bench/run.sh --scale   catalog latency at 1x, 100x and 1000x the seed (--quick: 1x and 100x)
+#   bash tests/bench/run.sh --scale   catalog latency at 1x, 100x and 1000x the seed (--quick: 1x and 100x), and the
+#                                     widget on the demo post: bytes per first and repeat view in Chromium, p50/p99 of
+#                                     the index and definitions requests
 # Options: --keep keeps the work folder (logs, bodies, responses) and prints where it is.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,7 +17,7 @@ for arg in "$@"; do
     --quick) quick=true ;;
     --scale) scale=true ;;
     --keep) keep=true ;;
-    -h|--help) sed -n 2,7p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,9p "$0"; exit 0 ;;
     *) die "unknown option $arg (see --help)" ;;
   esac
 done
@@ -40,10 +42,9 @@ if ! command -v wrk >/dev/null; then
 fi
 command -v node >/dev/null || die "node is needed (PostGraphile and the driver run on it)"
 [ -x "$PG_BIN/initdb" ] || die "PostgreSQL binaries not found (apt-get install postgresql)"
-if ! $scale; then
-  log "npm ci (PostGraphile)"
-  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-fi
+# PostGraphile for the comparison; playwright-core, which drives Debian's Chromium for the widget's figures in --scale.
+log "npm ci (PostGraphile, playwright-core)"
+(cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 log "publishing the service and the ceiling (Release)"
 dotnet publish "$root/src/Catalog.Api" -c Release -o "$WORK/api" --nologo -v q >"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log" >&2; die "publish failed"; }
 $scale || dotnet publish "$here/Ceiling" -c Release -o "$WORK/ceiling" --nologo -v q >>"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log" >&2; die "publish failed"; }

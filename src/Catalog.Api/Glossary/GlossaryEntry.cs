@@ -2,14 +2,18 @@ using Catalog.Api.Technologies;
 
 namespace Catalog.Api.Glossary;
 
-/// <summary>What a tooltip widget needs to know about one technology, in one language.</summary>
+/// <summary>
+/// What a tooltip widget needs to know about one technology, in one language. A technology known only from the
+/// CNCF landscape may have no definition: <see cref="Definition"/> and <see cref="DefinitionLang"/> are then null.
+/// </summary>
 public sealed record GlossaryEntry(
+    int TechnologyId,
     string Slug,
     string Name,
     IReadOnlyList<string> Terms,
     IReadOnlyList<string> CaseSensitiveTerms,
-    string Definition,
-    Lang DefinitionLang,
+    string? Definition,
+    Lang? DefinitionLang,
     IReadOnlyList<string> Categories,
     IReadOnlyList<string> Talks,
     string? Url);

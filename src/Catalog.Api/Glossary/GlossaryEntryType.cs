@@ -17,8 +17,9 @@ public sealed class GlossaryEntryType : ObjectGraphType<GlossaryEntry>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("caseSensitiveTerms")
             .Description("The forms to link in running text only with exactly this case (\"Heat\", \"CI\"), because other cases are ordinary words.")
             .Resolve(c => c.Source.CaseSensitiveTerms);
-        Field(e => e.Definition).Description("The short definition in the language asked for or, when there is none in it, in the other language (see `definitionLang`).");
-        Field<NonNullGraphType<LangType>>("definitionLang").Description("The language `definition` is written in.").Resolve(c => c.Source.DefinitionLang);
+        Field(e => e.Definition, nullable: true)
+            .Description("The short definition in the language asked for or, when there is none in it, in the other language (see `definitionLang`); null for a technology that has no definition yet (one known only from the CNCF landscape).");
+        Field<LangType>("definitionLang").Description("The language `definition` is written in; null when there is no definition.").Resolve(c => c.Source.DefinitionLang);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("categories")
             .Description("The names of its categories in the language asked for, primary first.")
             .Resolve(c => c.Source.Categories);

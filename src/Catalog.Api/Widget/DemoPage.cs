@@ -6,7 +6,8 @@ namespace Catalog.Api.Widget;
 /// <summary>
 /// Demo pages with the glossary widget on: <c>/demo</c> renders the seed notes (Japanese) as a Hatena-style blog post
 /// (<c>?lang=en</c> asks the widget for English); <c>/demo/en</c> is an English page with other markup (a
-/// <c>main</c> without an article, code, links, headings, form fields, an element with an event handler).
+/// <c>main</c> without an article, code, links, headings, form fields, an element with an event handler);
+/// <c>/demo/long</c> is a long English post (<see cref="DemoLongPost"/>), on which the widget's budgets are measured.
 /// </summary>
 public sealed class DemoPage(CatalogSnapshots snapshots, WidgetAssets widget)
 {
@@ -86,6 +87,19 @@ public sealed class DemoPage(CatalogSnapshots snapshots, WidgetAssets widget)
 
             """;
         return WriteAsync(http, page, strict: false);
+    }
+
+    public Task WriteLongAsync(HttpContext http)
+    {
+        var page = new StringBuilder()
+            .Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(NotesHtml.Escape(DemoLongPost.Title)).Append(" - Catalog widget demo</title>\n")
+            .Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n")
+            .Append("<main>\n<article class=\"post-content\">\n").Append(DemoLongPost.Article).Append("\n</article>\n</main>\n")
+            .Append(ScriptTag(http.Request.Query["lang"] == "ja" ? "ja" : "en", ""))
+            .Append("</body>\n</html>\n");
+        return WriteAsync(http, page.ToString(), strict: true);
     }
 
     private string ScriptTag(string lang, string attributes) =>

@@ -25,8 +25,9 @@ query WhichTalksCoveredIt($name: String!) {
   },
   {
     name: 'Glossary for a blog (ja)',
-    query: `# Job 2: what the glossary widget downloads: the forms to match in the text, a short
-# definition in the page's language, the categories and the talks that covered each term.
+    query: `# Job 2: the glossary: the forms to match in the text, a short definition in the page's
+# language, the categories and the talks that covered each term (the blog widget itself fetches a
+# compact term index, then the definitions of just the terms a page shows; page with first/after).
 query Glossary($lang: Lang = JA) {
   glossary(lang: $lang) {
     slug

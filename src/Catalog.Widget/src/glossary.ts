@@ -1,128 +1,46 @@
 // The glossary widget. One script tag:
 //   <script src="https://catalog.example/widget/glossary.js" data-lang="ja" defer></script>
-// fetches the service's glossary by GET (cacheable) and underlines known terms in the article, each with an
-// accessible tooltip (WAI-ARIA tooltip pattern, WCAG 1.4.13).
+// underlines the known technologies in the article, each with an accessible tooltip. What a page view costs follows
+// the page, not the catalog:
+//   1. GET /widget/version: the catalog's current version (cached a minute);
+//   2. GET /widget/index/{version}: the compact term index, the same for every page (cached a year);
+//   3. the page is matched against it and the terms underlined;
+//   4. GET /widget/definitions/{version}/{lang}?ids=...: the tooltips of just the technologies found, ids ascending,
+//      so pages that show the same technologies share one cached answer (cached a year).
+
+import { addText, findMatches, fold, PageText, pageText, parseIndex } from "./terms";
+import { Card, Lang, setUpTooltips, TIP_ID } from "./tooltip";
 
 declare const __CSS__: string;
-declare const __QUERY__: string;
-declare const __QUERY_HASH__: string;
-
-type Lang = "ja" | "en";
-
-interface Entry {
-  slug: string;
-  name: string;
-  terms: string[];
-  caseSensitiveTerms: string[];
-  definition: string;
-  definitionLang: "JA" | "EN";
-  categories: string[];
-  talks: string[];
-  url: string | null;
-}
-
-interface Candidate {
-  /** The term as written (case-sensitive ones compare against this). */
-  text: string;
-  /** The lower-cased term (case-insensitive ones compare against this). */
-  lower: string;
-  caseSensitive: boolean;
-  /** ASCII letter or digit at the start / end: the neighbour on that side must not be one. */
-  boundaryStart: boolean;
-  boundaryEnd: boolean;
-  entry: number;
-}
 
 interface State {
-  documentId: string;
   lang?: Lang;
   mode?: "first" | "all";
+  /** The catalog version the page was annotated with. */
+  version?: string;
+  /** Technologies in the index, and terms underlined on this page. */
   terms?: number;
   annotated?: number;
+  /** Milliseconds from the index's arrival to the last underline: parsing, matching and wrapping. */
   lastAnnotateMs?: number;
+  /** Its parts: waiting to start, parsing the index, matching and wrapping; and reading the page (usually before). */
+  phasesMs?: { wait: number; parse: number; match: number; read: number };
+  /** Technologies whose definitions were fetched. */
+  definitions?: number;
   error?: string;
 }
 
 const STYLE_ID = "cg-glossary-style";
-const TIP_ID = "cg-glossary-tip";
 const DONE = "data-cg-glossary";
 const DEFAULT_SELECTOR = "article, .entry-content, .post-content, main";
+/** As many ids as one definitions request may carry (the service's limit). */
+const IDS_PER_REQUEST = 500;
 // Headings are skipped: an underline and a focus stop in a title are noise, and the same terms come again in the text.
 const SKIP = new Set(["CODE", "PRE", "A", "SCRIPT", "STYLE", "TEXTAREA", "INPUT", "SELECT", "BUTTON", "OPTION",
   "NOSCRIPT", "TEMPLATE", "SVG", "MATH", "KBD", "SAMP", "H1", "H2", "H3", "H4", "H5", "H6"]);
 
-const TEXT = {
-  ja: { other: "(English)", talks: "この技術を扱った講演", more: "詳しく見る", sep: "、" },
-  en: { other: "(日本語)", talks: "Talks that covered it", more: "Read more", sep: ", " },
-};
-
 const w = window as unknown as { __catalogGlossary?: State };
 const script = document.currentScript as HTMLScriptElement | null;
-
-const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
-/** One structure for the whole glossary: per first character (lower-cased), the candidates longest first. */
-function buildMatcher(entries: Entry[]): Map<string, Candidate[]> {
-  const byFirst = new Map<string, Candidate[]>();
-  const add = (text: string, caseSensitive: boolean, entry: number) => {
-    if (!text) return;
-    const lower = text.toLowerCase();
-    if (lower.length !== text.length) caseSensitive = true; // rare case-mapping that changes length: compare exactly
-    const candidate: Candidate = {
-      text, lower, caseSensitive, entry,
-      boundaryStart: isWordChar(text.charCodeAt(0)),
-      boundaryEnd: isWordChar(text.charCodeAt(text.length - 1)),
-    };
-    const key = lower[0];
-    const list = byFirst.get(key);
-    if (list) list.push(candidate); else byFirst.set(key, [candidate]);
-  };
-  entries.forEach((e, i) => {
-    for (const t of e.terms) add(t, false, i);
-    for (const t of e.caseSensitiveTerms) add(t, true, i);
-  });
-  for (const list of byFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
-  return byFirst;
-}
-
-interface Match { start: number; end: number; entry: number }
-
-/** Every match in one text, left to right, longest first at each position, on word boundaries for ASCII edges. */
-function findMatches(text: string, matcher: Map<string, Candidate[]>, seen: Set<number> | null): Match[] {
-  const lower = text.toLowerCase();
-  const sameLength = lower.length === text.length;
-  const out: Match[] = [];
-  let i = 0;
-  while (i < text.length) {
-    // Inside an ASCII word no term can start (its first letter would need a boundary): skip to the word's end.
-    if (i > 0 && isWordChar(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i - 1))) {
-      i++;
-      continue;
-    }
-    const list = matcher.get(sameLength ? lower[i] : text[i].toLowerCase());
-    let found: Candidate | undefined;
-    if (list) {
-      for (const c of list) {
-        const end = i + c.text.length;
-        if (end > text.length) continue;
-        if (c.boundaryStart && i > 0 && isWordChar(text.charCodeAt(i - 1))) continue;
-        if (c.boundaryEnd && end < text.length && isWordChar(text.charCodeAt(end))) continue;
-        if (c.caseSensitive ? !text.startsWith(c.text, i) : !(sameLength ? lower.startsWith(c.lower, i) : text.substr(i, c.text.length).toLowerCase() === c.lower)) continue;
-        if (seen && seen.has(c.entry)) continue;
-        found = c;
-        break;
-      }
-    }
-    if (found) {
-      out.push({ start: i, end: i + found.text.length, entry: found.entry });
-      if (seen) seen.add(found.entry);
-      i += found.text.length;
-    } else {
-      i++;
-    }
-  }
-  return out;
-}
 
 function collectTextNodes(container: Element): Text[] {
   const nodes: Text[] = [];
@@ -139,171 +57,76 @@ function collectTextNodes(container: Element): Text[] {
   return nodes;
 }
 
-/** Wraps the matches: only text nodes are split and replaced, so the page's elements, links and handlers stay. */
-function annotate(container: Element, entries: Entry[], mode: "first" | "all"): number {
-  const matcher = buildMatcher(entries);
-  const seen = mode === "first" ? new Set<number>() : null;
-  let count = 0;
-  for (const node of collectTextNodes(container)) {
-    const text = node.data;
-    const matches = findMatches(text, matcher, seen);
-    if (!matches.length) continue;
+/**
+ * The container's text, read once while the index is on its way: its text nodes joined by newlines (no term holds
+ * one, and a newline is a boundary as a node's edge is), so folding, the page filter and matching are each one loop
+ * over the page, not one call per node.
+ */
+interface PageRead {
+  nodes: Text[];
+  offsets: number[];
+  text: string;
+  folded: string;
+  filter: PageText;
+}
+
+function readPage(container: Element): PageRead {
+  const nodes = collectTextNodes(container);
+  const offsets: number[] = [];
+  let length = 0;
+  const text = nodes.map((node) => { offsets.push(length); length += node.data.length + 1; return node.data; }).join("\n");
+  const folded = fold(text);
+  const filter = pageText();
+  addText(filter, text, folded);
+  return { nodes, offsets, text, folded, filter };
+}
+
+/**
+ * Parses the index for the page and wraps the matches: only text nodes are split and replaced, so the page's
+ * elements, links and handlers stay (a node the page changed since it was read is left alone). Returns the terms
+ * wrapped and what the index said.
+ */
+function annotate(page: PageRead, body: string, mode: "first" | "all", phases: number[]) {
+  phases.push(performance.now());
+  const index = parseIndex(body, page.filter);
+  phases.push(performance.now());
+  const matches = findMatches(page.text, page.folded, index, mode === "first" ? new Set<number>() : null);
+  const terms: HTMLElement[] = [];
+  let m = 0;
+  page.nodes.forEach((node, n) => {
+    const offset = page.offsets[n];
+    const end = n + 1 < page.offsets.length ? page.offsets[n + 1] - 1 : page.text.length;
+    const first = m;
+    while (m < matches.length && matches[m].start < end) m++;
+    const data = page.text.slice(offset, end);
+    if (first === m || !node.isConnected || node.data !== data) return;
     const fragment = document.createDocumentFragment();
     let at = 0;
-    for (const m of matches) {
-      if (m.start > at) fragment.appendChild(document.createTextNode(text.slice(at, m.start)));
+    for (let k = first; k < m; k++) {
+      const start = matches[k].start - offset;
+      const stop = matches[k].end - offset;
+      if (start > at) fragment.appendChild(document.createTextNode(data.slice(at, start)));
       const span = document.createElement("span");
       span.className = "cg-term";
       span.tabIndex = 0;
-      span.dataset.cgSlug = entries[m.entry].slug;
-      span.textContent = text.slice(m.start, m.end);
+      span.dataset.cgId = String(matches[k].id);
+      span.textContent = data.slice(start, stop);
       fragment.appendChild(span);
-      at = m.end;
-      count++;
+      terms.push(span);
+      at = stop;
     }
-    if (at < text.length) fragment.appendChild(document.createTextNode(text.slice(at)));
+    if (at < data.length) fragment.appendChild(document.createTextNode(data.slice(at)));
     node.replaceWith(fragment);
-  }
-  return count;
+  });
+  phases.push(performance.now());
+  return { terms, technologies: index.technologies, version: index.version };
 }
 
-function el(tag: string, className: string, text?: string): HTMLElement {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function setUpTooltips(container: Element, entries: Entry[], lang: Lang, endpoint: string) {
-  const bySlug = new Map(entries.map((e) => [e.slug, e]));
-  const t = TEXT[lang];
-  const tip = el("span", "");
-  tip.id = TIP_ID;
-  tip.setAttribute("role", "tooltip");
-  let active: HTMLElement | null = null;
-  let hideTimer = 0;
-  let touchWasOpen = false;
-  let lastPointer = "";
-
-  const render = (entry: Entry) => {
-    tip.textContent = "";
-    const name = el("span", "cg-name", entry.name);
-    if (entry.definitionLang.toLowerCase() !== lang) name.appendChild(el("span", "cg-note", t.other));
-    tip.appendChild(name);
-    const def = el("span", "cg-def", entry.definition);
-    if (entry.definitionLang.toLowerCase() !== lang) def.lang = entry.definitionLang.toLowerCase();
-    tip.appendChild(def);
-    if (entry.categories.length) tip.appendChild(el("span", "cg-cats", entry.categories.join(t.sep)));
-    if (entry.talks.length) {
-      const talks = el("span", "cg-talks", t.talks);
-      for (const title of entry.talks.slice(0, 4)) talks.appendChild(el("span", "cg-talk", "・" + title));
-      if (entry.talks.length > 4) talks.appendChild(el("span", "cg-talk", `… +${entry.talks.length - 4}`));
-      tip.appendChild(talks);
-    }
-    const more = el("a", "cg-more", t.more) as HTMLAnchorElement;
-    more.href = entry.url || `${endpoint}/graphql`;
-    more.rel = "noopener";
-    tip.appendChild(more);
-  };
-
-  const position = () => {
-    if (!active) return;
-    const r = active.getBoundingClientRect();
-    const vw = document.documentElement.clientWidth;
-    const vh = document.documentElement.clientHeight;
-    const h = tip.offsetHeight;
-    const wdt = tip.offsetWidth;
-    const gap = 6;
-    const below = r.bottom + gap;
-    const above = r.top - gap - h;
-    const top = below + h <= vh - 4 || above < 4 && vh - r.bottom >= r.top ? below : above;
-    const left = Math.max(8, Math.min(r.left, vw - wdt - 8));
-    tip.style.top = `${Math.round(Math.max(4, Math.min(top, vh - h - 4)))}px`;
-    tip.style.left = `${Math.round(left)}px`;
-    tip.dataset.placement = top === below ? "below" : "above";
-  };
-
-  const show = (term: HTMLElement) => {
-    clearTimeout(hideTimer);
-    const entry = bySlug.get(term.dataset.cgSlug || "");
-    if (!entry) return;
-    if (active && active !== term) active.removeAttribute("aria-describedby");
-    active = term;
-    render(entry);
-    // Right after the term in the DOM: Tab from the term reaches the tooltip's link.
-    if (term.nextSibling !== tip) term.after(tip);
-    term.setAttribute("aria-describedby", TIP_ID);
-    position();
-  };
-
-  const hide = () => {
-    clearTimeout(hideTimer);
-    if (!active) return;
-    active.removeAttribute("aria-describedby");
-    active = null;
-    tip.remove();
-  };
-
-  // Hoverable (WCAG 1.4.13): leaving the term for the tooltip within a short delay keeps it open.
-  const hideSoon = () => {
-    clearTimeout(hideTimer);
-    hideTimer = window.setTimeout(hide, 300);
-  };
-
-  const termOf = (target: EventTarget | null) =>
-    target instanceof Element ? (target.closest(".cg-term") as HTMLElement | null) : null;
-  const inTip = (target: EventTarget | null) => target instanceof Node && tip.contains(target);
-  const inScope = (target: EventTarget | null) => { const term = termOf(target); return term && container.contains(term) ? term : null; };
-
-  container.addEventListener("pointerover", (e) => {
-    const term = inScope(e.target);
-    if (term && (e as PointerEvent).pointerType === "mouse") show(term);
-  });
-  container.addEventListener("pointerout", (e) => {
-    const p = e as PointerEvent;
-    if (p.pointerType !== "mouse" || !active) return;
-    if (termOf(p.target) === active && !inTip(p.relatedTarget) && termOf(p.relatedTarget) !== active && document.activeElement !== active) hideSoon();
-  });
-  tip.addEventListener("pointerenter", () => clearTimeout(hideTimer));
-  tip.addEventListener("pointerleave", (e) => {
-    if (e.pointerType === "mouse" && termOf(e.relatedTarget) !== active && document.activeElement !== active && !inTip(document.activeElement)) hideSoon();
-  });
-
-  // Touch: a tap toggles. What was open is read before the tap's focus event opens it.
-  container.addEventListener("pointerdown", (e) => {
-    lastPointer = (e as PointerEvent).pointerType;
-    const term = inScope(e.target);
-    touchWasOpen = !!term && term === active;
-  });
-  container.addEventListener("click", (e) => {
-    const term = inScope(e.target);
-    if (!term || lastPointer === "mouse" || lastPointer === "") return;
-    if (touchWasOpen) hide(); else show(term);
-  });
-  document.addEventListener("pointerdown", (e) => {
-    if (active && !inTip(e.target) && termOf(e.target) !== active) hide();
-  }, true);
-
-  container.addEventListener("focusin", (e) => {
-    const term = inScope(e.target);
-    if (term) show(term);
-  });
-  container.addEventListener("focusout", (e) => {
-    const next = (e as FocusEvent).relatedTarget;
-    if (!active || inTip(next) || termOf(next) === active) return;
-    if (termOf(e.target) === active || inTip(e.target)) hide();
-  });
-  document.addEventListener("keydown", (e) => {
-    if (e.key !== "Escape" || !active) return;
-    const term = active;
-    const focusWasInTip = inTip(document.activeElement);
-    hide();
-    if (focusWasInTip) term.focus({ preventScroll: true });
-    // A second show from the focus above would reopen it: keep it closed until the next hover or focus.
-    if (focusWasInTip) hide();
-  });
-  window.addEventListener("scroll", position, { passive: true, capture: true });
-  window.addEventListener("resize", position, { passive: true });
+/** Puts the text back where a term has no tooltip to show. */
+function unwrap(term: HTMLElement) {
+  const parent = term.parentNode;
+  term.replaceWith(document.createTextNode(term.textContent || ""));
+  parent?.normalize();
 }
 
 function injectStyle() {
@@ -314,27 +137,31 @@ function injectStyle() {
   (document.head || document.documentElement).appendChild(style);
 }
 
-async function fetchGlossary(endpoint: string, lang: Lang): Promise<Entry[]> {
-  const variables = encodeURIComponent(JSON.stringify({ lang: lang.toUpperCase() }));
-  const get = async (params: string) => {
-    const response = await fetch(`${endpoint}/graphql?${params}&variables=${variables}`, {
-      headers: { Accept: "application/graphql-response+json" },
-      credentials: "omit",
-      mode: "cors",
-    });
-    const body = await response.json().catch(() => null);
-    return body && body.data && Array.isArray(body.data.glossary) ? (body.data.glossary as Entry[]) : null;
-  };
-  // The persisted document's id keeps the URL short and stable; the text is the fallback for a service that forgot it.
-  const entries = (await get(`documentId=sha256:${__QUERY_HASH__}`)) || (await get(`query=${encodeURIComponent(__QUERY__)}`));
-  if (!entries) throw new Error("the glossary could not be loaded");
-  return entries;
+async function get(url: string): Promise<Response> {
+  const response = await fetch(url, { credentials: "omit", mode: "cors" });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response;
+}
+
+interface Version { catalog: string; index: string; definitions: string }
+
+async function fetchDefinitions(endpoint: string, version: Version, lang: Lang, ids: number[]): Promise<Map<number, Card>> {
+  const cards = new Map<number, Card>();
+  const requests: Promise<void>[] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
+    const url = `${endpoint}${version.definitions}/${lang}?ids=${ids.slice(i, i + IDS_PER_REQUEST).join(",")}`;
+    requests.push(get(url).then((r) => r.json()).then((body: { entries: Card[] }) => {
+      for (const card of body.entries) cards.set(card.id, card);
+    }));
+  }
+  await Promise.all(requests);
+  return cards;
 }
 
 function start() {
   // Loaded twice (two tags, or a theme and a plugin): the first copy does the work, later ones nothing.
   if (w.__catalogGlossary) return;
-  const state: State = { documentId: `sha256:${__QUERY_HASH__}` };
+  const state: State = {};
   w.__catalogGlossary = state;
 
   const data = script ? script.dataset : ({} as DOMStringMap);
@@ -346,21 +173,45 @@ function start() {
   const endpoint = (data.endpoint || origin).replace(/\/+$/, "").replace(/\/graphql$/, "");
   Object.assign(state, { lang, mode });
 
-  const glossary = fetchGlossary(endpoint, lang);
+  // The version, then the index, are asked for at once, without waiting for the page: the index is the same for every
+  // page of every blog, so it is usually in the browser's cache already.
+  const loaded = get(`${endpoint}/widget/version`).then((r) => r.json() as Promise<Version>)
+    .then(async (version) => ({ version, body: await (await get(endpoint + version.index)).text(), arrived: performance.now() }));
+  loaded.catch(() => undefined); // reported by run(), unless the page has no article to annotate
+
   const run = async () => {
     const container = document.querySelector(data.selector || DEFAULT_SELECTOR);
     if (!container || container.hasAttribute(DONE)) return;
     container.setAttribute(DONE, "loading");
+    let terms: HTMLElement[] = [];
     try {
-      const entries = await glossary;
-      injectStyle();
-      const began = performance.now();
-      state.annotated = annotate(container, entries, mode);
-      state.lastAnnotateMs = performance.now() - began;
-      state.terms = entries.length;
-      setUpTooltips(container, entries, lang, endpoint);
+      // The page is read while the index is on its way. The clock starts when both are there: at the index's arrival,
+      // or, when it was there before the page was read (a script loaded early), at the start of the reading.
+      const reading = performance.now();
+      const page = readPage(container);
+      const read = performance.now() - reading;
+      const got = await loaded;
+      const phases = [Math.max(got.arrived, reading)];
+      const result = annotate(page, got.body, mode, phases);
+      terms = result.terms;
+      state.lastAnnotateMs = performance.now() - phases[0];
+      const ms = (i: number) => Math.round((phases[i + 1] - phases[i]) * 10) / 10;
+      state.phasesMs = { wait: ms(0), parse: ms(1), match: ms(2), read: Math.round(read * 10) / 10 };
+      Object.assign(state, { version: result.version, terms: result.technologies, annotated: terms.length });
+      if (terms.length) injectStyle();
+
+      const ids = [...new Set(terms.map((t) => Number(t.dataset.cgId)))].sort((a, b) => a - b);
+      const cards = ids.length ? await fetchDefinitions(endpoint, got.version, lang, ids) : new Map<number, Card>();
+      state.definitions = cards.size;
+      for (const term of terms) {
+        const card = cards.get(Number(term.dataset.cgId));
+        if (card) term.dataset.cgSlug = card.slug; else unwrap(term);
+      }
+      setUpTooltips(container, cards, lang, endpoint);
       container.setAttribute(DONE, "done");
     } catch (e) {
+      // Underlines with nothing behind them would only mislead: the page is left as it was.
+      for (const term of terms) if (term.isConnected) unwrap(term);
       state.error = String(e);
       container.setAttribute(DONE, "error");
       console.warn("Catalog glossary:", e);

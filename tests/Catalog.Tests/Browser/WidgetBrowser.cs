@@ -17,6 +17,9 @@ public sealed class WidgetBrowser : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public ServiceProcess Service { get; private set; } = null!;
 
+    /// <summary>The service's database, for tests that change the catalog underneath it.</summary>
+    public string ConnectionString { get; private set; } = "";
+
     /// <summary>axe-core's browser build, installed by the widget's npm project (a devDependency).</summary>
     public static string AxeScriptPath => Path.Combine(Path.GetDirectoryName(Seeds.Repository)!, "src", "Catalog.Widget", "node_modules", "axe-core", "axe.min.js");
 
@@ -25,9 +28,10 @@ public sealed class WidgetBrowser : IAsyncLifetime
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException(
                 $"The browser tests need Chromium at {ChromiumPath}: install it with `apt-get install chromium` (or set CATALOG_CHROMIUM to its path). Playwright never downloads a browser here.");
+        ConnectionString = await TestPostgres.CreateDatabaseAsync();
         Service = await ServiceProcess.StartAsync(new Dictionary<string, string?>
         {
-            ["ConnectionStrings__Catalog"] = await TestPostgres.CreateDatabaseAsync(),
+            ["ConnectionStrings__Catalog"] = ConnectionString,
         });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -62,10 +66,66 @@ public sealed class WidgetBrowser : IAsyncLifetime
         Assert.Equal("done", await page.GetAttributeAsync("[data-cg-glossary]", "data-cg-glossary"));
     }
 
+    /// <summary>Waits until the service serves catalog <paramref name="version"/> (or a later one) to the widget.</summary>
+    public async Task WaitForCatalogAsync(long version)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(120); ; await Task.Delay(100))
+        {
+            var current = System.Text.Json.JsonDocument.Parse(await Service.Client.GetStringAsync(Url("widget/version"))).RootElement.GetProperty("catalog").GetString();
+            if (long.Parse(current!, System.Globalization.CultureInfo.InvariantCulture) >= version) return;
+            Assert.True(DateTime.UtcNow < deadline, $"The service did not serve catalog version {version} within 120 s (it serves {current}).");
+        }
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> in a new page of <paramref name="context"/> (a new context is a first view, another
+    /// page of the same context a repeat view), waits for the widget, and returns what the widget's requests to the
+    /// service transferred, from Playwright's network events: per request, the response's headers and body as they
+    /// came over the wire (0 for an answer from the browser's cache).
+    /// </summary>
+    public async Task<WidgetView> ViewAsync(IBrowserContext context, string path)
+    {
+        var page = await context.NewPageAsync();
+        var started = new List<IRequest>();
+        var ended = new List<IRequest>();
+        var widget = new Uri(Service.Address, "widget/").ToString();
+        page.Request += (_, request) => { if (request.Url.StartsWith(widget, StringComparison.Ordinal)) lock (started) started.Add(request); };
+        void End(IRequest request) { if (request.Url.StartsWith(widget, StringComparison.Ordinal)) lock (ended) ended.Add(request); }
+        page.RequestFinished += (_, request) => End(request);
+        page.RequestFailed += (_, request) => End(request);
+        await page.GotoAsync(Url(path).ToString());
+        await WaitForWidgetAsync(page);
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); ; await Task.Delay(20))
+        {
+            lock (started) lock (ended) if (ended.Count == started.Count) break;
+            Assert.True(DateTime.UtcNow < deadline, "The widget's requests did not all finish.");
+        }
+        var requests = new List<(string Path, int Status, long Bytes)>();
+        foreach (var request in ended)
+        {
+            var sizes = await request.SizesAsync();
+            var response = await request.ResponseAsync();
+            requests.Add((new Uri(request.Url).PathAndQuery, response?.Status ?? 0, sizes.ResponseHeadersSize + sizes.ResponseBodySize));
+        }
+        var state = await page.EvaluateAsync<System.Text.Json.JsonElement>("() => window.__catalogGlossary");
+        return new WidgetView(page, requests, state);
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         if (Service is not null) await Service.DisposeAsync();
     }
+}
+
+/// <summary>One view of a page: the widget's requests (path, status, bytes transferred) and its state object.</summary>
+public sealed record WidgetView(IPage Page, IReadOnlyList<(string Path, int Status, long Bytes)> Requests, System.Text.Json.JsonElement State)
+{
+    public long Bytes => Requests.Sum(r => r.Bytes);
+
+    public double AnnotateMs => State.GetProperty("lastAnnotateMs").GetDouble();
+
+    public override string ToString() =>
+        string.Join("; ", Requests.Select(r => $"{r.Path.Split('?')[0]} {r.Status} {r.Bytes} B"));
 }

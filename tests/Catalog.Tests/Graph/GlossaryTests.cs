@@ -73,9 +73,10 @@ public sealed class GlossaryTests(CatalogApiFixture api) : IClassFixture<Catalog
         var names = glossary.Select(e => ((string)e!["name"]!).ToLowerInvariant()).ToList();
         Assert.Equal(names.Order(StringComparer.Ordinal), names);
         Assert.Equal(glossary.Count, glossary.Select(e => (string?)e!["slug"]).Distinct().Count());
-        // Every technology with a definition: the landscape's technologies have none until curated, and are left out.
+        // Every technology, those with no definition yet (the landscape's, until curated) included.
         await using var db = TestPostgres.Context(api.ConnectionString);
-        Assert.Equal(await db.Technologies.CountAsync(t => db.TechnologyDefinitions.Any(d => d.TechnologyId == t.Id)), glossary.Count);
+        Assert.Equal(await db.Technologies.CountAsync(), glossary.Count);
+        Assert.Contains(glossary, e => e!["definition"] is null);
     }
 
     [Fact]
@@ -83,5 +84,45 @@ public sealed class GlossaryTests(CatalogApiFixture api) : IClassFixture<Catalog
     {
         var commands = await api.CountCommandsAsync(() => GlossaryAsync("JA"));
         Assert.Equal(0, commands);
+    }
+
+    [Fact]
+    public async Task Pages_with_first_and_after_walk_the_whole_list_in_order()
+    {
+        var whole = (await GlossaryAsync()).Select(e => (string)e!["slug"]!).ToList();
+        var walked = new List<string>();
+        string? after = null;
+        for (var pages = 0; pages < 50; pages++)
+        {
+            var page = (await api.DataAsync("query($after: String) { glossary(first: 40, after: $after) { slug } }", new { after }))["glossary"]!.AsArray();
+            walked.AddRange(page.Select(e => (string)e!["slug"]!));
+            if (page.Count < 40) break;
+            after = walked[^1];
+        }
+        Assert.Equal(whole, walked);
+        Assert.Equal(whole.Skip(1).Take(2), (await api.DataAsync($$"""{ glossary(first: 2, after: "{{whole[0]}}") { slug } }"""))["glossary"]!.AsArray().Select(e => (string)e!["slug"]!));
+    }
+
+    [Theory]
+    [InlineData("""{ glossary(first: 101) { slug } }""", "BAD_PAGE_SIZE")]
+    [InlineData("""{ glossary(first: -1) { slug } }""", "BAD_PAGE_SIZE")]
+    [InlineData("""{ glossary(after: "no-such-technology") { slug } }""", "BAD_CURSOR")]
+    public async Task A_bad_page_size_or_cursor_is_refused_with_a_code(string query, string code)
+    {
+        var response = await api.QueryAsync(query);
+        Assert.Equal(code, (string?)response["errors"]![0]!["extensions"]!["code"]);
+    }
+
+    [Fact]
+    public async Task A_technology_known_only_from_the_landscape_is_listed_with_no_definition()
+    {
+        var velero = Entry(await GlossaryAsync("JA"), "velero");
+        Assert.Equal("Velero", (string?)velero["name"]);
+        Assert.Null(velero["definition"]);
+        Assert.Null(velero["definitionLang"]);
+        Assert.Empty(Strings(velero["terms"]!));
+        Assert.Equal(["Velero"], Strings(velero["caseSensitiveTerms"]!));
+        Assert.Equal(["クラウドネイティブストレージ"], Strings(velero["categories"]!));
+        Assert.Equal("https://velero.io", (string?)velero["url"]);
     }
 }

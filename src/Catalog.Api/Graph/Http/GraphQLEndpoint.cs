@@ -9,7 +9,8 @@ namespace Catalog.Api.Graph.Http;
 /// <summary>
 /// GraphQL over HTTP on one path: POST with a JSON body, GET with query parameters (queries only), answered as
 /// application/graphql-response+json or application/json by the Accept header, with the status codes of the
-/// GraphQL-over-HTTP specification, and successful GETs kept by the <see cref="ResponseCache"/> and marked cacheable.
+/// GraphQL-over-HTTP specification, and successful GETs kept by the <see cref="ResponseCache"/> and marked cacheable
+/// (sent in the content coding the client accepts, each coding made once per kept answer: <see cref="Compression.EncodedContent"/>).
 /// What comes before (CORS, authentication, limits, the IDE) is ASP.NET Core middleware, see Program.cs; what comes
 /// after, between the request and the resolvers, is the GraphQL pipeline, see <see cref="GraphQLPipeline"/>.
 /// </summary>
@@ -40,8 +41,7 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
         if (cacheKey is not null && responses.TryGet(cacheKey, out var kept))
         {
             Telemetry.CatalogTelemetry.RecordResponseCacheHit();
-            http.Response.ContentType = mediaType + "; charset=utf-8";
-            await HttpCaching.WriteAsync(http, kept.Body, kept.ETag, HttpCaching.QueryCacheControl);
+            await kept.Content.WriteAsync(http, HttpCaching.QueryCacheControl);
             return;
         }
         var version = responses.Version;
@@ -95,13 +95,14 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
     private async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result, string? cacheKey = null, long? version = null)
     {
         http.Response.StatusCode = status;
-        http.Response.ContentType = mediaType + "; charset=utf-8";
+        var contentType = mediaType + "; charset=utf-8";
         if (HttpCaching.IsCacheable(http, status, result))
         {
-            var (body, etag) = await HttpCaching.WriteQueryResultAsync(http, serializer, result);
-            if (cacheKey is not null && version is { } at) responses.Add(cacheKey, at, body, etag);
+            var content = await HttpCaching.WriteQueryResultAsync(http, serializer, result, contentType);
+            if (cacheKey is not null && version is { } at) responses.Add(cacheKey, at, content);
             return;
         }
+        http.Response.ContentType = contentType;
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 

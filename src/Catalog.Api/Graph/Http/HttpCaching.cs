@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Catalog.Api.Compression;
 using GraphQL;
 using Microsoft.Net.Http.Headers;
 
@@ -43,14 +44,16 @@ public static class HttpCaching
         await response.Body.WriteAsync(body, http.RequestAborted);
     }
 
-    /// <summary>Serialises a cacheable GraphQL result into memory (the ETag needs all of it) and writes it cacheably.</summary>
-    public static async Task<(byte[] Body, string ETag)> WriteQueryResultAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionResult result)
+    /// <summary>
+    /// Serialises a cacheable GraphQL result into memory (the ETag needs all of it) and writes it cacheably, compressed
+    /// as the request accepts; the content is returned with the codings made so far, for the response cache to keep.
+    /// </summary>
+    public static async Task<EncodedContent> WriteQueryResultAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionResult result, string contentType)
     {
         using var buffer = new MemoryStream();
         await serializer.WriteAsync(buffer, result, http.RequestAborted);
-        var body = buffer.ToArray();
-        var etag = ETagOf(body);
-        await WriteAsync(http, body, etag, QueryCacheControl);
-        return (body, etag);
+        var content = new EncodedContent(buffer.ToArray(), contentType, EncodedContent.QuickBrotli);
+        await content.WriteAsync(http, QueryCacheControl);
+        return content;
     }
 }

@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
+using Catalog.Api.Compression;
 using Catalog.Api.Data;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Graph.Http;
 
 /// <summary>
-/// The bytes of successful GET queries, kept under the catalog version they were computed at
-/// (<see cref="ICatalogVersion"/>), so the glossary that every blog page asks for is executed once per change, and a
-/// revalidation (<c>If-None-Match</c>) is answered without executing anything. Bounded by entries and bytes (when full
+/// The bytes of successful GET queries, with each content coding made for them (once, on first request), kept under the
+/// catalog version they were computed at (<see cref="ICatalogVersion"/>), so a query that many clients ask for (the
+/// whole glossary) is executed and compressed once per change, and a revalidation (<c>If-None-Match</c>) is answered
+/// without executing anything. Bounded by entries and bytes (when full
 /// it starts over) and by age: an answer read from a lagging replica just after a change is not kept for longer than
 /// <c>ResponseCacheSeconds</c>.
 /// </summary>
@@ -22,7 +24,7 @@ public sealed class ResponseCache(ICatalogVersion catalog, IOptions<CatalogOptio
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _bytes;
 
-    public sealed record Entry(long Version, byte[] Body, string ETag, long StoredAt);
+    public sealed record Entry(long Version, EncodedContent Content, long StoredAt);
 
     /// <summary>The key of a GET: its whole query string and the negotiated media type.</summary>
     public static string KeyOf(HttpRequest request, string mediaType) => mediaType + " " + request.QueryString.Value;
@@ -42,17 +44,19 @@ public sealed class ResponseCache(ICatalogVersion catalog, IOptions<CatalogOptio
     }
 
     /// <summary>Keeps an answer computed at <paramref name="version"/> (the version read before executing).</summary>
-    public void Add(string key, long version, byte[] body, string etag)
+    public void Add(string key, long version, EncodedContent content)
     {
-        if (!_enabled || version != catalog.Current || body.Length > MaxBytes / 8) return;
-        if (_entries.Count >= MaxEntries || Interlocked.Read(ref _bytes) + body.Length > MaxBytes)
+        if (!_enabled || version != catalog.Current || content.Plain.Length > MaxBytes / 8) return;
+        // Counted at the most it may weigh, its codings included, as they may be made after it is kept.
+        var size = content.MaxSize;
+        if (_entries.Count >= MaxEntries || Interlocked.Read(ref _bytes) + size > MaxBytes)
         {
             _entries.Clear();
             Interlocked.Exchange(ref _bytes, 0);
         }
-        var entry = new Entry(version, body, etag, time.GetTimestamp());
+        var entry = new Entry(version, content, time.GetTimestamp());
         var previous = default(Entry);
         _entries.AddOrUpdate(key, entry, (_, old) => { previous = old; return entry; });
-        Interlocked.Add(ref _bytes, body.Length - (previous?.Body.Length ?? 0));
+        Interlocked.Add(ref _bytes, size - (previous?.Content.MaxSize ?? 0));
     }
 }
