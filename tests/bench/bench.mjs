@@ -80,6 +80,8 @@ function wrk(system, target, q, seconds, extra = {}) {
       BENCH_PATH: extra.path ?? (target.path ?? `/graphql/${q}`),
       BENCH_BODY: extra.method === 'GET' ? '' : (extra.body ?? bodyFile(system, q)),
       BENCH_IF_NONE_MATCH: extra.ifNoneMatch ?? '',
+      BENCH_ACCEPT_ENCODING: extra.acceptEncoding ?? '',
+      BENCH_EXPECT_STATUS: extra.expectStatus ? String(extra.expectStatus) : '',
       BENCH_DELAY_MS: String(extra.delayMs ?? 0),
     },
   });
@@ -147,25 +149,27 @@ async function run() {
     console.log(`${q.name.padEnd(6)}offered ~${Math.round(target)}/s, got ${Math.round(x.rps)}/s (${f((100 * x.rps) / table[q.name].catalog.rps, 0)}% of max): p50 ${f(x.p50, 2)} ms, p99 ${f(x.p99, 2)} ms ${x.p99 < 20 ? 'OK' : 'OVER 20 ms'}`);
   }
 
-  // Q2 as a CDN or browser asks for it: GET with the ETag of an earlier answer (If-None-Match), expecting 304.
+  // Q2 as a CDN or browser asks for it: GET with the ETag of an earlier answer (If-None-Match) and the same
+  // Accept-Encoding (each coding has its own tag), expecting 304 every time.
   console.log(`\n== Q2 by GET with If-None-Match (the 304 path), catalog vs ceiling (target: at least half the ceiling)`);
   const q2 = queries.find((q) => q.name === 'Q2').catalog;
   const getPath = `/graphql?query=${encodeURIComponent(q2.query)}&variables=${encodeURIComponent(JSON.stringify(q2.variables))}&operationName=Q2`;
   const catalog = systems.find((s) => s.name === 'catalog');
-  const first = await fetch(catalog.url + getPath, { headers: { accept: 'application/json' } });
+  const acceptEncoding = 'br';
+  const first = await fetch(catalog.url + getPath, { headers: { accept: 'application/json', 'accept-encoding': acceptEncoding } });
   await first.text();
   const etag = first.headers.get('etag');
   let get304 = null;
   if (!etag) {
     console.log(`catalog: no ETag on GET (Cache-Control: ${first.headers.get('cache-control') ?? 'none'}), so no 304 path to measure`);
   } else {
-    const again = await fetch(catalog.url + getPath, { headers: { accept: 'application/json', 'if-none-match': etag } });
+    const again = await fetch(catalog.url + getPath, { headers: { accept: 'application/json', 'accept-encoding': acceptEncoding, 'if-none-match': etag } });
     await again.text();
     if (again.status !== 304) console.log(`catalog: ETag ${etag} but a conditional GET answered ${again.status}, not 304`);
     else {
       const ceilingEtag = (await fetch(systems.find((s) => s.name === 'ceiling').url + '/graphql/Q2')).headers.get('etag');
-      const c = wrk('catalog', catalog, 'Q2', duration, { method: 'GET', path: getPath, ifNoneMatch: etag });
-      const k = wrk('ceiling', systems.find((s) => s.name === 'ceiling'), 'Q2', duration, { method: 'GET', path: '/graphql/Q2', ifNoneMatch: ceilingEtag });
+      const c = wrk('catalog', catalog, 'Q2', duration, { method: 'GET', path: getPath, ifNoneMatch: etag, acceptEncoding, expectStatus: 304 });
+      const k = wrk('ceiling', systems.find((s) => s.name === 'ceiling'), 'Q2', duration, { method: 'GET', path: '/graphql/Q2', ifNoneMatch: ceilingEtag, acceptEncoding, expectStatus: 304 });
       get304 = c.rps / k.rps;
       console.log(`catalog 304: ${Math.round(c.rps)}/s p50 ${f(c.p50, 2)} ms p99 ${f(c.p99, 2)} ms; ceiling 304: ${Math.round(k.rps)}/s; catalog/ceiling=${f(get304, 2)} ${get304 >= 0.5 ? 'OK' : 'UNDER 0.5'}`);
     }

@@ -1,13 +1,23 @@
 -- Bench-only additions for PostGraphile, applied to the benchmark's throwaway database, never to the product's
 -- migrations. They are what a PostGraphile user would write to ask the same questions as the catalog:
--- a computed column for "the talks whose notes mention a technology" (mentions -> sections -> talks), and the
--- catalog's ranked search as a custom query (the same SQL as src/Catalog.Api/Search/CatalogSearch.cs).
+-- a computed column for "the talks whose notes mention a technology" (mentions -> sections -> talks), one for "a
+-- category's technologies by name" (a category of the landscape holds more than a page of them, and the join
+-- table's own order is by id), and the catalog's ranked search as a custom query (the same ranking as
+-- src/Catalog.Api/Search/SearchIndex.cs).
 
 CREATE FUNCTION technologies_talks(t technologies) RETURNS SETOF talks
 LANGUAGE sql STABLE AS $$
   SELECT k.* FROM talks k
   WHERE k.id IN (SELECT s.talk_id FROM mentions m JOIN sections s ON s.id = m.section_id WHERE m.technology_id = t.id)
   ORDER BY (SELECT min(s.position) FROM sections s WHERE s.talk_id = k.id), k.id
+$$;
+
+-- By name as the catalog orders (lower case, compared by code point, then id).
+CREATE FUNCTION categories_technologies_by_name(c categories) RETURNS SETOF technologies
+LANGUAGE sql STABLE AS $$
+  SELECT t.* FROM technologies t JOIN technology_categories tc ON tc.technology_id = t.id
+  WHERE tc.category_id = c.id
+  ORDER BY lower(t.name) COLLATE "C", t.id
 $$;
 
 CREATE TYPE search_hit AS (kind int, slug text, matched text, score double precision);

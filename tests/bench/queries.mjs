@@ -111,9 +111,9 @@ fragment T on Technology { slug talks { slug speakers { slug } organizations { s
     postgraphile: {
       query: `query Q3($first: Int!) {
   allCategories(condition: { parentId: null }, orderBy: POSITION_ASC) { nodes {
-    slug technologyCategoriesByCategoryId(first: $first) { nodes { technologyByTechnologyId { ...T } } }
+    slug technologiesByName(first: $first) { nodes { ...T } }
     categoriesByParentId(orderBy: POSITION_ASC) { nodes {
-      slug technologyCategoriesByCategoryId(first: $first) { nodes { technologyByTechnologyId { ...T } } } } }
+      slug technologiesByName(first: $first) { nodes { ...T } } } }
   } }
 }
 fragment T on Technology { slug talks { nodes { slug
@@ -122,7 +122,7 @@ fragment T on Technology { slug talks { nodes { slug
       variables: { first: 100 },
       normalize: (d) => {
         const tech = (t) => ({ slug: t.slug, talks: sortBy(nodes(t.talks).map((k) => ({ slug: k.slug, speakers: sortBy(nodes(k.talkSpeakersByTalkId).map((s) => s.personByPersonId.slug)), organizations: sortBy(nodes(k.talkOrganizationsByTalkId).map((o) => o.organizationByOrganizationId.slug)) }))) });
-        const cat = (c) => ({ slug: c.slug, technologies: sortBy(nodes(c.technologyCategoriesByCategoryId).map((x) => tech(x.technologyByTechnologyId))) });
+        const cat = (c) => ({ slug: c.slug, technologies: sortBy(nodes(c.technologiesByName).map(tech)) });
         return sortBy(nodes(d.allCategories).map((c) => ({ ...cat(c), children: sortBy(nodes(c.categoriesByParentId).map(cat)) })));
       },
     },
