@@ -1,5 +1,6 @@
 using Catalog.Api.Graph.Http;
 using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.Extensions.FileProviders;
 
 namespace Catalog.Api.Assets;
 
@@ -21,6 +22,14 @@ public static class AssetsExtensions
         // A build serves its assets as a publish does, caching headers included, rather than watching them for edits:
         // the bundles change only when npm rebuilds them, and a restart follows that anyway.
         builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
+        // A publish started from another folder (`dotnet /app/Catalog.Api.dll`) has its content root there: its assets
+        // are still the ones beside its binaries (without this the asset endpoints would answer empty bodies).
+        var beside = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (!Directory.Exists(builder.Environment.WebRootPath ?? "") && Directory.Exists(beside))
+        {
+            builder.Environment.WebRootPath = beside;
+            builder.Environment.WebRootFileProvider = new PhysicalFileProvider(beside);
+        }
         builder.Services.AddSingleton<AssetUrls>();
         builder.Services.AddSingleton<IdeAssets>();
         return builder;

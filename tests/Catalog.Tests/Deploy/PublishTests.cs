@@ -106,7 +106,9 @@ public sealed class PublishTests(PublishedImage image) : IClassFixture<Published
         var before = PublishedImage.FilesUnder(image.App);
         var environment = image.Environment(await TestPostgres.CreateDatabaseAsync());
 
-        await using (var service = await ServiceProcess.StartAsync(environment, dll: image.Dll, workingDirectory: image.App))
+        // Started from another folder, as `dotnet /app/Catalog.Api.dll` from anywhere: the content root is not the app's.
+        var elsewhere = Directory.CreateTempSubdirectory("catalog-cwd-");
+        await using (var service = await ServiceProcess.StartAsync(environment, dll: image.Dll, workingDirectory: elsewhere.FullName))
         {
             using (var ready = await service.Client.GetAsync(new Uri(service.Address, HealthExtensions.ReadyPath.TrimStart('/'))))
                 Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
@@ -130,7 +132,11 @@ public sealed class PublishTests(PublishedImage image) : IClassFixture<Published
             }
             var widget = JsonNode.Parse(await service.Client.GetStringAsync(new Uri(service.Address, "widget/version")))!;
             using (var widgetScript = await service.Client.GetAsync(new Uri(service.Address, ((string)widget["script"]!).TrimStart('/'))))
+            {
                 Assert.Equal(HttpStatusCode.OK, widgetScript.StatusCode);
+                Assert.Equal("text/javascript", widgetScript.Content.Headers.ContentType?.MediaType);
+                Assert.Contains("data-cg-glossary", await widgetScript.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
 
             // The image's HEALTHCHECK command, against the running service.
             var probeEnvironment = new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = service.Address.ToString() };
@@ -141,6 +147,8 @@ public sealed class PublishTests(PublishedImage image) : IClassFixture<Published
             var afterStop = await image.RunAsync(probeEnvironment, "probe");
             Assert.NotEqual(0, afterStop.ExitCode);
         }
+
+        elsewhere.Delete(recursive: true);
 
         // A read-only root file system would have been fine: nothing new in the app folder or in HOME.
         Assert.Equal(before, PublishedImage.FilesUnder(image.App));
