@@ -46,6 +46,25 @@ public sealed class LandscapeQueryTests(CatalogApiFixture api) : IClassFixture<C
     }
 
     [Theory]
+    [InlineData("kubectl", "kubectl")]
+    [InlineData("kubelet", "kubelet")]
+    [InlineData("static pod", "Static Pod")]
+    public async Task Kubernetes_own_vocabulary_resolves_as_part_of_kubernetes_defined_in_both_languages(string asked, string name)
+    {
+        var data = await api.DataAsync("""
+            query($s: String!) { technology(slug: $s) { name definitions { lang short sourceUrl }
+                related(kind: PART_OF, direction: OUTGOING) { technology { slug } } } }
+            """, new { s = asked });
+        var technology = data["technology"]!;
+        Assert.Equal(name, (string?)technology["name"]);
+        Assert.Contains(technology["related"]!.AsArray(), r => (string?)r!["technology"]!["slug"] == "kubernetes");
+        var definitions = technology["definitions"]!.AsArray();
+        Assert.Equal(["EN", "JA"], definitions.Select(d => (string)d!["lang"]!).Order(StringComparer.Ordinal));
+        Assert.All(definitions, d => Assert.False(string.IsNullOrWhiteSpace((string?)d!["short"])));
+        Assert.All(definitions, d => Assert.StartsWith("https://kubernetes.io/", (string?)d!["sourceUrl"], StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("Terraform")]
     [InlineData("Vitess")]
     [InlineData("gVisor")]
