@@ -8,6 +8,8 @@ using Catalog.Api.Snapshot;
 using Catalog.Api.Graph.Input;
 using Catalog.Api.Telemetry;
 using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
 using GraphQL.Validation.Rules.Custom;
 
 namespace Catalog.Api.Graph;
@@ -71,7 +73,14 @@ public static class GraphQLPipeline
             graphql
                 .AddSchema<CatalogSchema>()
                 .AddGraphTypes(typeof(CatalogSchema).Assembly)
-                .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+                .AddSystemTextJson(json =>
+                {
+                    json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+                    json.Converters.Add(new ExecutionResultWriter());
+                })
+                // Every query resolver reads the in-memory snapshot and returns at once: running sibling fields as
+                // tasks (the parallel strategy) would only add a task and a queue entry per field.
+                .AddExecutionStrategy(SerialExecutionStrategy.Instance, OperationType.Query)
                 .AddErrorInfoProvider(options => options.ExposeExceptionDetails = development)
 
                 // Execution, in Order.

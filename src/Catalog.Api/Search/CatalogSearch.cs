@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Catalog.Api.Technologies;
 
@@ -20,8 +21,8 @@ public static partial class CatalogSearch
     public static string NormalizeQuery(string query) => WhiteSpace().Replace(TechnologyAlias.Normalize(query), " ");
 
     /// <summary>
-    /// The best <paramref name="first"/> items for an already normalised, non-empty query. Names containing the query
-    /// come first; definitions and typos are looked at only when those name fewer items than asked for, since neither a
+    /// The best <paramref name="first"/> items for an already normalised, non-empty query. Names starting with the query
+    /// come first, then names containing it; definitions and typos are looked at only when those name fewer items than asked for, since neither a
     /// definition (tier 20) nor a typo (tier 40) can outrank a name containing the query (tier 60 and up). Each item
     /// counts once, with its best text (then the shorter, then the first in ordinal order); ties go by kind, then id.
     /// </summary>
@@ -32,9 +33,11 @@ public static partial class CatalogSearch
         var wanted = lang switch { Lang.En => "en", Lang.Ja => "ja", _ => null };
         var best = new Dictionary<(SearchItemKind, int), (SearchIndex.Text Text, double Score)>();
 
-        void Consider(SearchIndex.Text text, double tier)
+        double ScoreOf(SearchIndex.Text text, double tier) =>
+            Math.Round(tier + (wanted is null || text.Lang is null || text.Lang == wanted ? 5 : 0) + text.Bonus, 3, MidpointRounding.AwayFromZero);
+
+        void Keep(SearchIndex.Text text, double score)
         {
-            var score = Math.Round(tier + (wanted is null || text.Lang is null || text.Lang == wanted ? 5 : 0) + text.Bonus, 3, MidpointRounding.AwayFromZero);
             var key = (text.Kind, text.Id);
             if (!best.TryGetValue(key, out var kept) || score > kept.Score
                 || (score == kept.Score && (text.Matched.Length < kept.Text.Matched.Length
@@ -42,11 +45,47 @@ public static partial class CatalogSearch
                 best[key] = (text, score);
         }
 
-        foreach (var text in index.NamesContaining(query))
+        void Consider(SearchIndex.Text text, double tier) => Keep(text, ScoreOf(text, tier));
+
+        double NameTier(SearchIndex.Text text)
         {
             var ratio = 10.0 * query.Length / text.Norm.Length;
-            Consider(text, text.Norm.Length == query.Length ? Exact : text.Norm.StartsWith(query, StringComparison.Ordinal) ? Prefix + ratio : Substring + ratio);
+            return text.Norm.Length == query.Length ? Exact : text.Norm.StartsWith(query, StringComparison.Ordinal) ? Prefix + ratio : Substring + ratio;
         }
+
+        // A name that starts with the query (80 and up) outranks any that only contains it (at most 60 + 10 + 7): when
+        // those name enough items, the trigram look-up for the others, whose cost grows with the catalog, is skipped.
+        // The names starting with it are scored in a flat array and kept from the best down to the k-th item, so a
+        // common prefix shared by thousands of names costs a sort of numbers, not thousands of look-ups.
+        var (start, count) = index.NamesStartingWith(query);
+        var scores = ArrayPool<double>.Shared.Rent(count);
+        var order = ArrayPool<int>.Shared.Rent(count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                scores[i] = -ScoreOf(index.NameInOrder(start + i), NameTier(index.NameInOrder(start + i)));
+                order[i] = start + i;
+            }
+            Array.Sort(scores, order, 0, count);
+            var kthScore = double.NegativeInfinity;
+            for (var i = 0; i < count; i++)
+            {
+                var score = -scores[i];
+                if (best.Count >= first && score < kthScore) break;
+                var text = index.NameInOrder(order[i]);
+                var known = best.Count;
+                Keep(text, score);
+                if (best.Count > known && best.Count == first) kthScore = score;
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(scores);
+            ArrayPool<int>.Shared.Return(order);
+        }
+        if (best.Count < first)
+            foreach (var text in index.NamesContaining(query)) Consider(text, NameTier(text));
         if (best.Count < first)
         {
             foreach (var text in index.DefinitionsContaining(query))

@@ -14,6 +14,7 @@ public sealed class SearchIndex
     public sealed record Text(SearchItemKind Kind, int Id, string Matched, string Norm, string? Lang, double Bonus);
 
     private readonly Text[] _names;
+    private readonly int[] _namesByNorm;
     private readonly Text[] _definitions;
     private readonly Dictionary<ulong, int[]> _nameRuns;
     private readonly Dictionary<ulong, int[]> _definitionRuns;
@@ -49,11 +50,39 @@ public sealed class SearchIndex
             names.Add(new Text(SearchItemKind.Talk, talk.Id, talk.Title, Fold(talk.Title), null, 0));
 
         _names = [.. names];
+        _namesByNorm = [.. Enumerable.Range(0, _names.Length).OrderBy(i => _names[i].Norm, StringComparer.Ordinal)];
         _definitions = [.. definitions];
         _nameRuns = Runs(_names);
         _definitionRuns = Runs(_definitions);
         _nameTrigrams = [.. _names.Select(t => Trigrams.Set(t.Norm))];
         _nameTrigramPostings = Postings(_nameTrigrams.Select((set, i) => (set, i)).SelectMany(x => x.set.Select(t => (Key: t, Text: x.i))));
+    }
+
+    /// <summary>
+    /// Where the names that start with <paramref name="query"/> lie in <see cref="NameInOrder"/>: a binary search for the
+    /// first, and one for the first past them (the names in ordinal order, so those starting with a text are together).
+    /// </summary>
+    public (int Start, int Count) NamesStartingWith(string query)
+    {
+        var start = FirstNameNotBelow(query, prefix: false);
+        return (start, FirstNameNotBelow(query, prefix: true) - start);
+    }
+
+    /// <summary>The names in the ordinal order of their folded form.</summary>
+    public Text NameInOrder(int position) => _names[_namesByNorm[position]];
+
+    // The first position whose name is not below the query (prefix: false), or not below nor starting with it (prefix: true).
+    private int FirstNameNotBelow(string query, bool prefix)
+    {
+        int low = 0, high = _namesByNorm.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            var norm = _names[_namesByNorm[middle]].Norm;
+            if (string.CompareOrdinal(norm, query) < 0 || (prefix && norm.StartsWith(query, StringComparison.Ordinal))) low = middle + 1;
+            else high = middle;
+        }
+        return low;
     }
 
     /// <summary>The texts of names (not definitions) that contain <paramref name="query"/>.</summary>
