@@ -59,10 +59,8 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
             return;
         }
 
-        using var turn = new ExecutionTurn();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
-            UserContext = new Dictionary<string, object?> { [ExecutionTurn.Key] = turn },
             Query = graphQLRequest.Query,
             DocumentId = graphQLRequest.DocumentId,
             OperationName = graphQLRequest.OperationName,
@@ -73,7 +71,7 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
             CancellationToken = http.RequestAborted,
         });
         var status = StatusOf(http, result, mediaType);
-        await WriteAsync(http, status, mediaType, result, turn, cacheKey, version);
+        await WriteAsync(http, status, mediaType, result, cacheKey, version);
     }
 
     /// <summary>The status of a result, by GraphQL over HTTP, with the headers that go with it.</summary>
@@ -94,26 +92,18 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
         return !result.Executed && mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
     }
 
-    /// <summary>
-    /// Serialises the result into memory, gives back the execution's turn (the result tree can go), then sends the bytes,
-    /// kept by the response cache when they are a cacheable GET answer.
-    /// </summary>
-    private async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result, ExecutionTurn? turn = null, string? cacheKey = null, long? version = null)
+    private async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result, string? cacheKey = null, long? version = null)
     {
-        using var json = new PooledBufferStream();
-        await serializer.WriteAsync(json, result, http.RequestAborted);
-        turn?.Dispose();
-
         http.Response.StatusCode = status;
         var contentType = mediaType + "; charset=utf-8";
         if (HttpCaching.IsCacheable(http, status, result))
         {
-            var content = await HttpCaching.WriteQueryResultAsync(http, json.Written.ToArray(), contentType);
+            var content = await HttpCaching.WriteQueryResultAsync(http, serializer, result, contentType);
             if (cacheKey is not null && version is { } at) responses.Add(cacheKey, at, content);
             return;
         }
         http.Response.ContentType = contentType;
-        await http.Response.Body.WriteAsync(json.Written, http.RequestAborted);
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
     private Task WriteErrorAsync(HttpContext http, int status, string mediaType, string code, string message)

@@ -45,12 +45,14 @@ public static class HttpCaching
     }
 
     /// <summary>
-    /// Writes the serialised answer to a cacheable query, compressed as the request accepts; the content is returned with
-    /// the codings made so far, for the response cache to keep.
+    /// Serialises a cacheable GraphQL result into memory (the ETag needs all of it) and writes it cacheably, compressed
+    /// as the request accepts; the content is returned with the codings made so far, for the response cache to keep.
     /// </summary>
-    public static async Task<EncodedContent> WriteQueryResultAsync(HttpContext http, byte[] json, string contentType)
+    public static async Task<EncodedContent> WriteQueryResultAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionResult result, string contentType)
     {
-        var content = new EncodedContent(json, contentType, EncodedContent.QuickBrotli);
+        using var buffer = new MemoryStream();
+        await serializer.WriteAsync(buffer, result, http.RequestAborted);
+        var content = new EncodedContent(buffer.ToArray(), contentType, EncodedContent.QuickBrotli);
         await content.WriteAsync(http, QueryCacheControl);
         return content;
     }

@@ -8,9 +8,9 @@ namespace Catalog.Api.Graph.Limits;
 /// <summary>
 /// At most <see cref="LimitsOptions.MaxConcurrentRequests"/> GraphQL executions at once, the others queued first come,
 /// first served; past <see cref="LimitsOptions.MaxQueuedRequests"/> waiting, a request is refused with OVERLOADED.
-/// Only execution holds a turn (with the serialising of its answer, see <see cref="ExecutionTurn"/>): answers from the
-/// GET cache, the IDE, the widget and the writing of a response to a slow client never do. Executions at once share the
-/// cores and keep each other's objects alive through every collection, so a few at a time finish sooner than many.
+/// Only execution holds a turn: answers from the GET cache, the IDE, the widget and the writing of a response to a
+/// slow client never do. Executions at once share the cores and keep each other's objects alive through every
+/// collection, so a few at a time finish sooner than many.
 /// </summary>
 public sealed class ExecutionGate(IOptions<LimitsOptions> options) : IConfigureExecution
 {
@@ -28,17 +28,8 @@ public sealed class ExecutionGate(IOptions<LimitsOptions> options) : IConfigureE
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
         if (_limiter is null) return await next(options).ConfigureAwait(false);
-        var turn = await _limiter.AcquireAsync(1, options.CancellationToken).ConfigureAwait(false);
-        if (turn.IsAcquired)
-        {
-            if (options.UserContext.TryGetValue(ExecutionTurn.Key, out var holder) && holder is ExecutionTurn kept)
-            {
-                kept.Keep(turn);
-                return await next(options).ConfigureAwait(false);
-            }
-            using (turn) return await next(options).ConfigureAwait(false);
-        }
-        turn.Dispose();
+        using var turn = await _limiter.AcquireAsync(1, options.CancellationToken).ConfigureAwait(false);
+        if (turn.IsAcquired) return await next(options).ConfigureAwait(false);
         var refused = new ExecutionResult { Executed = false };
         refused.AddError(new ExecutionError(
             $"The service is overloaded: {_limits.MaxConcurrentRequests} requests are executing (MaxConcurrentRequests) and {_limits.MaxQueuedRequests} are waiting (MaxQueuedRequests); retry after 1 s.")
