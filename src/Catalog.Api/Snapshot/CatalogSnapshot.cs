@@ -52,7 +52,6 @@ public sealed class CatalogSnapshot
 
         TechnologiesByName = [.. rows.Technologies.OrderBy(t => NameKey(t.Name), StringComparer.Ordinal).ThenBy(t => t.Id)];
         TechnologiesByMentions = [.. rows.Technologies.OrderBy(t => -t.MentionCount).ThenBy(t => t.Id)];
-        var nameRank = Rank(TechnologiesByName);
 
         AllAliasesOf = Group(rows.Aliases.OrderBy(a => a.Id), a => a.TechnologyId);
         AliasesOf = Group(rows.Aliases.Where(a => a.Kind is not (AliasKind.Name or AliasKind.Slug)).OrderBy(a => a.Id), a => a.TechnologyId);
@@ -80,10 +79,22 @@ public sealed class CatalogSnapshot
             _categoryByKey[c.NameEn] = c;
         }
         foreach (var c in rows.Categories) _categoryByKey[c.Slug] = c;
-        var members = rows.TechnologyCategories.ToLookup(tc => tc.CategoryId, tc => Technologies[tc.TechnologyId]);
-        _inCategory = rows.Categories.ToDictionary(c => c.Id, c => ByRank(members[c.Id], nameRank));
-        _inCategoryWithChildren = rows.Categories.ToDictionary(c => c.Id, c =>
-            ByRank(members[c.Id].Concat(ChildrenOf[c.Id].SelectMany(child => members[child.Id])), nameRank));
+        // Walking the technologies once in name order fills every list in that order, with no sort per category; a
+        // technology's additions come together, so one in several subcategories of a parent is added to it once.
+        var categoriesOf = rows.TechnologyCategories.ToLookup(tc => tc.TechnologyId, tc => tc.CategoryId);
+        var inCategory = rows.Categories.ToDictionary(c => c.Id, _ => new List<Technology>());
+        var inCategoryWithChildren = rows.Categories.ToDictionary(c => c.Id, _ => new List<Technology>());
+        foreach (var technology in TechnologiesByName)
+        {
+            foreach (var categoryId in categoriesOf[technology.Id])
+            {
+                AddOnce(inCategory[categoryId], technology);
+                AddOnce(inCategoryWithChildren[categoryId], technology);
+                if (Categories[categoryId].ParentId is { } parentId) AddOnce(inCategoryWithChildren[parentId], technology);
+            }
+        }
+        _inCategory = inCategory.ToDictionary(x => x.Key, x => (IReadOnlyList<Technology>)x.Value);
+        _inCategoryWithChildren = inCategoryWithChildren.ToDictionary(x => x.Key, x => (IReadOnlyList<Technology>)x.Value);
 
         // Organisations and people.
         OrganizationsBySlug = rows.Organizations.ToDictionary(o => o.Slug, StringComparer.Ordinal);
@@ -274,8 +285,10 @@ public sealed class CatalogSnapshot
         return rank;
     }
 
-    private static IReadOnlyList<Technology> ByRank(IEnumerable<Technology> technologies, Dictionary<int, int> rank) =>
-        [.. technologies.DistinctBy(t => t.Id).OrderBy(t => rank[t.Id])];
+    private static void AddOnce(List<Technology> list, Technology technology)
+    {
+        if (list.Count == 0 || list[^1] != technology) list.Add(technology);
+    }
 
     private static ILookup<int, T> Group<T>(IEnumerable<T> items, Func<T, int> key) => items.ToLookup(key);
 

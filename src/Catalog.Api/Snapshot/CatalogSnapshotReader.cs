@@ -11,7 +11,8 @@ public static class CatalogSnapshotReader
     public static async Task<long> ReadVersionAsync(CatalogDbContext db, CancellationToken ct) =>
         await db.Database.SqlQueryRaw<long>("SELECT version AS \"Value\" FROM catalog_version").SingleAsync(ct);
 
-    public static async Task<CatalogSnapshot> ReadAsync(CatalogDbContext db, TimeProvider time, CancellationToken ct)
+    /// <summary>Every row, with the version and whether a seed was imported, all of one committed state.</summary>
+    public static async Task<(long Version, bool Imported, CatalogRows Rows)> ReadAsync(CatalogDbContext db, CancellationToken ct)
     {
         // One transaction, so the rows and the version belong to one committed state whatever commits meanwhile.
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
@@ -35,6 +36,6 @@ public static class CatalogSnapshotReader
             await db.Sections.AsNoTracking().ToListAsync(ct),
             await db.Mentions.AsNoTracking().ToListAsync(ct));
         await transaction.CommitAsync(ct);
-        return new CatalogSnapshot(version, time.GetUtcNow(), imported, rows);
+        return (version, imported, rows);
     }
 }

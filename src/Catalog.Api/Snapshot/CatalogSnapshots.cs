@@ -74,12 +74,14 @@ public sealed partial class CatalogSnapshots(
             }
             var started = time.GetTimestamp();
             using var activity = Telemetry.CatalogTelemetry.StartSnapshotBuild();
-            var snapshot = await CatalogSnapshotReader.ReadAsync(db, time, ct).ConfigureAwait(false);
+            var (version, imported, rows) = await CatalogSnapshotReader.ReadAsync(db, ct).ConfigureAwait(false);
+            var read = time.GetElapsedTime(started);
+            var snapshot = new CatalogSnapshot(version, time.GetUtcNow(), imported, rows);
             activity?.SetTag("catalog.version", snapshot.Version);
             _current = snapshot;
             Confirm();
             _first.TrySetResult();
-            LogBuilt(snapshot.Version, snapshot.Technologies.Count, snapshot.Mentions.Count, (long)time.GetElapsedTime(started).TotalMilliseconds);
+            LogBuilt(snapshot.Version, snapshot.Technologies.Count, snapshot.Mentions.Count, (long)time.GetElapsedTime(started).TotalMilliseconds, (long)read.TotalMilliseconds);
             return snapshot;
         }
         finally
@@ -194,8 +196,8 @@ public sealed partial class CatalogSnapshots(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Catalog snapshot {Version} built: {Technologies} technologies, {Mentions} mentions, in {Milliseconds} ms.")]
-    private partial void LogBuilt(long version, int technologies, int mentions, long milliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catalog snapshot {Version} built: {Technologies} technologies, {Mentions} mentions, in {Milliseconds} ms ({ReadMilliseconds} ms reading PostgreSQL).")]
+    private partial void LogBuilt(long version, int technologies, int mentions, long milliseconds, long readMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot build a catalog snapshot ({Reason}); the last one goes on serving.")]
     private partial void LogBuildFailed(string reason);
