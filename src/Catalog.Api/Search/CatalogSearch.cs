@@ -22,9 +22,10 @@ public static partial class CatalogSearch
 
     /// <summary>
     /// The best <paramref name="first"/> items for an already normalised, non-empty query. Names starting with the query
-    /// come first, then names containing it; definitions and typos are looked at only when those name fewer items than asked for, since neither a
-    /// definition (tier 20) nor a typo (tier 40) can outrank a name containing the query (tier 60 and up). Each item
-    /// counts once, with its best text (then the shorter, then the first in ordinal order); ties go by kind, then id.
+    /// come first, then names containing it; definitions and typos are looked at only when those name fewer items than
+    /// asked for, since neither a definition (tier 20) nor a typo (tier 40) can outrank a name containing the query
+    /// (tier 60 and up). Each item counts once, with its best text (then the shorter, then the first in ordinal order);
+    /// ties go by kind, then id.
     /// </summary>
     public static List<SearchResult> Search(Snapshot.CatalogSnapshot catalog, string query, Lang? lang, int first)
     {
@@ -64,7 +65,8 @@ public static partial class CatalogSearch
         {
             for (var i = 0; i < count; i++)
             {
-                scores[i] = -ScoreOf(index.NameInOrder(start + i), NameTier(index.NameInOrder(start + i)));
+                var text = index.NameInOrder(start + i);
+                scores[i] = -ScoreOf(text, NameTier(text));
                 order[i] = start + i;
             }
             Array.Sort(scores, order, 0, count);
