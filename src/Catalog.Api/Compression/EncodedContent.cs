@@ -57,9 +57,9 @@ public sealed class EncodedContent
     /// <summary>
     /// Writes the coding the request accepts best (Brotli, else gzip, else none) with its ETag, <c>Vary:
     /// Accept-Encoding</c> (added to what the response varies by already) and <paramref name="cacheControl"/>, or
-    /// <c>304</c> when <c>If-None-Match</c> names that coding's tag.
+    /// <c>304</c> when <c>If-None-Match</c> names that coding's tag; with no cache policy (a POST), the bytes alone.
     /// </summary>
-    public Task WriteAsync(HttpContext http, string cacheControl)
+    public Task WriteAsync(HttpContext http, string? cacheControl)
     {
         var response = http.Response;
         response.ContentType = ContentType;

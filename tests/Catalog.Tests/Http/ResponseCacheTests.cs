@@ -1,7 +1,9 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Catalog.Api.Auth;
 using Catalog.Api.Data;
+using Catalog.Api.Graph.Http;
 using Catalog.Tests.Hardening;
 using Catalog.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +13,8 @@ using Npgsql;
 namespace Catalog.Tests.Http;
 
 /// <summary>
-/// GET answers are kept until PostgreSQL says the catalog changed: repeats and revalidations run no SQL, and a
-/// write (whoever makes it) is visible in the next answer.
+/// Query answers (GET or POST) are kept until PostgreSQL says the catalog changed: repeats and revalidations run no
+/// SQL, and a write (whoever makes it) is visible in the next answer.
 /// </summary>
 public sealed class ResponseCacheTests(CatalogApiFixture api) : IClassFixture<CatalogApiFixture>
 {
@@ -75,6 +77,54 @@ public sealed class ResponseCacheTests(CatalogApiFixture api) : IClassFixture<Ca
         } while (!changed.Contains("isutio-cached", StringComparison.Ordinal) && DateTime.UtcNow < deadline && await Delay());
         var istio = JsonNode.Parse(changed)!["data"]!["glossary"]!.AsArray().Single(e => (string?)e!["slug"] == "istio")!;
         Assert.Contains("isutio-cached", istio["terms"]!.AsArray().Select(t => (string?)t));
+    }
+
+    [Fact]
+    public async Task A_repeated_POST_query_is_answered_from_the_kept_bytes_until_a_write_changes_it()
+    {
+        var cache = api.Services.GetRequiredService<ResponseCache>();
+        var body = JsonSerializer.Serialize(new { query = Glossary, variables = new { lang = "JA" } });
+        var key = MediaTypes.GraphQLResponse + " POST " + body;
+
+        var first = await Attack.PostRawAsync(api.Client, body, "application/json");
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        var kept = cache.Peek(key);
+        Assert.NotNull(kept);
+        var again = await Attack.PostRawAsync(api.Client, body, "application/json");
+        Assert.Same(kept, cache.Peek(key));
+        Assert.Equal(first.Json!.ToJsonString(), again.Json!.ToJsonString());
+        Assert.Equal(kept.Content.Plain, await again.Message.Content.ReadAsByteArrayAsync());
+        // What HTTP caches may keep is for GETs: a POST's answer carries no validator or freshness.
+        Assert.Null(again.Message.Headers.ETag);
+        Assert.Null(again.Message.Headers.CacheControl);
+        // The same question in other bytes is another key: no answer is served for a body it was not computed for.
+        var spaced = body.Replace("{", "{ ", StringComparison.Ordinal);
+        Assert.Null(cache.Peek(MediaTypes.GraphQLResponse + " POST " + spaced));
+
+        await AddAliasAsync("containerd", "kontena-posted");
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        JsonNode? entry;
+        do
+        {
+            var response = await Attack.PostRawAsync(api.Client, body, "application/json");
+            entry = response.Json!["data"]!["glossary"]!.AsArray().Single(e => (string?)e!["slug"] == "containerd");
+        } while (!entry!["terms"]!.AsArray().Any(t => (string?)t == "kontena-posted") && DateTime.UtcNow < deadline && await Delay());
+        Assert.Contains("kontena-posted", entry!["terms"]!.AsArray().Select(t => (string?)t));
+    }
+
+    [Fact]
+    public async Task A_mutation_or_an_answer_with_errors_is_never_kept()
+    {
+        var cache = api.Services.GetRequiredService<ResponseCache>();
+        var key = await api.Services.GetRequiredService<ApiKeys>().CreateAsync("cache-tests-mutation");
+        var mutation = JsonSerializer.Serialize(new { query = """mutation { addTechnologyAlias(input: { technology: "envoy", alias: "enboi-kept", kind: NOTES_SPELLING }) { slug } }""" });
+        var response = await Attack.PostRawAsync(api.Client, mutation, "application/json", [("Authorization", "Bearer " + key)]);
+        Assert.True(response.Json!["errors"] is null, response.Json.ToJsonString());
+        Assert.Null(cache.Peek(MediaTypes.GraphQLResponse + " POST " + mutation));
+
+        var failing = JsonSerializer.Serialize(new { query = """{ technology(slug: "istio") { slug } nope }""" });
+        Assert.Equal(HttpStatusCode.BadRequest, (await Attack.PostRawAsync(api.Client, failing, "application/json")).Status);
+        Assert.Null(cache.Peek(MediaTypes.GraphQLResponse + " POST " + failing));
     }
 
     private static async Task<bool> Delay()

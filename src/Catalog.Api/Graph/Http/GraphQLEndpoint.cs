@@ -9,8 +9,9 @@ namespace Catalog.Api.Graph.Http;
 /// <summary>
 /// GraphQL over HTTP on one path: POST with a JSON body, GET with query parameters (queries only), answered as
 /// application/graphql-response+json or application/json by the Accept header, with the status codes of the
-/// GraphQL-over-HTTP specification, and successful GETs kept by the <see cref="ResponseCache"/> and marked cacheable
-/// (sent in the content coding the client accepts, each coding made once per kept answer: <see cref="Compression.EncodedContent"/>).
+/// GraphQL-over-HTTP specification. Successful queries are kept by the <see cref="ResponseCache"/> (sent in the
+/// content coding the client accepts, each coding made once per kept answer: <see cref="Compression.EncodedContent"/>),
+/// and a GET's answer is marked cacheable for browsers, proxies and CDNs.
 /// What comes before (CORS, authentication, limits, the IDE) is ASP.NET Core middleware, see Program.cs; what comes
 /// after, between the request and the resolvers, is the GraphQL pipeline, see <see cref="GraphQLPipeline"/>.
 /// </summary>
@@ -36,12 +37,24 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
             return;
         }
 
-        // A GET answered before at the catalog's current version is answered again without executing.
-        var cacheKey = isGet ? ResponseCache.KeyOf(request, mediaType) : null;
+        // A POST's body is read first: it is the POST's key in the response cache.
+        string? body = null;
+        try
+        {
+            if (!isGet) body = await GraphQLRequestReader.ReadBodyAsync(request, http.RequestAborted);
+        }
+        catch (BadRequestException e)
+        {
+            await WriteErrorAsync(http, e.Status, mediaType, e.Code, e.Message);
+            return;
+        }
+
+        // A query answered before at the catalog's current version is answered again without executing.
+        var cacheKey = ResponseCache.KeyOf(request, mediaType, body);
         if (cacheKey is not null && responses.TryGet(cacheKey, out var kept))
         {
             Telemetry.CatalogTelemetry.RecordResponseCacheHit();
-            await kept.Content.WriteAsync(http, HttpCaching.QueryCacheControl);
+            await kept.Content.WriteAsync(http, HttpCaching.CacheControlOf(http));
             return;
         }
         var version = responses.Version;
@@ -49,9 +62,9 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
         GraphQLRequest graphQLRequest;
         try
         {
-            graphQLRequest = isGet
+            graphQLRequest = body is null
                 ? GraphQLRequestReader.FromQueryString(request.Query, serializer)
-                : await GraphQLRequestReader.FromBodyAsync(request, serializer, http.RequestAborted);
+                : GraphQLRequestReader.FromBody(body, serializer);
         }
         catch (BadRequestException e)
         {
@@ -96,10 +109,10 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
     {
         http.Response.StatusCode = status;
         var contentType = mediaType + "; charset=utf-8";
-        if (HttpCaching.IsCacheable(http, status, result))
+        if (cacheKey is not null && HttpCaching.IsKeepable(status, result))
         {
             var content = await HttpCaching.WriteQueryResultAsync(http, serializer, result, contentType);
-            if (cacheKey is not null && version is { } at) responses.Add(cacheKey, at, content);
+            if (version is { } at) responses.Add(cacheKey, at, content);
             return;
         }
         http.Response.ContentType = contentType;

@@ -36,7 +36,8 @@ internal static class GraphQLRequestReader
         });
     }
 
-    public static async Task<GraphQLRequest> FromBodyAsync(HttpRequest request, IGraphQLTextSerializer serializer, CancellationToken cancellationToken)
+    /// <summary>A POST's body as text, once its Content-Type says it is JSON.</summary>
+    public static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(request.ContentType))
             throw new BadRequestException(ErrorCodes.UnsupportedMediaType, "A POST needs the header Content-Type: application/json.", StatusCodes.Status415UnsupportedMediaType);
@@ -44,7 +45,11 @@ internal static class GraphQLRequestReader
             throw new BadRequestException(ErrorCodes.UnsupportedMediaType, $"The body must be application/json (UTF-8), not {request.ContentType}.", StatusCodes.Status415UnsupportedMediaType);
 
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public static GraphQLRequest FromBody(string body, IGraphQLTextSerializer serializer)
+    {
         if (string.IsNullOrWhiteSpace(body))
             throw new BadRequestException(ErrorCodes.BadRequest, "The body is empty: send a JSON object with a 'query' string.");
 

@@ -14,9 +14,13 @@ public static class HttpCaching
     /// <summary>Fresh for five minutes; then served stale for a day while a cache revalidates (cheaply, by ETag).</summary>
     public const string QueryCacheControl = "public, max-age=300, stale-while-revalidate=86400";
 
-    /// <summary>Only a GET whose query ran without any error is worth keeping: errors may be transient.</summary>
-    public static bool IsCacheable(HttpContext http, int status, ExecutionResult result) =>
-        HttpMethods.IsGet(http.Request.Method) && status == StatusCodes.Status200OK && result.Executed && result.Errors is not { Count: > 0 };
+    /// <summary>Only a query that ran without any error is worth keeping: errors may be transient.</summary>
+    public static bool IsKeepable(int status, ExecutionResult result) =>
+        status == StatusCodes.Status200OK && result.Executed && result.Errors is not { Count: > 0 }
+        && result.Operation?.Operation == GraphQLParser.AST.OperationType.Query;
+
+    /// <summary>What HTTP caches may keep and revalidate: a GET's answers (a POST's are for the server's cache alone).</summary>
+    public static string? CacheControlOf(HttpContext http) => HttpMethods.IsGet(http.Request.Method) ? QueryCacheControl : null;
 
     /// <summary>A strong entity tag over the exact bytes.</summary>
     public static string ETagOf(ReadOnlySpan<byte> bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
@@ -29,31 +33,38 @@ public static class HttpCaching
         return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(ours, useStrongComparison: false));
     }
 
-    /// <summary>Writes the bytes with their ETag and cache policy, or just <c>304</c> when the client holds them already.</summary>
-    public static async Task WriteAsync(HttpContext http, byte[] body, string etag, string cacheControl)
+    /// <summary>
+    /// Writes the bytes with their ETag and cache policy, or just <c>304</c> when the client holds them already; with no
+    /// cache policy (a POST), just the bytes.
+    /// </summary>
+    public static async Task WriteAsync(HttpContext http, byte[] body, string etag, string? cacheControl)
     {
         var response = http.Response;
-        response.Headers.ETag = etag;
-        response.Headers.CacheControl = cacheControl;
-        if (IsNotModified(http.Request, etag))
+        if (cacheControl is not null)
         {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return;
+            response.Headers.ETag = etag;
+            response.Headers.CacheControl = cacheControl;
+            if (IsNotModified(http.Request, etag))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
         }
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body, http.RequestAborted);
     }
 
     /// <summary>
-    /// Serialises a cacheable GraphQL result into memory (the ETag needs all of it) and writes it cacheably, compressed
-    /// as the request accepts; the content is returned with the codings made so far, for the response cache to keep.
+    /// Serialises a result worth keeping into memory (the ETag needs all of it) and writes it, compressed as the request
+    /// accepts, cacheably when it came by GET; the content is returned with the codings made so far, for the response
+    /// cache to keep.
     /// </summary>
     public static async Task<EncodedContent> WriteQueryResultAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionResult result, string contentType)
     {
         using var buffer = new MemoryStream();
         await serializer.WriteAsync(buffer, result, http.RequestAborted);
         var content = new EncodedContent(buffer.ToArray(), contentType, EncodedContent.QuickBrotli);
-        await content.WriteAsync(http, QueryCacheControl);
+        await content.WriteAsync(http, CacheControlOf(http));
         return content;
     }
 }

@@ -6,12 +6,13 @@ using Microsoft.Extensions.Options;
 namespace Catalog.Api.Graph.Http;
 
 /// <summary>
-/// The bytes of successful GET queries, with each content coding made for them (once, on first request), kept under the
+/// The bytes of successful queries, with each content coding made for them (once, on first request), kept under the
 /// catalog version they were computed at (<see cref="ICatalogVersion"/>), so a query that many clients ask for (the
 /// whole glossary) is executed and compressed once per change, and a revalidation (<c>If-None-Match</c>) is answered
-/// without executing anything. Bounded by entries and bytes (when full
-/// it starts over) and by age: an answer read from a lagging replica just after a change is not kept for longer than
-/// <c>ResponseCacheSeconds</c>.
+/// without executing anything. A GET is keyed by its query string, a POST by its body: an answer is a function of the
+/// request and the catalog version alone (no field depends on who asks), so the method it came by does not matter.
+/// Bounded by entries and bytes (when full it starts over) and by age: an answer read from a lagging replica just
+/// after a change is not kept for longer than <c>ResponseCacheSeconds</c>.
 /// </summary>
 public sealed class ResponseCache(ICatalogVersion catalog, IOptions<CatalogOptions> options, TimeProvider time)
 {
@@ -26,8 +27,17 @@ public sealed class ResponseCache(ICatalogVersion catalog, IOptions<CatalogOptio
 
     public sealed record Entry(long Version, EncodedContent Content, long StoredAt);
 
-    /// <summary>The key of a GET: its whole query string and the negotiated media type.</summary>
-    public static string KeyOf(HttpRequest request, string mediaType) => mediaType + " " + request.QueryString.Value;
+    /// <summary>Longer POST bodies are executed every time rather than kept as keys.</summary>
+    public const int MaxBodyKeyLength = 16 << 10;
+
+    /// <summary>
+    /// The key of a request: the negotiated media type with a GET's whole query string or a POST's whole body (null
+    /// when the body is too long to be worth keeping).
+    /// </summary>
+    public static string? KeyOf(HttpRequest request, string mediaType, string? body) =>
+        body is null ? mediaType + " " + request.QueryString.Value
+        : body.Length <= MaxBodyKeyLength ? mediaType + " POST " + body
+        : null;
 
     /// <summary>The catalog version an answer being computed now belongs to; null when nothing may be kept.</summary>
     public long? Version => _enabled ? catalog.Current : null;
