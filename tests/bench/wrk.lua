@@ -1,6 +1,6 @@
 -- wrk script: the request comes from the environment (BENCH_METHOD, BENCH_PATH, BENCH_BODY file,
 -- BENCH_IF_NONE_MATCH, BENCH_ACCEPT_ENCODING, BENCH_DELAY_MS for a paced run, BENCH_EXPECT_STATUS to count answers
--- of another status); the summary is printed as one JSON line.
+-- of another status, BENCH_NONCE=1 for a body that differs in every request); the summary is printed as one JSON line.
 wrk.method = os.getenv("BENCH_METHOD") or "POST"
 wrk.path = os.getenv("BENCH_PATH") or "/graphql"
 local body = os.getenv("BENCH_BODY")
@@ -11,6 +11,16 @@ if body and body ~= "" then
   wrk.headers["Content-Type"] = "application/json"
 end
 wrk.headers["Accept"] = "application/json"
+-- A nonce in the request's extensions makes every body a new one, so no answer kept for an earlier body (the
+-- service's response cache keys a POST by its body) can be served: every request is executed.
+if os.getenv("BENCH_NONCE") == "1" and wrk.body then
+  local rest = wrk.body:sub(2)
+  local n = 0
+  function request()
+    n = n + 1
+    return wrk.format(nil, nil, nil, '{"extensions":{"nonce":' .. n .. '},' .. rest)
+  end
+end
 local inm = os.getenv("BENCH_IF_NONE_MATCH")
 if inm and inm ~= "" then wrk.headers["If-None-Match"] = inm end
 local encoding = os.getenv("BENCH_ACCEPT_ENCODING")
