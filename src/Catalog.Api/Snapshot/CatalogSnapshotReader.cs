@@ -23,60 +23,47 @@ public static class CatalogSnapshotReader
     /// <summary>The version the database is at now: one cheap query, to know whether a rebuild is needed.</summary>
     public static async Task<long> ReadVersionAsync(CatalogDbContext db, CancellationToken ct)
     {
-        var connection = await OpenAsync(db, ct).ConfigureAwait(false);
-        try
-        {
-            await using var command = new NpgsqlCommand(VersionSql, connection);
-            return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
-        }
+        await using var connection = await OpenAsync(db, ct).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(VersionSql, connection);
+        return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
     }
 
     /// <summary>Every row, with the version and whether a seed was imported, all of one committed state.</summary>
     public static async Task<(long Version, bool Imported, CatalogRows Rows)> ReadAsync(CatalogDbContext db, CancellationToken ct)
     {
-        var connection = await OpenAsync(db, ct).ConfigureAwait(false);
-        try
-        {
-            // One transaction, so the rows and the version belong to one committed state whatever commits meanwhile.
-            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
-            await using var batch = new NpgsqlBatch(connection, transaction);
-            foreach (var sql in Statements) batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
-            await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await using var connection = await OpenAsync(db, ct).ConfigureAwait(false);
+        // One transaction, so the rows and the version belong to one committed state whatever commits meanwhile.
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var sql in Statements) batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+        await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
 
-            await reader.ReadAsync(ct).ConfigureAwait(false);
-            var version = reader.GetInt64(0);
-            await reader.NextResultAsync(ct).ConfigureAwait(false);
-            await reader.ReadAsync(ct).ConfigureAwait(false);
-            var imported = reader.GetBoolean(0);
-            var rows = new CatalogRows(
-                await NextAsync(reader, ReadTechnology, ct).ConfigureAwait(false),
-                await NextAsync(reader, ReadAlias, ct).ConfigureAwait(false),
-                await NextAsync(reader, ReadDefinition, ct).ConfigureAwait(false),
-                await NextAsync(reader, ReadTechnologyCategory, ct).ConfigureAwait(false),
-                await NextAsync(reader, ReadMaker, ct).ConfigureAwait(false),
-                await NextAsync(reader, ReadRelation, ct).ConfigureAwait(false),
-                await NextAsync(reader, ReadCategory, ct).ConfigureAwait(false),
-                await NextAsync(reader, ReadOrganization, ct).ConfigureAwait(false),
-                await NextAsync(reader, ReadPerson, ct).ConfigureAwait(false),
-                await NextAsync(reader, ReadEvent, ct).ConfigureAwait(false),
-                await NextAsync(reader, ReadTalk, ct).ConfigureAwait(false),
-                await NextAsync(reader, ReadSpeaker, ct).ConfigureAwait(false),
-                await NextAsync(reader, ReadTalkOrganization, ct).ConfigureAwait(false),
-                await NextAsync(reader, ReadDocument, ct).ConfigureAwait(false),
-                await NextAsync(reader, ReadSection, ct).ConfigureAwait(false),
-                await NextAsync(reader, ReadMention, ct).ConfigureAwait(false));
-            await reader.DisposeAsync().ConfigureAwait(false);
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
-            return (version, imported, rows);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
-        }
+        await reader.ReadAsync(ct).ConfigureAwait(false);
+        var version = reader.GetInt64(0);
+        await reader.NextResultAsync(ct).ConfigureAwait(false);
+        await reader.ReadAsync(ct).ConfigureAwait(false);
+        var imported = reader.GetBoolean(0);
+        var texts = new SharedTexts();
+        var rows = new CatalogRows(
+            await NextAsync(reader, texts, ReadTechnology, ct).ConfigureAwait(false),
+            await NextAsync(reader, texts, ReadAlias, ct).ConfigureAwait(false),
+            await NextAsync(reader, texts, ReadDefinition, ct).ConfigureAwait(false),
+            await NextAsync(reader, texts, ReadTechnologyCategory, ct).ConfigureAwait(false),
+            await NextAsync(reader, texts, ReadMaker, ct).ConfigureAwait(false),
+            await NextAsync(reader, texts, ReadRelation, ct).ConfigureAwait(false),
+            await NextAsync(reader, texts, ReadCategory, ct).ConfigureAwait(false),
+            await NextAsync(reader, texts, ReadOrganization, ct).ConfigureAwait(false),
+            await NextAsync(reader, texts, ReadPerson, ct).ConfigureAwait(false),
+            await NextAsync(reader, texts, ReadEvent, ct).ConfigureAwait(false),
+            await NextAsync(reader, texts, ReadTalk, ct).ConfigureAwait(false),
+            await NextAsync(reader, texts, ReadSpeaker, ct).ConfigureAwait(false),
+            await NextAsync(reader, texts, ReadTalkOrganization, ct).ConfigureAwait(false),
+            await NextAsync(reader, texts, ReadDocument, ct).ConfigureAwait(false),
+            await NextAsync(reader, texts, ReadSection, ct).ConfigureAwait(false),
+            await NextAsync(reader, texts, ReadMention, ct).ConfigureAwait(false));
+        await reader.DisposeAsync().ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return (version, imported, rows);
     }
 
     private const string VersionSql = "SELECT version FROM catalog_version";
@@ -105,21 +92,56 @@ public static class CatalogSnapshotReader
         "SELECT id, section_id, technology_id, alias_id, line, \"column\", matched_text, line_text FROM mentions",
     ];
 
+    /// <summary>
+    /// A connection of the snapshot's own, from a pool of its own: the catalog's connection string with a 1 MB read
+    /// buffer (the default 8 KB one is refilled, and its command timeout restarted, tens of thousands of times per
+    /// large read; a third of the time reading a catalog of 1000 times the seed), which request connections would
+    /// not use. Builds are one at a time, so the pool holds one such connection, closed when idle.
+    /// </summary>
     private static async Task<NpgsqlConnection> OpenAsync(CatalogDbContext db, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
-        return (NpgsqlConnection)db.Database.GetDbConnection();
+        var connectionString = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { ReadBufferSize = 1 << 20 }.ConnectionString;
+        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
-    private static async Task<List<T>> NextAsync<T>(NpgsqlDataReader reader, Func<NpgsqlDataReader, T> read, CancellationToken ct)
+    private static async Task<List<T>> NextAsync<T>(NpgsqlDataReader reader, SharedTexts texts, Func<NpgsqlDataReader, SharedTexts, T> read, CancellationToken ct)
     {
         await reader.NextResultAsync(ct).ConfigureAwait(false);
         var rows = new List<T>();
-        while (await reader.ReadAsync(ct).ConfigureAwait(false)) rows.Add(read(reader));
+        while (await reader.ReadAsync(ct).ConfigureAwait(false)) rows.Add(read(reader, texts));
         return rows;
     }
 
-    private static Technology ReadTechnology(NpgsqlDataReader r) => new()
+    /// <summary>
+    /// One string for each distinct value of the columns whose values repeat in any catalog: source URLs (one page
+    /// backs many facts), the landscape's categories, and a mention's matched text and line (a line that mentions
+    /// several technologies). The rest are mostly unique, so sharing them would cost a look-up for nothing.
+    /// </summary>
+    private sealed class SharedTexts
+    {
+        private readonly Dictionary<string, string> _seen = new(StringComparer.Ordinal);
+
+        [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+        public string? Share(string? value)
+        {
+            if (value is null) return null;
+            if (_seen.TryGetValue(value, out var kept)) return kept;
+            _seen.Add(value, value);
+            return value;
+        }
+    }
+
+    private static Technology ReadTechnology(NpgsqlDataReader r, SharedTexts texts) => new()
     {
         Id = r.GetInt32(0),
         Slug = r.GetString(1),
@@ -132,8 +154,8 @@ public static class CatalogSnapshotReader
         // The landscape's columns are all null for a technology it does not list (its category is required).
         Landscape = r.IsDBNull(8) ? null : new LandscapeEntry
         {
-            Category = r.GetString(8),
-            Subcategory = r.GetString(9),
+            Category = texts.Share(r.GetString(8)),
+            Subcategory = texts.Share(r.GetString(9)),
             Description = Text(r, 10),
             Logo = Text(r, 11),
             AcceptedOn = Date(r, 12),
@@ -143,53 +165,59 @@ public static class CatalogSnapshotReader
         },
     };
 
-    private static TechnologyAlias ReadAlias(NpgsqlDataReader r) => new()
+    private static TechnologyAlias ReadAlias(NpgsqlDataReader r, SharedTexts texts)
     {
-        Id = r.GetInt32(0),
-        TechnologyId = r.GetInt32(1),
-        Text = r.GetString(2),
-        Normalized = r.GetString(3),
+        // A third of the aliases are already in normal form: one string for both.
+        var text = r.GetString(2);
+        var normalized = r.GetString(3);
+        return new()
+        {
+            Id = r.GetInt32(0),
+            TechnologyId = r.GetInt32(1),
+            Text = text,
+            Normalized = normalized == text ? text : normalized,
         Kind = Kebab<AliasKind>(r, 4),
         Lang = NullableKebab<Lang>(r, 5),
-        CaseSensitive = r.GetBoolean(6),
-        Match = r.GetBoolean(7),
-    };
+            CaseSensitive = r.GetBoolean(6),
+            Match = r.GetBoolean(7),
+        };
+    }
 
-    private static TechnologyDefinition ReadDefinition(NpgsqlDataReader r) => new()
+    private static TechnologyDefinition ReadDefinition(NpgsqlDataReader r, SharedTexts texts) => new()
     {
         Id = r.GetInt32(0),
         TechnologyId = r.GetInt32(1),
         Lang = Kebab<Lang>(r, 2),
         Short = r.GetString(3),
         Long = Text(r, 4),
-        SourceUrl = Text(r, 5),
+        SourceUrl = texts.Share(Text(r, 5)),
     };
 
-    private static TechnologyCategory ReadTechnologyCategory(NpgsqlDataReader r) => new()
+    private static TechnologyCategory ReadTechnologyCategory(NpgsqlDataReader r, SharedTexts texts) => new()
     {
         TechnologyId = r.GetInt32(0),
         CategoryId = r.GetInt32(1),
         Position = r.GetInt32(2),
     };
 
-    private static TechnologyOrganization ReadMaker(NpgsqlDataReader r) => new()
+    private static TechnologyOrganization ReadMaker(NpgsqlDataReader r, SharedTexts texts) => new()
     {
         TechnologyId = r.GetInt32(0),
         OrganizationId = r.GetInt32(1),
         Role = Kebab<OrganizationRole>(r, 2),
-        SourceUrl = Text(r, 3),
+        SourceUrl = texts.Share(Text(r, 3)),
     };
 
-    private static TechnologyRelation ReadRelation(NpgsqlDataReader r) => new()
+    private static TechnologyRelation ReadRelation(NpgsqlDataReader r, SharedTexts texts) => new()
     {
         Id = r.GetInt32(0),
         FromId = r.GetInt32(1),
         ToId = r.GetInt32(2),
         Kind = Kebab<RelationKind>(r, 3),
-        SourceUrl = Text(r, 4),
+        SourceUrl = texts.Share(Text(r, 4)),
     };
 
-    private static Category ReadCategory(NpgsqlDataReader r) => new()
+    private static Category ReadCategory(NpgsqlDataReader r, SharedTexts texts) => new()
     {
         Id = r.GetInt32(0),
         Slug = r.GetString(1),
@@ -200,7 +228,7 @@ public static class CatalogSnapshotReader
         Aliases = r.GetFieldValue<List<string>>(6),
     };
 
-    private static Organization ReadOrganization(NpgsqlDataReader r) => new()
+    private static Organization ReadOrganization(NpgsqlDataReader r, SharedTexts texts) => new()
     {
         Id = r.GetInt32(0),
         Slug = r.GetString(1),
@@ -216,7 +244,7 @@ public static class CatalogSnapshotReader
         Crunchbase = Text(r, 11),
     };
 
-    private static Person ReadPerson(NpgsqlDataReader r) => new()
+    private static Person ReadPerson(NpgsqlDataReader r, SharedTexts texts) => new()
     {
         Id = r.GetInt32(0),
         Slug = r.GetString(1),
@@ -224,7 +252,7 @@ public static class CatalogSnapshotReader
         Handle = Text(r, 3),
     };
 
-    private static Event ReadEvent(NpgsqlDataReader r) => new()
+    private static Event ReadEvent(NpgsqlDataReader r, SharedTexts texts) => new()
     {
         Id = r.GetInt32(0),
         Slug = r.GetString(1),
@@ -233,10 +261,10 @@ public static class CatalogSnapshotReader
         Date = Date(r, 4),
         City = Text(r, 5),
         Homepage = Text(r, 6),
-        SourceUrl = Text(r, 7),
+        SourceUrl = texts.Share(Text(r, 7)),
     };
 
-    private static Talk ReadTalk(NpgsqlDataReader r) => new()
+    private static Talk ReadTalk(NpgsqlDataReader r, SharedTexts texts) => new()
     {
         Id = r.GetInt32(0),
         Slug = r.GetString(1),
@@ -245,7 +273,7 @@ public static class CatalogSnapshotReader
         Position = r.GetInt32(4),
     };
 
-    private static TalkSpeaker ReadSpeaker(NpgsqlDataReader r) => new()
+    private static TalkSpeaker ReadSpeaker(NpgsqlDataReader r, SharedTexts texts) => new()
     {
         TalkId = r.GetInt32(0),
         PersonId = r.GetInt32(1),
@@ -253,14 +281,14 @@ public static class CatalogSnapshotReader
         OrganizationId = Int(r, 3),
     };
 
-    private static TalkOrganization ReadTalkOrganization(NpgsqlDataReader r) => new()
+    private static TalkOrganization ReadTalkOrganization(NpgsqlDataReader r, SharedTexts texts) => new()
     {
         TalkId = r.GetInt32(0),
         OrganizationId = r.GetInt32(1),
         Position = r.GetInt32(2),
     };
 
-    private static SourceDocument ReadDocument(NpgsqlDataReader r) => new()
+    private static SourceDocument ReadDocument(NpgsqlDataReader r, SharedTexts texts) => new()
     {
         Id = r.GetInt32(0),
         Slug = r.GetString(1),
@@ -275,7 +303,7 @@ public static class CatalogSnapshotReader
         Content = r.GetString(10),
     };
 
-    private static Section ReadSection(NpgsqlDataReader r) => new()
+    private static Section ReadSection(NpgsqlDataReader r, SharedTexts texts) => new()
     {
         Id = r.GetInt32(0),
         DocumentId = r.GetInt32(1),
@@ -289,7 +317,7 @@ public static class CatalogSnapshotReader
         TalkId = Int(r, 9),
     };
 
-    private static Mention ReadMention(NpgsqlDataReader r) => new()
+    private static Mention ReadMention(NpgsqlDataReader r, SharedTexts texts) => new()
     {
         Id = r.GetInt64(0),
         SectionId = r.GetInt32(1),
@@ -297,8 +325,8 @@ public static class CatalogSnapshotReader
         AliasId = Int(r, 3),
         Line = r.GetInt32(4),
         Column = r.GetInt32(5),
-        MatchedText = r.GetString(6),
-        LineText = r.GetString(7),
+        MatchedText = texts.Share(r.GetString(6)),
+        LineText = texts.Share(r.GetString(7)),
     };
 
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

@@ -81,6 +81,7 @@ public sealed partial class CatalogSnapshots(
             _current = snapshot;
             Confirm();
             _first.TrySetResult();
+            _ = GiveBackMemoryAsync();
             LogBuilt(snapshot.Version, snapshot.Technologies.Count, snapshot.Mentions.Count, (long)time.GetElapsedTime(started).TotalMilliseconds, (long)read.TotalMilliseconds);
             return snapshot;
         }
@@ -88,6 +89,19 @@ public sealed partial class CatalogSnapshots(
         {
             _building.Release();
         }
+    }
+
+    /// <summary>How long after a build the memory it left behind is given back: requests that held the replaced snapshot are done by then.</summary>
+    public static readonly TimeSpan GiveBackDelay = TimeSpan.FromSeconds(2);
+
+    // A build leaves garbage the size of the catalog (the rows as read, the index builders' temporaries, the
+    // replaced snapshot once its requests end), and the collector would keep that memory for later allocations, so
+    // a replica's memory would grow with each rebuild up to several snapshots' worth. One compacting collection
+    // shortly after each build gives it back: a pause of a few milliseconds at the seed's size, once per change.
+    private async Task GiveBackMemoryAsync()
+    {
+        await Task.Delay(GiveBackDelay, time).ConfigureAwait(false);
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>

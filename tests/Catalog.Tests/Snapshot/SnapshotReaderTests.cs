@@ -46,6 +46,23 @@ public sealed class SnapshotReaderTests(CatalogApiFixture api) : IClassFixture<C
         Assert.Equal(snapshotTables, compared.Select(t => db.Model.FindEntityType(t)!.GetTableName()!).Order());
     }
 
+    [Fact]
+    public async Task Repeated_values_of_the_shared_columns_are_one_string()
+    {
+        await using var db = await api.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync();
+        var (_, _, rows) = await CatalogSnapshotReader.ReadAsync(db, default);
+        // Mentions on one line share its text; landscape entries their category; definitions their source page.
+        var sameLine = rows.Mentions.GroupBy(m => m.LineText).First(g => g.Count() > 1).ToList();
+        Assert.Same(sameLine[0].LineText, sameLine[1].LineText);
+        var sameCategory = rows.Technologies.Where(t => t.Landscape is not null).GroupBy(t => t.Landscape!.Category).First(g => g.Count() > 1).ToList();
+        Assert.Same(sameCategory[0].Landscape!.Category, sameCategory[1].Landscape!.Category);
+        var sameSource = rows.Definitions.Where(d => d.SourceUrl is not null).GroupBy(d => d.SourceUrl).First(g => g.Count() > 1).ToList();
+        Assert.Same(sameSource[0].SourceUrl, sameSource[1].SourceUrl);
+        // An alias already in normal form is one string for both.
+        var normal = rows.Aliases.First(a => a.Normalized == a.Text);
+        Assert.Same(normal.Text, normal.Normalized);
+    }
+
     private static async Task AssertSameAsync<T>(CatalogDbContext db, List<T> read, List<Type> compared) where T : class
     {
         compared.Add(typeof(T));
