@@ -84,7 +84,8 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
             CancellationToken = http.RequestAborted,
         });
         var status = StatusOf(http, result, mediaType);
-        await WriteAsync(http, status, mediaType, result, cacheKey, version);
+        var keepAs = cacheKey is not null && responses.IsWorthKeeping(cacheKey, isGet) ? cacheKey : null;
+        await WriteAsync(http, status, mediaType, result, isGet, keepAs, version);
     }
 
     /// <summary>The status of a result, by GraphQL over HTTP, with the headers that go with it.</summary>
@@ -105,14 +106,18 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
         return !result.Executed && mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
     }
 
-    private async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result, string? cacheKey = null, long? version = null)
+    /// <summary>
+    /// Writes a result: a successful query's kept under <paramref name="keepAs"/> when given, and a GET's with what HTTP
+    /// caches need (both need the whole answer in memory first); anything else streamed as it is serialised.
+    /// </summary>
+    private async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result, bool isGet = false, string? keepAs = null, long? version = null)
     {
         http.Response.StatusCode = status;
         var contentType = mediaType + "; charset=utf-8";
-        if (cacheKey is not null && HttpCaching.IsKeepable(status, result))
+        if ((isGet || keepAs is not null) && HttpCaching.IsKeepable(status, result))
         {
             var content = await HttpCaching.WriteQueryResultAsync(http, serializer, result, contentType);
-            if (version is { } at) responses.Add(cacheKey, at, content);
+            if (keepAs is not null && version is { } at) responses.Add(keepAs, at, content);
             return;
         }
         http.Response.ContentType = contentType;

@@ -11,6 +11,8 @@ namespace Catalog.Api.Graph.Http;
 /// whole glossary) is executed and compressed once per change, and a revalidation (<c>If-None-Match</c>) is answered
 /// without executing anything. A GET is keyed by its query string, a POST by its body: an answer is a function of the
 /// request and the catalog version alone (no field depends on who asks), so the method it came by does not matter.
+/// A POST's answer is kept from the second time its body is asked on: one-off questions (searches as typed) would
+/// otherwise fill the cache, push out the answers that are asked again, and pay for being copied and hashed.
 /// Bounded by entries and bytes (when full it starts over) and by age: an answer read from a lagging replica just
 /// after a change is not kept for longer than <c>ResponseCacheSeconds</c>.
 /// </summary>
@@ -38,6 +40,24 @@ public sealed class ResponseCache(ICatalogVersion catalog, IOptions<CatalogOptio
         body is null ? mediaType + " " + request.QueryString.Value
         : body.Length <= MaxBodyKeyLength ? mediaType + " POST " + body
         : null;
+
+    // The POST keys asked once (by hash: a collision only keeps a one-off answer), forgotten in bulk when many.
+    private readonly ConcurrentDictionary<int, byte> _askedOnce = new();
+
+    /// <summary>
+    /// Whether the answer to a request with this key is worth keeping: a GET's always (its ETag needs the whole
+    /// answer anyway), a POST's when the same body was asked before.
+    /// </summary>
+    public bool IsWorthKeeping(string key, bool isGet)
+    {
+        if (!_enabled) return false;
+        if (isGet) return true;
+        var hash = StringComparer.Ordinal.GetHashCode(key);
+        if (_askedOnce.TryRemove(hash, out _)) return true;
+        if (_askedOnce.Count >= 8 * MaxEntries) _askedOnce.Clear();
+        _askedOnce.TryAdd(hash, 0);
+        return false;
+    }
 
     /// <summary>The catalog version an answer being computed now belongs to; null when nothing may be kept.</summary>
     public long? Version => _enabled ? catalog.Current : null;
