@@ -379,12 +379,12 @@ function scaleReport() {
   }
   const builds = all.filter((r) => r.build);
   if (builds.length) {
-    console.log(`\n== Scale: the snapshot's builds (first at start-up, then a rebuild after a committed change, warm) and the process's memory (RSS when ready, 3 s after the rebuild, and its peak)`);
+    console.log(`\n== Scale: the snapshot's builds (first at start-up, then a rebuild after a committed change, warm) and the process's memory (RSS when ready, 15 s after the rebuild, and its peak)`);
     console.log('size  ' + ['first build', 'rebuild', 'reading', 'RSS ready', 'RSS after', 'peak RSS'].map((h) => pad(h, 12)).join(''));
     for (const b of builds) console.log(b.label.padEnd(6) + [`${b.build.first} ms`, `${b.build.rebuild} ms`, `${b.build.read} ms`, `${b.build.ready} MB`, `${b.build.after} MB`, `${b.build.peak} MB`].map((x) => pad(x, 12)).join(''));
     const at1 = builds.find((b) => b.label === '1x');
     const at1000 = builds.find((b) => b.label === '1000x');
-    if (at1) console.log(`first build at 1x ${at1.build.first} ms, rebuild ${at1.build.rebuild} ms (target < 200 ms): first ${at1.build.first < 200 ? 'met' : 'NOT met'}, rebuild ${at1.build.rebuild < 200 ? 'met' : 'NOT met'}`);
+    if (at1) console.log(`rebuild at 1x ${at1.build.rebuild} ms (target < 200 ms): ${at1.build.rebuild < 200 ? 'met' : 'NOT met'} (the first build, at start-up, ${at1.build.first} ms)`);
     if (at1000) console.log(`rebuild at 1000x ${f(at1000.build.rebuild / 1000, 1)} s (target < 10 s): ${at1000.build.rebuild < 10000 ? 'met' : 'NOT met'}; RSS at 1000x after the rebuild ${at1000.build.after} MB, peak ${at1000.build.peak} MB (target < 1 GB): ${at1000.build.after < 1024 ? 'met' : 'NOT met'} after, ${at1000.build.peak < 1024 ? 'met' : 'NOT met'} at the peak`);
   }
   const kb = (b) => `${f(b / 1024, 1)} KB`;

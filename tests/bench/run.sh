@@ -85,13 +85,14 @@ start_catalog() { # start_catalog DB: starts the service on the database; sets C
 rss_mb() { awk -v k="$1" '$1 == k":" {printf "%d", $2/1024}' "/proc/$CATALOG_PID/status"; }
 
 rebuild_catalog() { # rebuild_catalog DB LABEL: a change committed, the warm rebuild it causes timed from the log, and
-  # what the process holds once the build's memory is given back (2 s after it), with its peak so far
+  # what the process holds once the build's memory is given back (a collection 2 s after it, which takes seconds on
+  # a heap of gigabytes), with its peak so far
   local log="$WORK/catalog-$1.log" before i built
   before=$(grep -c 'snapshot [0-9]* built' "$log")
   psql_bench "$1" -qc "UPDATE technologies SET homepage = homepage WHERE id = (SELECT min(id) FROM technologies)"
   for i in $(seq 1 240); do [ "$(grep -c 'snapshot [0-9]* built' "$log")" -gt "$before" ] && break; sleep 0.25; done
   built=$(grep -o 'snapshot [0-9]* built: [^"]*' "$log" | tail -1)
-  sleep 3
+  sleep 15
   echo "[bench] $2 rebuild: $built; RSS $(rss_mb VmRSS) MB, peak $(rss_mb VmHWM) MB" >&2
   printf '{"label":"%s","build":{"first":%s,"rebuild":%s,"read":%s,"ready":%s,"after":%s,"peak":%s}}\n' "$2" "$FIRST_BUILD_MS" \
     "$(sed -n 's/.* in \([0-9]*\) ms.*/\1/p' <<<"$built")" "$(sed -n 's/.*(\([0-9]*\) ms reading.*/\1/p' <<<"$built")" \
