@@ -16,8 +16,8 @@ namespace Catalog.Api.Snapshot;
 /// <summary>
 /// Reads the whole catalog and its version from PostgreSQL in one repeatable-read transaction, as one batch of plain
 /// SELECTs read straight into the entities. EF Core maps the tables (and a test checks that every column it maps is
-/// read here, to the same values); it is not used for this read because its first run compiles a query per table
-/// (most of a cold start) and its materialiser is the slower half of reading a large catalog.
+/// read here, to the same values); it is not used for this read because its first run compiled a query per table,
+/// most of a cold start's build.
 /// </summary>
 public static class CatalogSnapshotReader
 {
