@@ -97,7 +97,8 @@ public sealed partial class CatalogSnapshots(
     // A build leaves garbage the size of the catalog (the rows as read, the index builders' temporaries, the
     // replaced snapshot once its requests end), and the collector would keep that memory for later allocations, so
     // a replica's memory would grow with each rebuild up to several snapshots' worth. One compacting collection
-    // shortly after each build gives it back: a pause of a few milliseconds at the seed's size, once per change.
+    // shortly after each build gives it back, at the cost of one full, blocking collection per change (seconds on a
+    // heap of gigabytes).
     private async Task GiveBackMemoryAsync()
     {
         await Task.Delay(GiveBackDelay, time).ConfigureAwait(false);
