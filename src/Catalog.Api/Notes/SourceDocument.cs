@@ -15,5 +15,4 @@ public sealed class SourceDocument : Data.IEntity, Data.ISlugged
     public string? Url { get; set; }
     public int? EventId { get; set; }
     public required string Content { get; set; }
-    public List<Section> Sections { get; init; } = [];
 }

@@ -47,17 +47,22 @@ public sealed class CatalogSnapshot
         Aliases = rows.Aliases.ToDictionary(a => a.Id);
         Relations = rows.Relations.ToDictionary(r => r.Id);
 
-        _technologyByKey = new Dictionary<string, Technology>(StringComparer.Ordinal);
+        _technologyByKey = new Dictionary<string, Technology>(rows.Aliases.Count, StringComparer.Ordinal);
         foreach (var alias in rows.Aliases) _technologyByKey[alias.Normalized] = Technologies[alias.TechnologyId];
 
-        TechnologiesByName = [.. rows.Technologies.OrderBy(t => NameKey(t.Name), StringComparer.Ordinal).ThenBy(t => t.Id)];
-        TechnologiesByMentions = [.. rows.Technologies.OrderBy(t => -t.MentionCount).ThenBy(t => t.Id)];
+        // The large tables (hundreds of thousands of rows at 1000x the seed) are ordered once by a comparison, not
+        // by LINQ's key sorts, and grouped in that order.
+        TechnologiesByName = ByName(rows.Technologies, t => t.Name);
+        TechnologiesByMentions = Sorted(rows.Technologies, static (a, b) => b.MentionCount != a.MentionCount ? b.MentionCount.CompareTo(a.MentionCount) : a.Id.CompareTo(b.Id));
 
-        AllAliasesOf = Group(rows.Aliases.OrderBy(a => a.Id), a => a.TechnologyId);
-        AliasesOf = Group(rows.Aliases.Where(a => a.Kind is not (AliasKind.Name or AliasKind.Slug)).OrderBy(a => a.Id), a => a.TechnologyId);
-        MatchTermsOf = Group(rows.Aliases.Where(a => a.Match).OrderBy(a => a.Kind == AliasKind.Name ? 0 : 1).ThenBy(a => a.Id), a => a.TechnologyId);
-        DefinitionsOf = Group(rows.Definitions.OrderBy(d => d.Lang), d => d.TechnologyId);
-        CategoriesOf = Group(rows.TechnologyCategories.OrderBy(tc => tc.Position).ThenBy(tc => tc.CategoryId), tc => tc.TechnologyId, tc => Categories[tc.CategoryId]);
+        var aliases = Sorted(rows.Aliases, static (a, b) => a.Id.CompareTo(b.Id));
+        AllAliasesOf = Groups.Of(aliases, a => a.TechnologyId);
+        AliasesOf = Groups.Of(aliases, a => a.TechnologyId, a => a.Kind is not (AliasKind.Name or AliasKind.Slug));
+        MatchTermsOf = Groups.Of([.. aliases.Where(a => a.Match && a.Kind == AliasKind.Name), .. aliases.Where(a => a.Match && a.Kind != AliasKind.Name)], a => a.TechnologyId);
+        DefinitionsOf = Groups.Of(Sorted(rows.Definitions, static (a, b) => a.Lang != b.Lang ? ((int)a.Lang).CompareTo((int)b.Lang) : a.Id.CompareTo(b.Id)), d => d.TechnologyId);
+        CategoriesOf = Groups<Category>.Of(
+            Sorted(rows.TechnologyCategories, static (a, b) => a.Position != b.Position ? a.Position.CompareTo(b.Position) : a.CategoryId.CompareTo(b.CategoryId)),
+            tc => tc.TechnologyId, tc => Categories[tc.CategoryId]);
         MakersOf = Group(rows.Makers.OrderBy(m => m.Role).ThenBy(m => m.OrganizationId), m => m.TechnologyId);
         TechnologiesOfOrganization = Group(rows.Makers.OrderBy(m => m.TechnologyId), m => m.OrganizationId);
         RelationsOf = Group(
@@ -98,8 +103,8 @@ public sealed class CatalogSnapshot
 
         // Organisations and people.
         OrganizationsBySlug = rows.Organizations.ToDictionary(o => o.Slug, StringComparer.Ordinal);
-        OrganizationsByName = [.. rows.Organizations.OrderBy(o => NameKey(o.Name), StringComparer.Ordinal).ThenBy(o => o.Id)];
-        PeopleByName = [.. rows.People.OrderBy(p => NameKey(p.Name), StringComparer.Ordinal).ThenBy(p => p.Id)];
+        OrganizationsByName = ByName(rows.Organizations, o => o.Name);
+        PeopleByName = ByName(rows.People, p => p.Name);
         _personByKey = new Dictionary<string, Person>(StringComparer.Ordinal);
         foreach (var p in rows.People.OrderByDescending(p => p.Id))
             if (p.Handle is { } handle) _personByKey[handle.ToLowerInvariant()] = p;
@@ -118,7 +123,7 @@ public sealed class CatalogSnapshot
         // Talks: orders, people, organisations, and what their sections mention.
         TalksBySlug = rows.Talks.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         TalksInOrder = [.. rows.Talks.OrderBy(t => t.Position).ThenBy(t => t.Id)];
-        TalksByTitle = [.. rows.Talks.OrderBy(t => NameKey(t.Title), StringComparer.Ordinal).ThenBy(t => t.Id)];
+        TalksByTitle = ByName(rows.Talks, t => t.Title);
         TalksOfEvent = Group(TalksInOrder, t => t.EventId);
         SpeakersOf = Group(
             rows.Speakers.OrderBy(s => s.Position).Select(s => new TalkSpeaker
@@ -136,19 +141,23 @@ public sealed class CatalogSnapshot
 
         // Mentions: per technology in line order; per talk in line order; a technology's talks in the order of
         // the notes (the first section of each talk that mentions it).
-        var inLineOrder = rows.Mentions.OrderBy(m => m.Line).ThenBy(m => m.Column).ThenBy(m => m.SectionId).ThenBy(m => m.Id).ToList();
-        MentionsOf = Group(inLineOrder, m => m.TechnologyId);
+        var inLineOrder = Sorted(rows.Mentions, static (a, b) =>
+            a.Line != b.Line ? a.Line.CompareTo(b.Line)
+            : a.Column != b.Column ? a.Column.CompareTo(b.Column)
+            : a.SectionId != b.SectionId ? a.SectionId.CompareTo(b.SectionId)
+            : a.Id.CompareTo(b.Id));
+        MentionsOf = Groups.Of(inLineOrder, m => m.TechnologyId);
         var talkMentions = inLineOrder.Where(m => Sections[m.SectionId].TalkId is not null).ToList();
-        MentionsOfTalk = Group(talkMentions, m => Sections[m.SectionId].TalkId!.Value);
-        TechnologiesOfTalk = MentionsOfTalk.ToDictionary(
-            g => g.Key, g => (IReadOnlyList<Technology>)[.. g.Select(m => m.TechnologyId).Distinct().Select(id => Technologies[id])]);
+        MentionsOfTalk = Groups.Of(talkMentions, m => Sections[m.SectionId].TalkId!.Value);
+        TechnologiesOfTalk = MentionsOfTalk.All.ToDictionary(
+            g => g.Key, g => (IReadOnlyList<Technology>)g.Value.Select(m => m.TechnologyId).Distinct().Select(id => Technologies[id]).ToArray());
         TalksOf = talkMentions
             .GroupBy(m => m.TechnologyId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<Talk>)[.. g
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Talk>)g
                 .GroupBy(m => Sections[m.SectionId].TalkId!.Value)
                 .Select(t => (Talk: Talks[t.Key], Position: t.Min(m => Sections[m.SectionId].Position)))
                 .OrderBy(x => x.Position).ThenBy(x => x.Talk.Id)
-                .Select(x => x.Talk)]);
+                .Select(x => x.Talk).ToArray());
         var mentionedAt = talkMentions.Select(m => (Event: Talks[Sections[m.SectionId].TalkId!.Value].EventId, m.TechnologyId)).Distinct();
         TechnologiesOfEvent = mentionedAt.GroupBy(x => x.Event).ToDictionary(g => g.Key, g => g.Select(x => x.TechnologyId).ToHashSet());
 
@@ -179,50 +188,50 @@ public sealed class CatalogSnapshot
     /// <summary>Every technology by <see cref="NameKey"/>, then id: the order of <c>technologies</c> and the glossary.</summary>
     public IReadOnlyList<Technology> TechnologiesByName { get; }
     public IReadOnlyList<Technology> TechnologiesByMentions { get; }
-    public ILookup<int, TechnologyAlias> AliasesOf { get; }
+    public Groups<TechnologyAlias> AliasesOf { get; }
 
     /// <summary>Every form of each technology, its name and slug included.</summary>
-    public ILookup<int, TechnologyAlias> AllAliasesOf { get; }
+    public Groups<TechnologyAlias> AllAliasesOf { get; }
 
     /// <summary>The forms linked in running text, the name first.</summary>
-    public ILookup<int, TechnologyAlias> MatchTermsOf { get; }
-    public ILookup<int, TechnologyDefinition> DefinitionsOf { get; }
-    public ILookup<int, Category> CategoriesOf { get; }
-    public ILookup<int, TechnologyOrganization> MakersOf { get; }
-    public ILookup<int, RelationView> RelationsOf { get; }
-    public ILookup<int, Mention> MentionsOf { get; }
+    public Groups<TechnologyAlias> MatchTermsOf { get; }
+    public Groups<TechnologyDefinition> DefinitionsOf { get; }
+    public Groups<Category> CategoriesOf { get; }
+    public Groups<TechnologyOrganization> MakersOf { get; }
+    public Groups<RelationView> RelationsOf { get; }
+    public Groups<Mention> MentionsOf { get; }
     public IReadOnlyDictionary<int, IReadOnlyList<Talk>> TalksOf { get; }
 
     public IReadOnlyList<Category> TopCategories { get; }
-    public ILookup<int, Category> ChildrenOf { get; }
+    public Groups<Category> ChildrenOf { get; }
 
     public IReadOnlyDictionary<string, Organization> OrganizationsBySlug { get; }
     public IReadOnlyList<Organization> OrganizationsByName { get; }
-    public ILookup<int, TechnologyOrganization> TechnologiesOfOrganization { get; }
-    public ILookup<int, Talk> TalksOfOrganization { get; }
+    public Groups<TechnologyOrganization> TechnologiesOfOrganization { get; }
+    public Groups<Talk> TalksOfOrganization { get; }
     public IReadOnlyDictionary<int, HashSet<int>> PeopleOfOrganization { get; }
     public IReadOnlySet<int> OrganizationsWithTalks { get; }
 
     public IReadOnlyList<Person> PeopleByName { get; }
-    public ILookup<int, Talk> TalksOfPerson { get; }
+    public Groups<Talk> TalksOfPerson { get; }
 
     public IReadOnlyDictionary<string, Event> EventsBySlug { get; }
     public IReadOnlyList<Event> EventsLatestFirst { get; }
-    public ILookup<int, Talk> TalksOfEvent { get; }
-    public ILookup<int, SourceDocument> DocumentsOfEvent { get; }
+    public Groups<Talk> TalksOfEvent { get; }
+    public Groups<SourceDocument> DocumentsOfEvent { get; }
     public IReadOnlyDictionary<int, HashSet<int>> TechnologiesOfEvent { get; }
 
     public IReadOnlyDictionary<string, SourceDocument> DocumentsBySlug { get; }
     public IReadOnlyList<SourceDocument> DocumentsInOrder { get; }
-    public ILookup<int, Section> SectionsOf { get; }
+    public Groups<Section> SectionsOf { get; }
 
     public IReadOnlyDictionary<string, Talk> TalksBySlug { get; }
     public IReadOnlyList<Talk> TalksInOrder { get; }
     public IReadOnlyList<Talk> TalksByTitle { get; }
-    public ILookup<int, TalkSpeaker> SpeakersOf { get; }
-    public ILookup<int, Organization> OrganizationsOfTalk { get; }
+    public Groups<TalkSpeaker> SpeakersOf { get; }
+    public Groups<Organization> OrganizationsOfTalk { get; }
     public IReadOnlyDictionary<int, IReadOnlyList<Technology>> TechnologiesOfTalk { get; }
-    public ILookup<int, Mention> MentionsOfTalk { get; }
+    public Groups<Mention> MentionsOfTalk { get; }
     public IReadOnlyDictionary<int, Section> SectionOfTalk { get; }
 
     /// <summary>The graph that <c>path</c> searches, made on first use.</summary>
@@ -290,8 +299,31 @@ public sealed class CatalogSnapshot
         if (list.Count == 0 || list[^1] != technology) list.Add(technology);
     }
 
-    private static ILookup<int, T> Group<T>(IEnumerable<T> items, Func<T, int> key) => items.ToLookup(key);
+    private static Groups<T> Group<T>(IEnumerable<T> items, Func<T, int> key) => Groups.Of([.. items], key);
 
-    private static ILookup<int, TValue> Group<T, TValue>(IEnumerable<T> items, Func<T, int> key, Func<T, TValue> value) =>
-        items.ToLookup(key, value);
+    private static Groups<TValue> Group<T, TValue>(IEnumerable<T> items, Func<T, int> key, Func<T, TValue> value) =>
+        Groups<TValue>.Of([.. items], key, value);
+
+    /// <summary>The items in the given order, sorted only if they did not come in it (rows read in key order).</summary>
+    private static T[] Sorted<T>(List<T> items, Comparison<T> order)
+    {
+        var sorted = items.ToArray();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (order(sorted[i - 1], sorted[i]) <= 0) continue;
+            Array.Sort(sorted, order);
+            break;
+        }
+        return sorted;
+    }
+
+    /// <summary>The entities by <see cref="NameKey"/> of their name, then id, each key made once.</summary>
+    private static T[] ByName<T>(List<T> items, Func<T, string> name) where T : Data.IEntity
+    {
+        var sorted = items.ToArray();
+        var keys = Array.ConvertAll(sorted, item => (Name: NameKey(name(item)), item.Id));
+        Array.Sort(keys, sorted, Comparer<(string Name, int Id)>.Create(static (a, b) =>
+            string.CompareOrdinal(a.Name, b.Name) is var c and not 0 ? c : a.Id.CompareTo(b.Id)));
+        return sorted;
+    }
 }

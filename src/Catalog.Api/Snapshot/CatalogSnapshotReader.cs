@@ -37,8 +37,11 @@ public static class CatalogSnapshotReader
         }
     }
 
-    /// <summary>Every row, with the version and whether a seed was imported, all of one committed state.</summary>
-    public static async Task<(long Version, bool Imported, CatalogRows Rows)> ReadAsync(CatalogDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Every row, with the version and whether a seed was imported, all of one committed state; where a row equals
+    /// its entity in <paramref name="previous"/>, that entity (see <see cref="Unchanged"/>).
+    /// </summary>
+    public static async Task<(long Version, bool Imported, CatalogRows Rows)> ReadAsync(CatalogDbContext db, CatalogSnapshot? previous, CancellationToken ct)
     {
         await using var connection = await OpenAsync(db, ct).ConfigureAwait(false);
         // One transaction, so the rows and the version belong to one committed state whatever commits meanwhile.
@@ -53,23 +56,24 @@ public static class CatalogSnapshotReader
         await reader.ReadAsync(ct).ConfigureAwait(false);
         var imported = reader.GetBoolean(0);
         var texts = new SharedTexts();
+        var unchanged = new Unchanged(db.Model, previous);
         var rows = new CatalogRows(
-            await NextAsync(reader, texts, ReadTechnology, ct).ConfigureAwait(false),
-            await NextAsync(reader, texts, ReadAlias, ct).ConfigureAwait(false),
-            await NextAsync(reader, texts, ReadDefinition, ct).ConfigureAwait(false),
-            await NextAsync(reader, texts, ReadTechnologyCategory, ct).ConfigureAwait(false),
-            await NextAsync(reader, texts, ReadMaker, ct).ConfigureAwait(false),
-            await NextAsync(reader, texts, ReadRelation, ct).ConfigureAwait(false),
-            await NextAsync(reader, texts, ReadCategory, ct).ConfigureAwait(false),
-            await NextAsync(reader, texts, ReadOrganization, ct).ConfigureAwait(false),
-            await NextAsync(reader, texts, ReadPerson, ct).ConfigureAwait(false),
-            await NextAsync(reader, texts, ReadEvent, ct).ConfigureAwait(false),
-            await NextAsync(reader, texts, ReadTalk, ct).ConfigureAwait(false),
-            await NextAsync(reader, texts, ReadSpeaker, ct).ConfigureAwait(false),
-            await NextAsync(reader, texts, ReadTalkOrganization, ct).ConfigureAwait(false),
-            await NextAsync(reader, texts, ReadDocument, ct).ConfigureAwait(false),
-            await NextAsync(reader, texts, ReadSection, ct).ConfigureAwait(false),
-            await NextAsync(reader, texts, ReadMention, ct).ConfigureAwait(false));
+            await NextAsync(reader, r => unchanged.Keep(ReadTechnology(r, texts)), ct).ConfigureAwait(false),
+            await NextAsync(reader, r => unchanged.Keep(ReadAlias(r)), ct).ConfigureAwait(false),
+            await NextAsync(reader, r => unchanged.Keep(ReadDefinition(r, texts)), ct).ConfigureAwait(false),
+            await NextAsync(reader, ReadTechnologyCategory, ct).ConfigureAwait(false),
+            await NextAsync(reader, r => ReadMaker(r, texts), ct).ConfigureAwait(false),
+            await NextAsync(reader, r => ReadRelation(r, texts), ct).ConfigureAwait(false),
+            await NextAsync(reader, ReadCategory, ct).ConfigureAwait(false),
+            await NextAsync(reader, ReadOrganization, ct).ConfigureAwait(false),
+            await NextAsync(reader, ReadPerson, ct).ConfigureAwait(false),
+            await NextAsync(reader, r => ReadEvent(r, texts), ct).ConfigureAwait(false),
+            await NextAsync(reader, ReadTalk, ct).ConfigureAwait(false),
+            await NextAsync(reader, ReadSpeaker, ct).ConfigureAwait(false),
+            await NextAsync(reader, ReadTalkOrganization, ct).ConfigureAwait(false),
+            await NextAsync(reader, ReadDocument, ct).ConfigureAwait(false),
+            await NextAsync(reader, ReadSection, ct).ConfigureAwait(false),
+            await NextAsync(reader, r => unchanged.Keep(ReadMention(r, texts)), ct).ConfigureAwait(false));
         await reader.DisposeAsync().ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return (version, imported, rows);
@@ -119,11 +123,11 @@ public static class CatalogSnapshotReader
         return await source.OpenConnectionAsync(ct).ConfigureAwait(false);
     }
 
-    private static async Task<List<T>> NextAsync<T>(NpgsqlDataReader reader, SharedTexts texts, Func<NpgsqlDataReader, SharedTexts, T> read, CancellationToken ct)
+    private static async Task<List<T>> NextAsync<T>(NpgsqlDataReader reader, Func<NpgsqlDataReader, T> read, CancellationToken ct)
     {
         await reader.NextResultAsync(ct).ConfigureAwait(false);
         var rows = new List<T>();
-        while (await reader.ReadAsync(ct).ConfigureAwait(false)) rows.Add(read(reader, texts));
+        while (await reader.ReadAsync(ct).ConfigureAwait(false)) rows.Add(read(reader));
         return rows;
     }
 
@@ -170,7 +174,7 @@ public static class CatalogSnapshotReader
         },
     };
 
-    private static TechnologyAlias ReadAlias(NpgsqlDataReader r, SharedTexts texts)
+    private static TechnologyAlias ReadAlias(NpgsqlDataReader r)
     {
         // A third of the aliases are already in normal form: one string for both.
         var text = r.GetString(2);
@@ -198,7 +202,7 @@ public static class CatalogSnapshotReader
         SourceUrl = texts.Share(Text(r, 5)),
     };
 
-    private static TechnologyCategory ReadTechnologyCategory(NpgsqlDataReader r, SharedTexts texts) => new()
+    private static TechnologyCategory ReadTechnologyCategory(NpgsqlDataReader r) => new()
     {
         TechnologyId = r.GetInt32(0),
         CategoryId = r.GetInt32(1),
@@ -222,7 +226,7 @@ public static class CatalogSnapshotReader
         SourceUrl = texts.Share(Text(r, 4)),
     };
 
-    private static Category ReadCategory(NpgsqlDataReader r, SharedTexts texts) => new()
+    private static Category ReadCategory(NpgsqlDataReader r) => new()
     {
         Id = r.GetInt32(0),
         Slug = r.GetString(1),
@@ -233,7 +237,7 @@ public static class CatalogSnapshotReader
         Aliases = r.GetFieldValue<List<string>>(6),
     };
 
-    private static Organization ReadOrganization(NpgsqlDataReader r, SharedTexts texts) => new()
+    private static Organization ReadOrganization(NpgsqlDataReader r) => new()
     {
         Id = r.GetInt32(0),
         Slug = r.GetString(1),
@@ -249,7 +253,7 @@ public static class CatalogSnapshotReader
         Crunchbase = Text(r, 11),
     };
 
-    private static Person ReadPerson(NpgsqlDataReader r, SharedTexts texts) => new()
+    private static Person ReadPerson(NpgsqlDataReader r) => new()
     {
         Id = r.GetInt32(0),
         Slug = r.GetString(1),
@@ -269,7 +273,7 @@ public static class CatalogSnapshotReader
         SourceUrl = texts.Share(Text(r, 7)),
     };
 
-    private static Talk ReadTalk(NpgsqlDataReader r, SharedTexts texts) => new()
+    private static Talk ReadTalk(NpgsqlDataReader r) => new()
     {
         Id = r.GetInt32(0),
         Slug = r.GetString(1),
@@ -278,7 +282,7 @@ public static class CatalogSnapshotReader
         Position = r.GetInt32(4),
     };
 
-    private static TalkSpeaker ReadSpeaker(NpgsqlDataReader r, SharedTexts texts) => new()
+    private static TalkSpeaker ReadSpeaker(NpgsqlDataReader r) => new()
     {
         TalkId = r.GetInt32(0),
         PersonId = r.GetInt32(1),
@@ -286,14 +290,14 @@ public static class CatalogSnapshotReader
         OrganizationId = Int(r, 3),
     };
 
-    private static TalkOrganization ReadTalkOrganization(NpgsqlDataReader r, SharedTexts texts) => new()
+    private static TalkOrganization ReadTalkOrganization(NpgsqlDataReader r) => new()
     {
         TalkId = r.GetInt32(0),
         OrganizationId = r.GetInt32(1),
         Position = r.GetInt32(2),
     };
 
-    private static SourceDocument ReadDocument(NpgsqlDataReader r, SharedTexts texts) => new()
+    private static SourceDocument ReadDocument(NpgsqlDataReader r) => new()
     {
         Id = r.GetInt32(0),
         Slug = r.GetString(1),
@@ -308,7 +312,7 @@ public static class CatalogSnapshotReader
         Content = r.GetString(10),
     };
 
-    private static Section ReadSection(NpgsqlDataReader r, SharedTexts texts) => new()
+    private static Section ReadSection(NpgsqlDataReader r) => new()
     {
         Id = r.GetInt32(0),
         DocumentId = r.GetInt32(1),

@@ -74,7 +74,7 @@ public sealed partial class CatalogSnapshots(
             }
             var started = time.GetTimestamp();
             using var activity = Telemetry.CatalogTelemetry.StartSnapshotBuild();
-            var (version, imported, rows) = await CatalogSnapshotReader.ReadAsync(db, ct).ConfigureAwait(false);
+            var (version, imported, rows) = await CatalogSnapshotReader.ReadAsync(db, _current, ct).ConfigureAwait(false);
             var read = time.GetElapsedTime(started);
             var snapshot = new CatalogSnapshot(version, time.GetUtcNow(), imported, rows);
             activity?.SetTag("catalog.version", snapshot.Version);

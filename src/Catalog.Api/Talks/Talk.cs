@@ -10,6 +10,4 @@ public sealed class Talk : Data.IEntity, Data.ISlugged
 
     /// <summary>The talk's place in the order of the notes.</summary>
     public int Position { get; set; }
-    public List<TalkSpeaker> Speakers { get; init; } = [];
-    public List<TalkOrganization> Organizations { get; init; } = [];
 }

@@ -18,10 +18,4 @@ public sealed class Technology : Data.IEntity
 
     /// <summary>Where the CNCF landscape lists it; null when the landscape does not.</summary>
     public LandscapeEntry? Landscape { get; set; }
-
-    public List<TechnologyAlias> Aliases { get; init; } = [];
-    public List<TechnologyDefinition> Definitions { get; init; } = [];
-    public List<TechnologyCategory> Categories { get; init; } = [];
-    public List<TechnologyOrganization> Organizations { get; init; } = [];
-    public List<TechnologyRelation> Relations { get; init; } = [];
 }

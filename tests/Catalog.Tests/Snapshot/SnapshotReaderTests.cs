@@ -18,7 +18,7 @@ public sealed class SnapshotReaderTests(CatalogApiFixture api) : IClassFixture<C
     public async Task Every_mapped_column_is_read_to_the_value_EF_Core_reads()
     {
         await using var db = await api.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync();
-        var (version, imported, rows) = await CatalogSnapshotReader.ReadAsync(db, default);
+        var (version, imported, rows) = await CatalogSnapshotReader.ReadAsync(db, null, default);
         Assert.True(imported);
         Assert.Equal(await db.Database.SqlQueryRaw<long>("SELECT version AS \"Value\" FROM catalog_version").SingleAsync(), version);
 
@@ -50,7 +50,7 @@ public sealed class SnapshotReaderTests(CatalogApiFixture api) : IClassFixture<C
     public async Task Repeated_values_of_the_shared_columns_are_one_string()
     {
         await using var db = await api.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync();
-        var (_, _, rows) = await CatalogSnapshotReader.ReadAsync(db, default);
+        var (_, _, rows) = await CatalogSnapshotReader.ReadAsync(db, null, default);
         // Mentions on one line share its text; landscape entries their category; definitions their source page.
         var sameLine = rows.Mentions.GroupBy(m => m.LineText).First(g => g.Count() > 1).ToList();
         Assert.Same(sameLine[0].LineText, sameLine[1].LineText);
@@ -61,6 +61,54 @@ public sealed class SnapshotReaderTests(CatalogApiFixture api) : IClassFixture<C
         // An alias already in normal form is one string for both.
         var normal = rows.Aliases.First(a => a.Normalized == a.Text);
         Assert.Same(normal.Text, normal.Normalized);
+    }
+
+    [Fact]
+    public async Task A_rebuild_keeps_the_entities_that_did_not_change_and_reads_those_that_did()
+    {
+        await using var db = await api.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync();
+        var (version, imported, rows) = await CatalogSnapshotReader.ReadAsync(db, null, default);
+        var previous = new CatalogSnapshot(version, DateTimeOffset.UtcNow, imported, rows);
+
+        // One column of each shared table changes: a plain one, and one inside the landscape's complex property.
+        var listed = rows.Technologies.First(t => t.Landscape is not null);
+        var counted = rows.Technologies.First(t => t.Landscape is null);
+        var alias = rows.Aliases[^1];
+        var definition = rows.Definitions[0];
+        var mention = rows.Mentions[0];
+        FormattableString[] changes =
+        [
+            $"UPDATE technologies SET landscape_subcategory = landscape_subcategory || ' (changed)' WHERE id = {listed.Id}",
+            $"UPDATE technologies SET mention_count = mention_count + 1 WHERE id = {counted.Id}",
+            $"UPDATE technology_aliases SET case_sensitive = NOT case_sensitive WHERE id = {alias.Id}",
+            $"UPDATE technology_definitions SET short = short || ' (changed)' WHERE id = {definition.Id}",
+            $"UPDATE mentions SET \"column\" = \"column\" + 1 WHERE id = {mention.Id}",
+        ];
+        foreach (var change in changes) await db.Database.ExecuteSqlAsync(change);
+        try
+        {
+            var (_, _, again) = await CatalogSnapshotReader.ReadAsync(db, previous, default);
+
+            Assert.Equal(listed.Landscape!.Subcategory + " (changed)", again.Technologies.Single(t => t.Id == listed.Id).Landscape!.Subcategory);
+            Assert.Equal(counted.MentionCount + 1, again.Technologies.Single(t => t.Id == counted.Id).MentionCount);
+            Assert.Equal(!alias.CaseSensitive, again.Aliases.Single(a => a.Id == alias.Id).CaseSensitive);
+            Assert.Equal(definition.Short + " (changed)", again.Definitions.Single(d => d.Id == definition.Id).Short);
+            Assert.Equal(mention.Column + 1, again.Mentions.Single(m => m.Id == mention.Id).Column);
+
+            // Everything else is the previous snapshot's own entity, not a copy.
+            Assert.All(again.Technologies.Where(t => t.Id != listed.Id && t.Id != counted.Id), t => Assert.Same(previous.Technologies[t.Id], t));
+            Assert.All(again.Aliases.Where(a => a.Id != alias.Id), a => Assert.Same(previous.Aliases[a.Id], a));
+            Assert.All(again.Mentions.Where(m => m.Id != mention.Id), m => Assert.Same(previous.Mentions[m.Id], m));
+            Assert.All(again.Definitions.Where(d => d.Id != definition.Id), d => Assert.Same(previous.DefinitionsOf[d.TechnologyId].Single(p => p.Id == d.Id), d));
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE technologies SET landscape_subcategory = {listed.Landscape!.Subcategory} WHERE id = {listed.Id}");
+            await db.Database.ExecuteSqlAsync($"UPDATE technologies SET mention_count = {counted.MentionCount} WHERE id = {counted.Id}");
+            await db.Database.ExecuteSqlAsync($"UPDATE technology_aliases SET case_sensitive = {alias.CaseSensitive} WHERE id = {alias.Id}");
+            await db.Database.ExecuteSqlAsync($"UPDATE technology_definitions SET short = {definition.Short} WHERE id = {definition.Id}");
+            await db.Database.ExecuteSqlAsync($"UPDATE mentions SET \"column\" = {mention.Column} WHERE id = {mention.Id}");
+        }
     }
 
     private static async Task AssertSameAsync<T>(CatalogDbContext db, List<T> read, List<Type> compared) where T : class

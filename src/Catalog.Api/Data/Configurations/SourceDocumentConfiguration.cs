@@ -20,6 +20,6 @@ internal sealed class SourceDocumentConfiguration : IEntityTypeConfiguration<Sou
         builder.Property(d => d.Language).HasMaxLength(8);
         builder.Property(d => d.Url).HasMaxLength(Limits.Url);
         builder.HasOne<Event>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(d => d.Sections).WithOne().HasForeignKey(s => s.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany<Section>().WithOne().HasForeignKey(s => s.DocumentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

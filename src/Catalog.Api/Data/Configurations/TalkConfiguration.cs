@@ -14,7 +14,7 @@ internal sealed class TalkConfiguration : IEntityTypeConfiguration<Talk>
         builder.Property(t => t.Slug).HasMaxLength(Limits.Slug);
         builder.Property(t => t.Title).HasMaxLength(Limits.Title);
         builder.HasOne<Event>().WithMany().HasForeignKey(t => t.EventId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(t => t.Speakers).WithOne().HasForeignKey(s => s.TalkId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(t => t.Organizations).WithOne().HasForeignKey(o => o.TalkId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany<TalkSpeaker>().WithOne().HasForeignKey(s => s.TalkId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany<TalkOrganization>().WithOne().HasForeignKey(o => o.TalkId).OnDelete(DeleteBehavior.Cascade);
     }
 }

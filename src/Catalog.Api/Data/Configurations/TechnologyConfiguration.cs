@@ -22,10 +22,12 @@ internal sealed class TechnologyConfiguration : IEntityTypeConfiguration<Technol
             landscape.Property(l => l.Subcategory).HasMaxLength(Limits.Name);
             landscape.Property(l => l.Logo).HasMaxLength(Limits.Name);
         });
-        builder.HasMany(t => t.Aliases).WithOne(a => a.Technology).HasForeignKey(a => a.TechnologyId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(t => t.Definitions).WithOne().HasForeignKey(d => d.TechnologyId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(t => t.Categories).WithOne().HasForeignKey(c => c.TechnologyId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(t => t.Organizations).WithOne().HasForeignKey(o => o.TechnologyId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(t => t.Relations).WithOne(r => r.From).HasForeignKey(r => r.FromId).OnDelete(DeleteBehavior.Cascade);
+        // Relationships without collection navigations: the snapshot holds a technology's rows in its own indexes,
+        // and an empty list per navigation on each of a large catalog's entities was tens of megabytes.
+        builder.HasMany<TechnologyAlias>().WithOne(a => a.Technology).HasForeignKey(a => a.TechnologyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany<TechnologyDefinition>().WithOne().HasForeignKey(d => d.TechnologyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany<TechnologyCategory>().WithOne().HasForeignKey(c => c.TechnologyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany<TechnologyOrganization>().WithOne().HasForeignKey(o => o.TechnologyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany<TechnologyRelation>().WithOne(r => r.From).HasForeignKey(r => r.FromId).OnDelete(DeleteBehavior.Cascade);
     }
 }

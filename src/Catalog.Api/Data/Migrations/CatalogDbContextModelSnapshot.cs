@@ -994,7 +994,7 @@ namespace Catalog.Api.Data.Migrations
             modelBuilder.Entity("Catalog.Api.Notes.Section", b =>
                 {
                     b.HasOne("Catalog.Api.Notes.SourceDocument", null)
-                        .WithMany("Sections")
+                        .WithMany()
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -1045,7 +1045,7 @@ namespace Catalog.Api.Data.Migrations
                         .HasConstraintName("fk_talk_organizations_organizations_organization_id");
 
                     b.HasOne("Catalog.Api.Talks.Talk", null)
-                        .WithMany("Organizations")
+                        .WithMany()
                         .HasForeignKey("TalkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -1068,7 +1068,7 @@ namespace Catalog.Api.Data.Migrations
                         .HasConstraintName("fk_talk_speakers_people_person_id");
 
                     b.HasOne("Catalog.Api.Talks.Talk", null)
-                        .WithMany("Speakers")
+                        .WithMany()
                         .HasForeignKey("TalkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -1080,7 +1080,7 @@ namespace Catalog.Api.Data.Migrations
             modelBuilder.Entity("Catalog.Api.Technologies.TechnologyAlias", b =>
                 {
                     b.HasOne("Catalog.Api.Technologies.Technology", "Technology")
-                        .WithMany("Aliases")
+                        .WithMany()
                         .HasForeignKey("TechnologyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -1099,7 +1099,7 @@ namespace Catalog.Api.Data.Migrations
                         .HasConstraintName("fk_technology_categories_categories_category_id");
 
                     b.HasOne("Catalog.Api.Technologies.Technology", null)
-                        .WithMany("Categories")
+                        .WithMany()
                         .HasForeignKey("TechnologyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -1111,7 +1111,7 @@ namespace Catalog.Api.Data.Migrations
             modelBuilder.Entity("Catalog.Api.Technologies.TechnologyDefinition", b =>
                 {
                     b.HasOne("Catalog.Api.Technologies.Technology", null)
-                        .WithMany("Definitions")
+                        .WithMany()
                         .HasForeignKey("TechnologyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -1128,7 +1128,7 @@ namespace Catalog.Api.Data.Migrations
                         .HasConstraintName("fk_technology_organizations_organizations_organization_id");
 
                     b.HasOne("Catalog.Api.Technologies.Technology", null)
-                        .WithMany("Organizations")
+                        .WithMany()
                         .HasForeignKey("TechnologyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -1140,7 +1140,7 @@ namespace Catalog.Api.Data.Migrations
             modelBuilder.Entity("Catalog.Api.Technologies.TechnologyRelation", b =>
                 {
                     b.HasOne("Catalog.Api.Technologies.Technology", "From")
-                        .WithMany("Relations")
+                        .WithMany()
                         .HasForeignKey("FromId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -1156,31 +1156,6 @@ namespace Catalog.Api.Data.Migrations
                     b.Navigation("From");
 
                     b.Navigation("To");
-                });
-
-            modelBuilder.Entity("Catalog.Api.Notes.SourceDocument", b =>
-                {
-                    b.Navigation("Sections");
-                });
-
-            modelBuilder.Entity("Catalog.Api.Talks.Talk", b =>
-                {
-                    b.Navigation("Organizations");
-
-                    b.Navigation("Speakers");
-                });
-
-            modelBuilder.Entity("Catalog.Api.Technologies.Technology", b =>
-                {
-                    b.Navigation("Aliases");
-
-                    b.Navigation("Categories");
-
-                    b.Navigation("Definitions");
-
-                    b.Navigation("Organizations");
-
-                    b.Navigation("Relations");
                 });
 #pragma warning restore 612, 618
         }
