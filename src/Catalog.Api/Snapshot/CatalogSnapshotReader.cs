@@ -185,8 +185,8 @@ public static class CatalogSnapshotReader
             TechnologyId = r.GetInt32(1),
             Text = text,
             Normalized = normalized == text ? text : normalized,
-        Kind = Kebab<AliasKind>(r, 4),
-        Lang = NullableKebab<Lang>(r, 5),
+            Kind = Kebab<AliasKind>(r, 4),
+            Lang = NullableKebab<Lang>(r, 5),
             CaseSensitive = r.GetBoolean(6),
             Match = r.GetBoolean(7),
         };
