@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using Catalog.Api.Auth;
 using Catalog.Api.Graph.Documents;
 using Catalog.Api.Graph.Errors;
@@ -60,6 +59,7 @@ public static class GraphQLPipeline
             builder.Services.AddSingleton(typeof(IMutationFields), feature);
         builder.Services.AddSingleton<PersistedDocumentStore>();
         builder.Services.AddSingleton<ExecutionGate>();
+        builder.Services.AddSingleton<CatalogJsonSerializer>();
         builder.Services.AddSingleton<GraphQLEndpoint>();
         builder.Services.AddSingleton<ResponseCache>();
         builder.Services.AddHttpContextAccessor();
@@ -73,11 +73,7 @@ public static class GraphQLPipeline
             graphql
                 .AddSchema<CatalogSchema>()
                 .AddGraphTypes(typeof(CatalogSchema).Assembly)
-                .AddSystemTextJson(json =>
-                {
-                    json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-                    json.Converters.Add(new ExecutionResultWriter());
-                })
+                .AddSerializer(services => services.GetRequiredService<CatalogJsonSerializer>())
                 // Every query resolver reads the in-memory snapshot and returns at once: running sibling fields as
                 // tasks (the parallel strategy) would only add a task and a queue entry per field.
                 .AddExecutionStrategy(SerialExecutionStrategy.Instance, OperationType.Query)

@@ -15,7 +15,7 @@ namespace Catalog.Api.Graph.Http;
 /// What comes before (CORS, authentication, limits, the IDE) is ASP.NET Core middleware, see Program.cs; what comes
 /// after, between the request and the resolvers, is the GraphQL pipeline, see <see cref="GraphQLPipeline"/>.
 /// </summary>
-public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, ResponseCache responses)
+public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, CatalogJsonSerializer serializer, ResponseCache responses)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -108,7 +108,7 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
 
     /// <summary>
     /// Writes a result: a successful query's kept under <paramref name="keepAs"/> when given, and a GET's with what HTTP
-    /// caches need (both need the whole answer in memory first); anything else streamed as it is serialised.
+    /// caches need (both need the whole answer in memory first); anything else sent as it is written.
     /// </summary>
     private async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result, bool isGet = false, string? keepAs = null, long? version = null)
     {
@@ -121,7 +121,7 @@ public sealed class GraphQLEndpoint(IDocumentExecuter<ISchema> executer, IGraphQ
             return;
         }
         http.Response.ContentType = contentType;
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        await serializer.WriteResultAsync(http.Response.BodyWriter, result, http.RequestAborted);
     }
 
     private Task WriteErrorAsync(HttpContext http, int status, string mediaType, string code, string message)

@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Security.Cryptography;
 using Catalog.Api.Compression;
 using GraphQL;
@@ -59,10 +60,12 @@ public static class HttpCaching
     /// accepts, cacheably when it came by GET; the content is returned with the codings made so far, for the response
     /// cache to keep.
     /// </summary>
-    public static async Task<EncodedContent> WriteQueryResultAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionResult result, string contentType)
+    public static async Task<EncodedContent> WriteQueryResultAsync(HttpContext http, CatalogJsonSerializer serializer, ExecutionResult result, string contentType)
     {
         using var buffer = new MemoryStream();
-        await serializer.WriteAsync(buffer, result, http.RequestAborted);
+        var pipe = PipeWriter.Create(buffer, new StreamPipeWriterOptions(leaveOpen: true));
+        await serializer.WriteResultAsync(pipe, result, http.RequestAborted);
+        await pipe.CompleteAsync();
         var content = new EncodedContent(buffer.ToArray(), contentType, EncodedContent.QuickBrotli);
         await content.WriteAsync(http, CacheControlOf(http));
         return content;
