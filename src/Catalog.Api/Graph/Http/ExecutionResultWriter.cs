@@ -48,10 +48,9 @@ public sealed class ExecutionResultWriter : JsonConverter<ExecutionResult>
     public const int FlushAt = 64 * 1024;
 
     /// <summary>
-    /// Writes a result straight into a response, sending it on every <see cref="FlushAt"/> bytes. Through
-    /// <see cref="JsonSerializer"/>, a converter's output is buffered whole before the first byte leaves (its write
-    /// cannot pause), in arrays the shared pool then keeps: answers of 100 MB (the whole glossary of a large
-    /// catalog) left arrays of that size behind. The upper levels of <c>data</c> (the root fields, their items and
+    /// Writes a result straight into a response, sending it on every <see cref="FlushAt"/> bytes. Not through
+    /// <see cref="JsonSerializer"/>: it buffers a converter's output whole before the first byte leaves (a converter's
+    /// write cannot pause), in arrays the shared pool then keeps, as large as the largest answer. The upper levels of <c>data</c> (the root fields, their items and
     /// their fields) are where a large answer is wide, so the writer may pause there; below, nodes are written at once.
     /// The JSON goes into a batch of the writer's own and from there to the response in one write per send: written
     /// into the response's pipe directly, it would grow the pipe a few KB at a time, each growth a lock taken against
