@@ -56,35 +56,53 @@ public static partial class CatalogSearch
 
         // A name that starts with the query (80 and up) outranks any that only contains it (at most 60 + 10 + 7): when
         // those name enough items, the trigram look-up for the others, whose cost grows with the catalog, is skipped.
-        // The names starting with it are scored in a flat array and kept from the best down to the k-th item, so a
-        // common prefix shared by thousands of names costs a sort of numbers, not thousands of look-ups.
+        // The names starting with it are scored a block at a time, the block that could score best first, until no
+        // block left can reach the page: a prefix shared by thousands of names costs a few blocks, not thousands of scores.
         var (start, count) = index.NamesStartingWith(query);
-        var scores = ArrayPool<double>.Shared.Rent(count);
-        var order = ArrayPool<int>.Shared.Rent(count);
-        try
+        if (count > 0)
         {
-            for (var i = 0; i < count; i++)
+            const int size = SearchIndex.BlockSize;
+            var firstBlock = start / size;
+            var blocks = (start + count - 1) / size - firstBlock + 1;
+            var bounds = ArrayPool<double>.Shared.Rent(blocks);
+            var order = ArrayPool<int>.Shared.Rent(blocks);
+            try
             {
-                var text = index.NameInOrder(start + i);
-                scores[i] = -ScoreOf(text, NameTier(text));
-                order[i] = start + i;
+                for (var i = 0; i < blocks; i++)
+                {
+                    // The most a name of the block can score: the shortest name, its language wanted, the greatest
+                    // bonus, and the rounding to three places.
+                    var (shortest, bonus) = index.NameBlock(firstBlock + i);
+                    var tier = shortest <= query.Length ? Exact : Prefix + 10.0 * query.Length / shortest;
+                    bounds[i] = -(tier + 5 + bonus + 0.001);
+                    order[i] = firstBlock + i;
+                }
+                Array.Sort(bounds, order, 0, blocks);
+                var lowestOnPage = double.NegativeInfinity;
+                for (int i = 0, scored = 0, recount = first; i < blocks; i++)
+                {
+                    if (best.Count >= first)
+                    {
+                        // The page's lowest score only grows as names are kept; it is counted again whenever the names
+                        // scored have doubled, so counting costs no more than scoring.
+                        if (scored >= recount) (lowestOnPage, recount) = (LowestOnPage(best.Values, first), 2 * scored);
+                        if (-bounds[i] < lowestOnPage) break;
+                    }
+                    var from = Math.Max(start, order[i] * size);
+                    var to = Math.Min(start + count, (order[i] + 1) * size);
+                    for (var position = from; position < to; position++)
+                    {
+                        var text = index.NameInOrder(position);
+                        Consider(text, NameTier(text));
+                    }
+                    scored += to - from;
+                }
             }
-            Array.Sort(scores, order, 0, count);
-            var kthScore = double.NegativeInfinity;
-            for (var i = 0; i < count; i++)
+            finally
             {
-                var score = -scores[i];
-                if (best.Count >= first && score < kthScore) break;
-                var text = index.NameInOrder(order[i]);
-                var known = best.Count;
-                Keep(text, score);
-                if (best.Count > known && best.Count == first) kthScore = score;
+                ArrayPool<double>.Shared.Return(bounds);
+                ArrayPool<int>.Shared.Return(order);
             }
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(scores);
-            ArrayPool<int>.Shared.Return(order);
         }
         if (best.Count < first)
             foreach (var text in index.NamesContaining(query)) Consider(text, NameTier(text));
@@ -99,6 +117,23 @@ public static partial class CatalogSearch
             .OrderByDescending(b => b.Value.Score).ThenBy(b => b.Key.Item1).ThenBy(b => b.Key.Item2)
             .Take(first)
             .Select(b => new SearchResult(b.Key.Item1, b.Key.Item2, b.Value.Text.Matched, b.Value.Score, Item(catalog, b.Key.Item1, b.Key.Item2)))];
+    }
+
+    // The first-th best of the scores kept so far.
+    private static double LowestOnPage(Dictionary<(SearchItemKind, int), (SearchIndex.Text Text, double Score)>.ValueCollection kept, int first)
+    {
+        var scores = ArrayPool<double>.Shared.Rent(kept.Count);
+        try
+        {
+            var n = 0;
+            foreach (var (_, score) in kept) scores[n++] = -score;
+            Array.Sort(scores, 0, n);
+            return -scores[first - 1];
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(scores);
+        }
     }
 
     [GeneratedRegex(@"\s+")]

@@ -13,8 +13,12 @@ public sealed class SearchIndex
     /// <summary>A searchable text of an item: a name, alias, reading, title or short definition.</summary>
     public sealed record Text(SearchItemKind Kind, int Id, string Matched, string Norm, string? Lang, double Bonus);
 
+    /// <summary>How many names in ordinal order share one <see cref="NameBlock"/>.</summary>
+    public const int BlockSize = 32;
+
     private readonly Text[] _names;
     private readonly int[] _namesByNorm;
+    private readonly (int Shortest, double Bonus)[] _nameBlocks;
     private readonly Text[] _definitions;
     private readonly Dictionary<ulong, int[]> _nameRuns;
     private readonly Dictionary<ulong, int[]> _definitionRuns;
@@ -51,6 +55,7 @@ public sealed class SearchIndex
 
         _names = [.. names];
         _namesByNorm = [.. Enumerable.Range(0, _names.Length).OrderBy(i => _names[i].Norm, StringComparer.Ordinal)];
+        _nameBlocks = [.. _namesByNorm.Chunk(BlockSize).Select(block => (block.Min(i => _names[i].Norm.Length), block.Max(i => _names[i].Bonus)))];
         _definitions = [.. definitions];
         _nameRuns = Runs(_names);
         _definitionRuns = Runs(_definitions);
@@ -70,6 +75,13 @@ public sealed class SearchIndex
 
     /// <summary>The names in the ordinal order of their folded form.</summary>
     public Text NameInOrder(int position) => _names[_namesByNorm[position]];
+
+    /// <summary>
+    /// The shortest folded name and the greatest bonus among the names at positions <c>block * BlockSize</c> to
+    /// <c>(block + 1) * BlockSize - 1</c> of <see cref="NameInOrder"/>: enough to bound the score of every name there,
+    /// so a search can pass over blocks whose best cannot reach its page.
+    /// </summary>
+    public (int Shortest, double Bonus) NameBlock(int block) => _nameBlocks[block];
 
     // The first position whose name is not below the query (prefix: false), or not below nor starting with it (prefix: true).
     private int FirstNameNotBelow(string query, bool prefix)
