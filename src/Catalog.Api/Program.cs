@@ -55,6 +55,7 @@ if (ApiKeyCommand.IsApiKeyCommand(args))
     return await ApiKeyCommand.RunAsync(app, args);
 
 if (!await app.PrepareCatalogDatabaseAsync()) return 1;
+app.StartCatalogSnapshot();
 
 // A request's way, in order.
 app.UseCorrelationId();

@@ -91,6 +91,26 @@ public sealed partial class CatalogSnapshots(
         }
     }
 
+    /// <summary>
+    /// Starts the first build now, on the thread pool, so that it runs while the rest of the host starts rather than
+    /// after it. A failure is only logged: the listener builds again as soon as it connects.
+    /// </summary>
+    public void StartFirstBuild(CancellationToken stopping) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await RefreshAsync(stopping).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!stopping.IsCancellationRequested)
+        {
+            LogBuildFailed(e.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped before it was built.
+        }
+    }, CancellationToken.None);
+
     /// <summary>How long after a build the memory it left behind is given back: requests that held the replaced snapshot are done by then.</summary>
     public static readonly TimeSpan GiveBackDelay = TimeSpan.FromSeconds(2);
 

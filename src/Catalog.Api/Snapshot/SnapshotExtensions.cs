@@ -15,6 +15,16 @@ public static class SnapshotExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Builds the first snapshot while the host starts its server (readiness waits for that snapshot); the database
+    /// must be migrated and imported by then.
+    /// </summary>
+    public static WebApplication StartCatalogSnapshot(this WebApplication app)
+    {
+        app.Services.GetRequiredService<CatalogSnapshots>().StartFirstBuild(app.Lifetime.ApplicationStopping);
+        return app;
+    }
+
     /// <summary>The snapshot this execution reads (see <see cref="SnapshotExecution"/>).</summary>
     public static CatalogSnapshot Catalog(this IResolveFieldContext context) =>
         context.UserContext.TryGetValue(SnapshotExecution.Key, out var given) && given is CatalogSnapshot snapshot
