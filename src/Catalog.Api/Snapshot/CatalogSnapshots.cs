@@ -101,13 +101,9 @@ public sealed partial class CatalogSnapshots(
         {
             await RefreshAsync(stopping).ConfigureAwait(false);
         }
-        catch (Exception e) when (!stopping.IsCancellationRequested)
+        catch (Exception e)
         {
-            LogBuildFailed(e.Message);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped before it was built.
+            if (!stopping.IsCancellationRequested) LogBuildFailed(e.Message);
         }
     }, CancellationToken.None);
 
