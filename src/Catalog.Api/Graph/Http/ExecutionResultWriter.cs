@@ -50,11 +50,11 @@ public sealed class ExecutionResultWriter : JsonConverter<ExecutionResult>
     /// <summary>
     /// Writes a result straight into a response, sending it on every <see cref="FlushAt"/> bytes. Not through
     /// <see cref="JsonSerializer"/>: it buffers a converter's output whole before the first byte leaves (a converter's
-    /// write cannot pause), in arrays the shared pool then keeps, as large as the largest answer. The upper levels of <c>data</c> (the root fields, their items and
-    /// their fields) are where a large answer is wide, so the writer may pause there; below, nodes are written at once.
-    /// The JSON goes into a batch of the writer's own and from there to the response in one write per send: written
-    /// into the response's pipe directly, it would grow the pipe a few KB at a time, each growth a lock taken against
-    /// the socket's sender.
+    /// write cannot pause), in arrays the shared pool then keeps, as large as the largest answer. The upper levels of
+    /// <c>data</c> (the root fields, their items and their fields) are where a large answer is wide, so the writer may
+    /// pause there; below, nodes are written at once. The JSON goes into a batch of the writer's own and from there to
+    /// the response in one write per send: written into the response's pipe directly, it would grow the pipe a few KB
+    /// at a time, each growth a lock taken against the socket's sender.
     /// </summary>
     public static async Task WriteAsync(PipeWriter body, ExecutionResult result, JsonSerializerOptions options, CancellationToken ct)
     {
