@@ -56,6 +56,7 @@ public static class ErrorCodes
 
     // Faults of the service: the message names only a correlation id.
     public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
+    public const string OutOfMemory = "OUT_OF_MEMORY";
     public const string InternalError = "INTERNAL_ERROR";
 
     /// <summary>The metric tag of an error that carries no code (none of Catalog's errors; GraphQL.NET's may).</summary>

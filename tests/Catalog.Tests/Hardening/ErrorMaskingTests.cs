@@ -40,6 +40,20 @@ public sealed class ErrorMaskingTests(CatalogApiFixture api) : IClassFixture<Cat
     }
 
     [Fact]
+    public async Task An_answer_that_does_not_fit_in_memory_is_out_of_memory_and_says_to_ask_for_less()
+    {
+        var masking = Masking("Production", "req-9");
+        var result = await masking.ExecuteAsync(new ExecutionOptions(), _ => Failing(RuntimeOutOfMemory()));
+
+        var error = Assert.Single(result.Errors!);
+        Assert.Equal(ErrorCodes.OutOfMemory, error.Code);
+        Assert.Contains("`first`", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Correlation id: req-9.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("req-9", error.Extensions!["correlationId"]);
+        Assert.Null(error.InnerException);
+    }
+
+    [Fact]
     public async Task In_development_the_exception_stays_visible_with_the_correlation_id()
     {
         var masking = Masking("Development", "req-1");
@@ -71,6 +85,20 @@ public sealed class ErrorMaskingTests(CatalogApiFixture api) : IClassFixture<Cat
     {
         var http = new HttpContextAccessor { HttpContext = new DefaultHttpContext { TraceIdentifier = traceIdentifier } };
         return new ErrorMasking(http, new Environment(environment), Options.Create(new CatalogOptions()), NullLogger<ErrorMasking>.Instance);
+    }
+
+    /// <summary>An out-of-memory exception as the runtime throws it: a string longer than any the runtime allows.</summary>
+    private static OutOfMemoryException RuntimeOutOfMemory()
+    {
+        try
+        {
+            _ = new string('x', int.MaxValue);
+        }
+        catch (OutOfMemoryException e)
+        {
+            return e;
+        }
+        throw new InvalidOperationException("A string of int.MaxValue characters was allocated.");
     }
 
     private static Task<ExecutionResult> Failing(Exception exception)

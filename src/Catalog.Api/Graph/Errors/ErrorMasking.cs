@@ -10,7 +10,9 @@ namespace Catalog.Api.Graph.Errors;
 /// <summary>
 /// Shapes the errors a response carries. Unexpected exceptions are logged with the request's correlation id and,
 /// outside Development, replaced by a message that names only that id (no exception text, stack or SQL): a
-/// database that does not answer is DATABASE_UNAVAILABLE, anything else INTERNAL_ERROR. With introspection
+/// database that does not answer is DATABASE_UNAVAILABLE, an answer that did not fit in the memory the process may use
+/// (a replica with a memory limit asked for a whole catalog of hundreds of thousands of entries) OUT_OF_MEMORY,
+/// anything else INTERNAL_ERROR. With introspection
 /// turned off, "Did you mean ...?" suggestions are cut from validation messages, since they leak the schema.
 /// </summary>
 public sealed class ErrorMasking(IHttpContextAccessor http, IHostEnvironment environment, IOptions<CatalogOptions> catalog, ILogger<ErrorMasking> logger) : IConfigureExecution
@@ -41,23 +43,26 @@ public sealed class ErrorMasking(IHttpContextAccessor http, IHostEnvironment env
 
     private ExecutionError Mask(ExecutionError error, Exception exception, string correlationId, bool expose)
     {
-        var database = IsDatabaseFault(exception);
-        if (database)
+        var path = error.Path is { } p ? string.Join('.', p) : "";
+        var code = IsDatabaseFault(exception) ? ErrorCodes.DatabaseUnavailable
+            : IsMemoryFault(exception) ? ErrorCodes.OutOfMemory
+            : ErrorCodes.InternalError;
+        switch (code)
         {
-            // Pooled connections to a server that went away are dead; drop them so recovery needs no restart.
-            NpgsqlConnection.ClearAllPools();
-            logger.LogWarning(exception, "The database did not answer (correlation id {CorrelationId})", correlationId);
+            case ErrorCodes.DatabaseUnavailable:
+                // Pooled connections to a server that went away are dead; drop them so recovery needs no restart.
+                NpgsqlConnection.ClearAllPools();
+                logger.LogWarning(exception, "The database did not answer (correlation id {CorrelationId})", correlationId);
+                break;
+            case ErrorCodes.OutOfMemory:
+                logger.LogWarning(exception, "Out of memory at {Path} (correlation id {CorrelationId})", path, correlationId);
+                break;
+            default:
+                logger.LogError(exception, "Unhandled error at {Path} (correlation id {CorrelationId})", path, correlationId);
+                break;
         }
-        else
-        {
-            logger.LogError(exception, "Unhandled error at {Path} (correlation id {CorrelationId})", error.Path is { } p ? string.Join('.', p) : "", correlationId);
-        }
-        var masked = expose
-            ? error
-            : Copy(error, database
-                ? $"The catalog's database is not answering; try again shortly. Correlation id: {correlationId}."
-                : $"An internal error occurred. Correlation id: {correlationId}.");
-        masked.Code = database ? ErrorCodes.DatabaseUnavailable : ErrorCodes.InternalError;
+        var masked = expose ? error : Copy(error, MessageOf(code, correlationId));
+        masked.Code = code;
         masked.Extensions ??= new Dictionary<string, object?>();
         masked.Extensions["correlationId"] = correlationId;
         return masked;
@@ -71,6 +76,22 @@ public sealed class ErrorMasking(IHttpContextAccessor http, IHostEnvironment env
             if (e is NpgsqlException and not PostgresException or SocketException or TimeoutException) return true;
             if (e is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" }) return true;
         }
+        return false;
+    }
+
+    private static string MessageOf(string code, string correlationId) => code switch
+    {
+        ErrorCodes.DatabaseUnavailable => $"The catalog's database is not answering; try again shortly. Correlation id: {correlationId}.",
+        // The collector throws only after a full collection, and the request's own objects are then freed: the
+        // service goes on, and the same question asked a page at a time fits.
+        ErrorCodes.OutOfMemory => $"The answer did not fit in the memory this service may use; ask for less at once (a page with `first` and `after`). Correlation id: {correlationId}.",
+        _ => $"An internal error occurred. Correlation id: {correlationId}.",
+    };
+
+    private static bool IsMemoryFault(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+            if (e is OutOfMemoryException) return true;
         return false;
     }
 
