@@ -4,8 +4,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Catalog.Api.Health;
 
 /// <summary>
-/// Ready means this instance serves a snapshot of an imported catalog. While PostgreSQL is away it stays ready on the
-/// last snapshot, reported Degraded with how long ago that snapshot was last known to be current.
+/// Ready means this instance serves a snapshot of an imported catalog. While PostgreSQL is away, or the latest version
+/// cannot be built (the log says why), it stays ready on the last snapshot, reported Degraded with how long ago that
+/// snapshot was last known to be current.
 /// </summary>
 internal sealed class SnapshotHealthCheck(CatalogSnapshots snapshots, TimeProvider time) : IHealthCheck
 {
@@ -21,12 +22,17 @@ internal sealed class SnapshotHealthCheck(CatalogSnapshots snapshots, TimeProvid
             ["builtAt"] = snapshot.BuiltAt,
             ["listening"] = snapshots.IsListening,
         };
-        if (snapshots.IsListening) return Task.FromResult(HealthCheckResult.Healthy($"Catalog version {snapshot.Version}.", data));
+        var failed = snapshots.FailedAt;
+        if (snapshots.IsListening && failed is null) return Task.FromResult(HealthCheckResult.Healthy($"Catalog version {snapshot.Version}.", data));
         var confirmed = snapshots.ConfirmedAt ?? snapshot.BuiltAt;
         var age = time.GetUtcNow() - confirmed;
         data["confirmedAt"] = confirmed;
         data["staleSeconds"] = Math.Round(age.TotalSeconds);
+        if (failed is { } at) data["buildFailedAt"] = at;
+        var why = snapshots.IsListening
+            ? "the latest version could not be built (see the log); retrying."
+            : "changes are not heard while the database is away.";
         return Task.FromResult(HealthCheckResult.Degraded(
-            $"Serving catalog version {snapshot.Version}, last known current {age.TotalSeconds:0} s ago: changes are not heard while the database is away.", data: data));
+            $"Serving catalog version {snapshot.Version}, last known current {age.TotalSeconds:0} s ago: {why}", data: data));
     }
 }

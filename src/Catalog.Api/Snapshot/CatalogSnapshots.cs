@@ -26,6 +26,7 @@ public sealed partial class CatalogSnapshots(
     private volatile CatalogSnapshot? _current;
     private volatile bool _listening;
     private long _confirmedAtTicks;
+    private long _failedAtTicks;
     private long _wanted;
 
     /// <summary>The version of the snapshot served now: answers are kept under it (the response cache, ETags).</summary>
@@ -42,6 +43,12 @@ public sealed partial class CatalogSnapshots(
 
     /// <summary>When the current snapshot was last known to be the database's latest state.</summary>
     public DateTimeOffset? ConfirmedAt => Interlocked.Read(ref _confirmedAtTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>
+    /// When a build last failed, if none has succeeded since: the snapshot served may then be behind the database
+    /// (a build that does not fit in memory, a table it cannot read) while the listener hears every change.
+    /// </summary>
+    public DateTimeOffset? FailedAt => Interlocked.Read(ref _failedAtTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     /// <summary>How long a request waits for the first snapshot of a service that has just started.</summary>
     public static readonly TimeSpan FirstWait = TimeSpan.FromSeconds(10);
@@ -85,6 +92,11 @@ public sealed partial class CatalogSnapshots(
             LogBuilt(snapshot.Version, snapshot.Technologies.Count, snapshot.Mentions.Count, (long)time.GetElapsedTime(started).TotalMilliseconds, (long)read.TotalMilliseconds);
             return snapshot;
         }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            Interlocked.Exchange(ref _failedAtTicks, time.GetUtcNow().UtcTicks);
+            throw;
+        }
         finally
         {
             _building.Release();
@@ -124,7 +136,11 @@ public sealed partial class CatalogSnapshots(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(ListenAsync(stoppingToken), RebuildAsync(stoppingToken));
 
-    private void Confirm() => Interlocked.Exchange(ref _confirmedAtTicks, time.GetUtcNow().UtcTicks);
+    private void Confirm()
+    {
+        Interlocked.Exchange(ref _confirmedAtTicks, time.GetUtcNow().UtcTicks);
+        Interlocked.Exchange(ref _failedAtTicks, 0);
+    }
 
     private void Changed() => _changed.Writer.TryWrite(true);
 
@@ -133,6 +149,9 @@ public sealed partial class CatalogSnapshots(
         for (var seen = Interlocked.Read(ref target); value > seen; seen = Interlocked.Read(ref target))
             if (Interlocked.CompareExchange(ref target, value, seen) == seen) return;
     }
+
+    private static readonly TimeSpan MaxRetryWithout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(1);
 
     private async Task RebuildAsync(CancellationToken stoppingToken)
     {
@@ -156,15 +175,14 @@ public sealed partial class CatalogSnapshots(
             }
             catch (Exception e)
             {
-                // The last snapshot goes on serving; with no snapshot yet, keep trying (the listener's reconnect
-                // asks again too).
+                // The last snapshot goes on serving, and the build is tried again without waiting for another
+                // change: the change that failed to arrive would otherwise stay missing until the next one. Sooner
+                // while nothing is served (the listener's reconnect asks again too), at most once a minute after
+                // that, since a build that does not fit in memory costs a whole catalog's work each time.
                 LogBuildFailed(e.Message);
-                if (_current is null)
-                {
-                    await Task.Delay(delay, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
-                    Changed();
-                }
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, (_current is null ? MaxRetryWithout : MaxRetry).Ticks));
+                Changed();
             }
         }
     }
@@ -230,7 +248,7 @@ public sealed partial class CatalogSnapshots(
     [LoggerMessage(Level = LogLevel.Information, Message = "Catalog snapshot {Version} built: {Technologies} technologies, {Mentions} mentions, in {Milliseconds} ms ({ReadMilliseconds} ms reading PostgreSQL).")]
     private partial void LogBuilt(long version, int technologies, int mentions, long milliseconds, long readMilliseconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot build a catalog snapshot ({Reason}); the last one goes on serving.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot build a catalog snapshot ({Reason}); the last one goes on serving, retrying.")]
     private partial void LogBuildFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot listen for catalog_changed ({Reason}); serving the last snapshot, retrying.")]

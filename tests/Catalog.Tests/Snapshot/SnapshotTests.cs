@@ -100,6 +100,54 @@ public sealed class SnapshotTests(CatalogApiFixture api, ITestOutputHelper outpu
         Assert.Equal("calico", (string?)(await api.DataAsync($$"""{ technology(slug: "{{alias}}") { slug } }"""))["technology"]!["slug"]);
     }
 
+    [Fact]
+    public async Task A_change_whose_build_fails_arrives_without_another_change_once_it_can_be_built()
+    {
+        var snapshots = api.Services.GetRequiredService<CatalogSnapshots>();
+        var health = new SnapshotHealthCheck(snapshots, TimeProvider.System);
+        var homepage = "https://calico.example/" + Guid.NewGuid().ToString("N");
+        // A column the snapshot reads is away: builds fail while the listener goes on hearing every change.
+        await ConsoleAsync("ALTER TABLE technology_definitions RENAME COLUMN source_url TO source_url_away");
+        try
+        {
+            await ConsoleAsync("UPDATE technologies SET homepage = @v WHERE slug = 'calico'", homepage);
+            var deadline = Stopwatch.StartNew();
+            var report = await health.CheckHealthAsync(new HealthCheckContext());
+            while (report.Status != HealthStatus.Degraded && deadline.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(20);
+                report = await health.CheckHealthAsync(new HealthCheckContext());
+            }
+            Assert.Equal(HealthStatus.Degraded, report.Status);
+            Assert.Contains("could not be built", report.Description, StringComparison.Ordinal);
+            Assert.True(report.Data.ContainsKey("buildFailedAt"));
+            Assert.NotEqual(homepage, await CalicoHomepageAsync());
+        }
+        finally
+        {
+            await ConsoleAsync("ALTER TABLE technology_definitions RENAME COLUMN source_url_away TO source_url");
+        }
+
+        // Nothing else is written: the failed build is tried again on its own.
+        var repaired = Stopwatch.StartNew();
+        while (await CalicoHomepageAsync() != homepage && repaired.Elapsed < TimeSpan.FromSeconds(15)) await Task.Delay(50);
+        output.WriteLine($"Served {repaired.ElapsedMilliseconds} ms after the column came back.");
+        Assert.Equal(homepage, await CalicoHomepageAsync());
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync(new HealthCheckContext())).Status);
+        Assert.Null(snapshots.FailedAt);
+    }
+
+    private async Task<string?> CalicoHomepageAsync() =>
+        (string?)(await api.DataAsync("""{ technology(slug: "calico") { homepage } }"""))["technology"]!["homepage"];
+
+    private async Task ConsoleAsync(string sql)
+    {
+        await using var console = new NpgsqlConnection(api.ConnectionString);
+        await console.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, console);
+        await command.ExecuteNonQueryAsync();
+    }
+
     private async Task ConsoleAsync(string sql, string value)
     {
         await using var console = new NpgsqlConnection(api.ConnectionString);
