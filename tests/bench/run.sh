@@ -86,6 +86,11 @@ start_catalog() { # start_catalog DB: starts the service on the database; sets C
 
 rss_mb() { awk -v k="$1" '$1 == k":" {printf "%d", $2/1024}' "/proc/$CATALOG_PID/status"; }
 
+# The peak RSS of one phase: the kernel's high-water mark is reset at the phase's start (clear_refs 5) and read at its
+# end. Where it cannot be reset, the mark goes on from the process's start, and the report says so.
+PEAK_RESETS=true
+reset_peak() { echo 5 2>/dev/null >"/proc/$CATALOG_PID/clear_refs" || PEAK_RESETS=false; }
+
 rebuild_catalog() { # rebuild_catalog DB LABEL: a change committed, the warm rebuild it causes timed from the log, and
   # what the process holds once the build's memory is given back (a collection 2 s after it, which takes seconds on
   # a heap of gigabytes), with its peak so far
@@ -96,9 +101,10 @@ rebuild_catalog() { # rebuild_catalog DB LABEL: a change committed, the warm reb
   built=$(grep -o 'snapshot [0-9]* built: [^"]*' "$log" | tail -1)
   sleep 15
   echo "[bench] $2 rebuild: $built; RSS $(rss_mb VmRSS) MB, peak $(rss_mb VmHWM) MB" >&2
-  printf '{"label":"%s","build":{"toReady":%s,"first":%s,"rebuild":%s,"read":%s,"ready":%s,"after":%s,"peak":%s}}\n' "$2" "$TO_READY_MS" "$FIRST_BUILD_MS" \
+  printf '{"label":"%s","build":{"toReady":%s,"first":%s,"rebuild":%s,"read":%s,"ready":%s,"after":%s,"peakStart":%s,"peakQueries":%s,"peakRebuild":%s,"peakResets":%s}}\n' \
+    "$2" "$TO_READY_MS" "$FIRST_BUILD_MS" \
     "$(sed -n 's/.* in \([0-9]*\) ms.*/\1/p' <<<"$built")" "$(sed -n 's/.*(\([0-9]*\) ms reading.*/\1/p' <<<"$built")" \
-    "$READY_RSS" "$(rss_mb VmRSS)" "$(rss_mb VmHWM)" >>"$BENCH_SCALE_FILE"
+    "$READY_RSS" "$(rss_mb VmRSS)" "$START_PEAK" "$QUERIES_PEAK" "$(rss_mb VmHWM)" "$PEAK_RESETS" >>"$BENCH_SCALE_FILE"
 }
 
 export BENCH_OUT="$WORK/out"
@@ -116,7 +122,11 @@ if $scale; then
     label=$([ "$db" = catalog ] && echo 1x || echo "${db#x}x")
     psql_bench "$db" -Atc "SELECT '[bench] $label: ' || (SELECT count(*) FROM technologies) || ' technologies, ' || (SELECT count(*) FROM technology_aliases) || ' aliases, ' || (SELECT count(*) FROM talks) || ' talks, ' || (SELECT count(*) FROM mentions) || ' mentions'" >&2
     start_catalog "$db"
+    # Three phases, each with its own peak: the start (the first build), the queries one at a time (each executed;
+    # at 1000x the whole glossary is a 100 MB answer), and a rebuild (two snapshots at once).
+    START_PEAK=$(rss_mb VmHWM); reset_peak
     CATALOG_URL=$CATALOG_URL BENCH_SCALE_LABEL=$label node "$here/bench.mjs" scale
+    QUERIES_PEAK=$(rss_mb VmHWM); reset_peak
     rebuild_catalog "$db" "$label"
     kill "$CATALOG_PID"; wait "$CATALOG_PID" 2>/dev/null || true
   done
