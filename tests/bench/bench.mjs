@@ -381,11 +381,11 @@ function scaleReport() {
   }
   const builds = all.filter((r) => r.build);
   if (builds.length) {
-    console.log(`\n== Scale: the service's start (from the process's start to /health/ready), the snapshot's builds (first at start-up, then a rebuild after a committed change, warm) and the process's memory (RSS when ready and 15 s after the rebuild; peak RSS in each phase: the start, the queries above one at a time, the rebuild)`);
-    console.log('size  ' + ['to ready', 'first build', 'rebuild', 'reading', 'RSS ready', 'RSS after', 'peak start', 'peak queries', 'peak rebuild'].map((h) => pad(h, 13)).join(''));
+    console.log(`\n== Scale: the service's start (from the process's start to /health/ready), the snapshot's builds (first at start-up, then a rebuild after a committed change, warm) and the process's memory (RSS when ready and 15 s after the rebuild; peak RSS in each phase, in this order: the start, the rebuild, the queries above one at a time)`);
+    console.log('size  ' + ['to ready', 'first build', 'rebuild', 'reading', 'RSS ready', 'RSS after', 'peak start', 'peak rebuild', 'peak queries'].map((h) => pad(h, 13)).join(''));
     for (const b of builds) {
       console.log(b.label.padEnd(6) + [`${f(b.build.toReady / 1000, 2)} s`, `${b.build.first} ms`, `${b.build.rebuild} ms`, `${b.build.read} ms`, `${b.build.ready} MB`, `${b.build.after} MB`,
-        `${b.build.peakStart} MB`, `${b.build.peakQueries} MB`, `${b.build.peakRebuild} MB`].map((x) => pad(x, 13)).join(''));
+        `${b.build.peakStart} MB`, `${b.build.peakRebuild} MB`, `${b.build.peakQueries} MB`].map((x) => pad(x, 13)).join(''));
     }
     if (builds.some((b) => !b.build.peakResets)) console.log('(the peak could not be reset between phases here: each peak is the highest since the process started)');
     const at1 = builds.find((b) => b.label === '1x');
@@ -395,7 +395,7 @@ function scaleReport() {
       const met = (mb) => (mb < 1024 ? 'met' : 'NOT met');
       console.log(`rebuild at 1000x ${f(at1000.build.rebuild / 1000, 1)} s (target < 10 s): ${at1000.build.rebuild < 10000 ? 'met' : 'NOT met'}`);
       console.log(`RSS at 1000x (target < 1 GB): after the rebuild ${at1000.build.after} MB ${met(at1000.build.after)}; peak at the start ${at1000.build.peakStart} MB ${met(at1000.build.peakStart)}, `
-        + `during the queries ${at1000.build.peakQueries} MB ${met(at1000.build.peakQueries)}, during the rebuild ${at1000.build.peakRebuild} MB ${met(at1000.build.peakRebuild)}`);
+        + `during the rebuild ${at1000.build.peakRebuild} MB ${met(at1000.build.peakRebuild)}, during the queries ${at1000.build.peakQueries} MB ${met(at1000.build.peakQueries)}`);
     }
   }
   const kb = (b) => `${f(b / 1024, 1)} KB`;

@@ -91,20 +91,17 @@ rss_mb() { awk -v k="$1" '$1 == k":" {printf "%d", $2/1024}' "/proc/$CATALOG_PID
 PEAK_RESETS=true
 reset_peak() { echo 5 2>/dev/null >"/proc/$CATALOG_PID/clear_refs" || PEAK_RESETS=false; }
 
-rebuild_catalog() { # rebuild_catalog DB LABEL: a change committed, the warm rebuild it causes timed from the log, and
-  # what the process holds once the build's memory is given back (a collection 2 s after it, which takes seconds on
-  # a heap of gigabytes), with its peak so far
+rebuild_catalog() { # rebuild_catalog DB: a change committed, the warm rebuild it causes timed from the log (REBUILT), and
+  # what the process holds once the build's memory is given back (AFTER_RSS; a collection 2 s after it, which takes
+  # seconds on a heap of gigabytes)
   local log="$WORK/catalog-$1.log" before i built
   before=$(grep -c 'snapshot [0-9]* built' "$log")
   psql_bench "$1" -qc "UPDATE technologies SET homepage = homepage WHERE id = (SELECT min(id) FROM technologies)"
   for i in $(seq 1 240); do [ "$(grep -c 'snapshot [0-9]* built' "$log")" -gt "$before" ] && break; sleep 0.25; done
   built=$(grep -o 'snapshot [0-9]* built: [^"]*' "$log" | tail -1)
   sleep 15
-  echo "[bench] $2 rebuild: $built; RSS $(rss_mb VmRSS) MB, peak $(rss_mb VmHWM) MB" >&2
-  printf '{"label":"%s","build":{"toReady":%s,"first":%s,"rebuild":%s,"read":%s,"ready":%s,"after":%s,"peakStart":%s,"peakQueries":%s,"peakRebuild":%s,"peakResets":%s}}\n' \
-    "$2" "$TO_READY_MS" "$FIRST_BUILD_MS" \
-    "$(sed -n 's/.* in \([0-9]*\) ms.*/\1/p' <<<"$built")" "$(sed -n 's/.*(\([0-9]*\) ms reading.*/\1/p' <<<"$built")" \
-    "$READY_RSS" "$(rss_mb VmRSS)" "$START_PEAK" "$QUERIES_PEAK" "$(rss_mb VmHWM)" "$PEAK_RESETS" >>"$BENCH_SCALE_FILE"
+  REBUILT=$built AFTER_RSS=$(rss_mb VmRSS)
+  echo "[bench] $1 rebuild: $built; RSS $AFTER_RSS MB, peak $(rss_mb VmHWM) MB" >&2
 }
 
 export BENCH_OUT="$WORK/out"
@@ -122,12 +119,17 @@ if $scale; then
     label=$([ "$db" = catalog ] && echo 1x || echo "${db#x}x")
     psql_bench "$db" -Atc "SELECT '[bench] $label: ' || (SELECT count(*) FROM technologies) || ' technologies, ' || (SELECT count(*) FROM technology_aliases) || ' aliases, ' || (SELECT count(*) FROM talks) || ' talks, ' || (SELECT count(*) FROM mentions) || ' mentions'" >&2
     start_catalog "$db"
-    # Three phases, each with its own peak: the start (the first build), the queries one at a time (each executed;
-    # at 1000x the whole glossary is a 100 MB answer), and a rebuild (two snapshots at once).
-    START_PEAK=$(rss_mb VmHWM); reset_peak
+    # Three phases, each with its own peak: the start (the first build), a rebuild (two snapshots at once), and the
+    # queries one at a time (each executed; at 1000x the whole glossary is a 100 MB answer). Each phase starts once
+    # the one before has given its memory back (the collection that follows a build, GiveBackDelay after it).
+    START_PEAK=$(rss_mb VmHWM); sleep 8; reset_peak
+    rebuild_catalog "$db"
+    REBUILD_PEAK=$(rss_mb VmHWM); reset_peak
     CATALOG_URL=$CATALOG_URL BENCH_SCALE_LABEL=$label node "$here/bench.mjs" scale
-    QUERIES_PEAK=$(rss_mb VmHWM); reset_peak
-    rebuild_catalog "$db" "$label"
+    printf '{"label":"%s","build":{"toReady":%s,"first":%s,"rebuild":%s,"read":%s,"ready":%s,"after":%s,"peakStart":%s,"peakRebuild":%s,"peakQueries":%s,"peakResets":%s}}\n' \
+      "$label" "$TO_READY_MS" "$FIRST_BUILD_MS" \
+      "$(sed -n 's/.* in \([0-9]*\) ms.*/\1/p' <<<"$REBUILT")" "$(sed -n 's/.*(\([0-9]*\) ms reading.*/\1/p' <<<"$REBUILT")" \
+      "$READY_RSS" "$AFTER_RSS" "$START_PEAK" "$REBUILD_PEAK" "$(rss_mb VmHWM)" "$PEAK_RESETS" >>"$BENCH_SCALE_FILE"
     kill "$CATALOG_PID"; wait "$CATALOG_PID" 2>/dev/null || true
   done
   node "$here/bench.mjs" scale-report

@@ -15,7 +15,7 @@ public sealed class GlossaryQueries : IQueryFields
                 "Every technology, ordered by name, with what a glossary needs: the terms to underline in running text and the " +
                 "tooltip's short definition, category names and talk titles, in `lang` (falling back to the other language per definition). " +
                 "The whole list unless `first` is given; page through it with `first` and `after` (the slug of the last entry of the page before). " +
-                "Built once per catalog version and kept in memory. Cacheable: ask for it by GET. " +
+                "The whole list is built once per catalog version and kept in memory; a page is made for its request alone. Cacheable: ask for it by GET. " +
                 "The widget itself does not download this list: it matches a page against the compact term index (`/widget/index/{version}`) " +
                 "and then asks for the definitions of just the technologies found.")
             .Argument<LangType>("lang", a => { a.DefaultValue = Lang.En; a.Description = "The language of the page the glossary is for."; })
