@@ -178,10 +178,12 @@ public sealed partial class CatalogSnapshots(
                 // The last snapshot goes on serving, and the build is tried again without waiting for another
                 // change: the change that failed to arrive would otherwise stay missing until the next one. Sooner
                 // while nothing is served (the listener's reconnect asks again too), at most once a minute after
-                // that, since a build that does not fit in memory costs a whole catalog's work each time.
+                // that. A build that did not fit in memory waits the longest at once: it will not fit a moment
+                // later, and each try takes a whole catalog's memory from the requests being answered.
                 LogBuildFailed(e.Message);
-                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, (_current is null ? MaxRetryWithout : MaxRetry).Ticks));
+                var longest = _current is null ? MaxRetryWithout : MaxRetry;
+                await Task.Delay(e is OutOfMemoryException ? longest : delay, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, longest.Ticks));
                 Changed();
             }
         }
