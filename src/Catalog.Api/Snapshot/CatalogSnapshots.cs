@@ -150,8 +150,8 @@ public sealed partial class CatalogSnapshots(
             if (Interlocked.CompareExchange(ref target, value, seen) == seen) return;
     }
 
-    private static readonly TimeSpan MaxRetryWithout = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan LongestRetryUnserved = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(1);
 
     private async Task RebuildAsync(CancellationToken stoppingToken)
     {
@@ -181,7 +181,7 @@ public sealed partial class CatalogSnapshots(
                 // that. A build that did not fit in memory waits the longest at once: it will not fit a moment
                 // later, and each try takes a whole catalog's memory from the requests being answered.
                 LogBuildFailed(e.Message);
-                var longest = _current is null ? MaxRetryWithout : MaxRetry;
+                var longest = _current is null ? LongestRetryUnserved : LongestRetry;
                 await Task.Delay(e is OutOfMemoryException ? longest : delay, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, longest.Ticks));
                 Changed();

@@ -82,8 +82,8 @@ public sealed class ErrorMasking(IHttpContextAccessor http, IHostEnvironment env
     private static string MessageOf(string code, string correlationId) => code switch
     {
         ErrorCodes.DatabaseUnavailable => $"The catalog's database is not answering; try again shortly. Correlation id: {correlationId}.",
-        // The collector throws only after a full collection, and the request's own objects are then freed: the
-        // service goes on, and the same question asked a page at a time fits.
+        // Thrown after a full collection; once the request's own objects are freed the service goes on (unless
+        // handling the error itself ran out of memory, which ends the process), and a page at a time fits.
         ErrorCodes.OutOfMemory => $"The answer did not fit in the memory this service may use; ask for less at once (a page with `first` and `after`). Correlation id: {correlationId}.",
         _ => $"An internal error occurred. Correlation id: {correlationId}.",
     };
