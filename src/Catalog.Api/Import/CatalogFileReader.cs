@@ -9,7 +9,7 @@ namespace Catalog.Api.Import;
 /// <summary>Reads one seed/catalog YAML file into a <see cref="SeedCatalog"/>, collecting every problem with its line.</summary>
 internal static class CatalogFileReader
 {
-    private static readonly string[] TopLevelKeys = ["events", "documents", "categories", "organizations", "people", "talks", "technologies", "aliases"];
+    private static readonly string[] TopLevelKeys = ["events", "documents", "categories", "organizations", "people", "talks", "technologies", "aliases", "definitions"];
 
     /// <summary>How deep lists and mappings may nest: the format needs five levels; far deeper input is an attack on the parser's stack.</summary>
 
@@ -63,6 +63,8 @@ internal static class CatalogFileReader
         into.Technologies.AddRange(map.Maps("technologies").Select(ReadTechnology));
         into.Aliases.AddRange(map.Maps("aliases").Select(a => Done(a, new SeedExtraAlias(
             a.At, a.Required("technology"), ReadAlias(a)))));
+        into.Definitions.AddRange(map.Maps("definitions").Select(d => Done(d, new SeedExtraDefinition(
+            d.At, d.Required("technology"), ReadDefinition(d)))));
         map.RejectUnknownKeys();
     }
 
@@ -130,13 +132,19 @@ internal static class CatalogFileReader
             technology.Error("'definition' with 'en' and 'ja' is required.");
             return [];
         }
-        var source = m.Url("source");
-        var definitions = new List<SeedDefinition>
-        {
-            new(Lang.En, m.Required("en"), m.Optional("long-en"), source),
-            new(Lang.Ja, m.Required("ja"), m.Optional("long-ja"), source),
-        };
+        var definitions = ReadDefinition(m);
         m.RejectUnknownKeys();
         return definitions;
+    }
+
+    /// <summary>A definition's keys (source, en, ja, long-en, long-ja), read from a map that may hold others.</summary>
+    private static List<SeedDefinition> ReadDefinition(YamlMap m)
+    {
+        var source = m.Url("source");
+        return
+        [
+            new(Lang.En, m.Required("en"), m.Optional("long-en"), source),
+            new(Lang.Ja, m.Required("ja"), m.Optional("long-ja"), source),
+        ];
     }
 }

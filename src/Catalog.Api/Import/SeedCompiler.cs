@@ -18,6 +18,7 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
         var people = Index(catalog.People, p => p.Slug, p => p.At, "person");
         var documents = Index(catalog.Documents, d => d.Slug, d => d.At, "document");
         Index(catalog.Talks, t => t.Slug, t => t.At, "talk");
+        AddDefinitions();
         var technologies = Index(catalog.Technologies, t => t.Slug, t => t.At, "technology");
 
         foreach (var category in catalog.Categories)
@@ -57,6 +58,29 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
 
         var mentions = FindMentions(planned, aliases);
         return new ImportPlan(catalog, aliases, planned, mentions, seedHash);
+    }
+
+    /// <summary>Gives each technology named by the top-level <c>definitions</c> list its definition: one per technology.</summary>
+    private void AddDefinitions()
+    {
+        if (catalog.Definitions.Count == 0) return;
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < catalog.Technologies.Count; i++) positions.TryAdd(catalog.Technologies[i].Slug, i);
+        var given = new Dictionary<string, SeedAt>(StringComparer.Ordinal);
+        foreach (var extra in catalog.Definitions)
+        {
+            if (!positions.TryGetValue(extra.Technology, out var i))
+                Error(extra.At, $"The definition names an unknown technology '{extra.Technology}'.");
+            else if (given.TryGetValue(extra.Technology, out var first))
+                Error(extra.At, $"Technology '{extra.Technology}' is defined twice: here and at {first.File}:{first.Line}.");
+            else if (catalog.Technologies[i].Definitions.Count > 0)
+                Error(extra.At, $"Technology '{extra.Technology}' already has a definition in its entry at {catalog.Technologies[i].At.File}:{catalog.Technologies[i].At.Line}.");
+            else
+            {
+                given[extra.Technology] = extra.At;
+                catalog.Technologies[i] = catalog.Technologies[i] with { Definitions = extra.Definitions };
+            }
+        }
     }
 
     private void CheckTechnology(

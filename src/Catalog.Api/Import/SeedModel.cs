@@ -43,6 +43,12 @@ public sealed record SeedAlias(SeedAt At, string Text, AliasKind Kind, Lang? Lan
 /// <summary>An alias given apart from its technology's entry (the top-level <c>aliases</c> list), e.g. a spelling one document uses.</summary>
 public sealed record SeedExtraAlias(SeedAt At, string Technology, SeedAlias Alias);
 
+/// <summary>
+/// A definition given apart from its technology's entry (the top-level <c>definitions</c> list): how a technology the
+/// landscape brings, which has no curated entry, gets a definition in our words without restating its facts.
+/// </summary>
+public sealed record SeedExtraDefinition(SeedAt At, string Technology, IReadOnlyList<SeedDefinition> Definitions);
+
 public sealed record SeedDefinition(Lang Lang, string Short, string? Long, string? Source);
 
 public sealed record SeedMaker(SeedAt At, string Organization, OrganizationRole Role, string? Source);
@@ -76,6 +82,7 @@ public sealed class SeedCatalog
     public List<SeedTalk> Talks { get; } = [];
     public List<SeedTechnology> Technologies { get; } = [];
     public List<SeedExtraAlias> Aliases { get; } = [];
+    public List<SeedExtraDefinition> Definitions { get; } = [];
 
     /// <summary>Adds every entry of another catalog (one file's) after this one's.</summary>
     public void AddRange(SeedCatalog other)
@@ -88,5 +95,6 @@ public sealed class SeedCatalog
         Talks.AddRange(other.Talks);
         Technologies.AddRange(other.Technologies);
         Aliases.AddRange(other.Aliases);
+        Definitions.AddRange(other.Definitions);
     }
 }
