@@ -1,4 +1,4 @@
-using Catalog.Api.Data.LocalDatabase;
+using Catalog.Api.Development;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

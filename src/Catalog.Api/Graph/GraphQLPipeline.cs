@@ -1,15 +1,16 @@
 using Catalog.Api.Auth;
+using Catalog.Api.Caching;
 using Catalog.Api.Graph.Documents;
 using Catalog.Api.Graph.Errors;
 using Catalog.Api.Graph.Http;
+using Catalog.Api.Graph.Input;
 using Catalog.Api.Graph.Limits;
 using Catalog.Api.Snapshot;
-using Catalog.Api.Graph.Input;
 using Catalog.Api.Telemetry;
 using GraphQL;
 using GraphQL.Execution;
-using GraphQLParser.AST;
 using GraphQL.Validation.Rules.Custom;
+using GraphQLParser.AST;
 
 namespace Catalog.Api.Graph;
 

@@ -15,7 +15,7 @@ public static partial class CatalogSearch
     /// <summary>Score tiers, far enough apart that the bonuses within a tier (at most 7) never cross into the next.</summary>
     public const int Exact = 100, Prefix = 80, Substring = 60, Typo = 40, Definition = 20;
 
-    public const int MaxQueryLength = Data.Configurations.Limits.Alias;
+    public const int MaxQueryLength = Catalog.Model.Configurations.Limits.Alias;
 
     /// <summary>The query as it is compared: NFKC-folded, lower case, trimmed, inner runs of white space made one space.</summary>
     public static string NormalizeQuery(string query) => WhiteSpace().Replace(TechnologyAlias.Normalize(query), " ");

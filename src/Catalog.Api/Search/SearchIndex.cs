@@ -1,5 +1,6 @@
 using Catalog.Api.Snapshot;
 using Catalog.Api.Technologies;
+using Catalog.Ingest.Matching;
 
 namespace Catalog.Api.Search;
 

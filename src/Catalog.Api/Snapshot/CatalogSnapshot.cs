@@ -5,6 +5,7 @@ using Catalog.Api.Organizations;
 using Catalog.Api.People;
 using Catalog.Api.Talks;
 using Catalog.Api.Technologies;
+using Catalog.Model;
 
 namespace Catalog.Api.Snapshot;
 
@@ -304,7 +305,7 @@ public sealed class CatalogSnapshot
         return Volatile.Read(ref slot) ?? Interlocked.CompareExchange(ref slot, Api.Glossary.GlossaryBuilder.Build(this, lang), null) ?? slot!;
     }
 
-    private static Dictionary<int, int> Rank<T>(IReadOnlyList<T> ordered) where T : Data.IEntity
+    private static Dictionary<int, int> Rank<T>(IReadOnlyList<T> ordered) where T : IEntity
     {
         var rank = new Dictionary<int, int>(ordered.Count);
         for (var i = 0; i < ordered.Count; i++) rank[ordered[i].Id] = i;
@@ -335,7 +336,7 @@ public sealed class CatalogSnapshot
     }
 
     /// <summary>The entities by <see cref="NameKey"/> of their name, then id, each key made once.</summary>
-    private static T[] ByName<T>(List<T> items, Func<T, string> name) where T : Data.IEntity
+    private static T[] ByName<T>(List<T> items, Func<T, string> name) where T : IEntity
     {
         var sorted = items.ToArray();
         var keys = Array.ConvertAll(sorted, item => (Name: NameKey(name(item)), item.Id));

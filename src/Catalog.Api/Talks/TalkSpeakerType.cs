@@ -1,9 +1,9 @@
 using Catalog.Api.Events;
 using Catalog.Api.Graph;
-using Catalog.Api.Snapshot;
 using Catalog.Api.Notes;
 using Catalog.Api.Organizations;
 using Catalog.Api.People;
+using Catalog.Api.Snapshot;
 using Catalog.Api.Technologies;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
-using Catalog.Api.Snapshot;
 using Catalog.Api.Organizations;
+using Catalog.Api.Snapshot;
 using GraphQL.Types;
 
 namespace Catalog.Api.Technologies;

@@ -1,5 +1,5 @@
-using Catalog.Api.Graph;
 using Catalog.Api.Data;
+using Catalog.Api.Graph;
 using Catalog.Api.Snapshot;
 using GraphQL;
 using GraphQL.Types;
@@ -27,8 +27,8 @@ public sealed class TechnologyMutations : IMutationFields
         var technology = context.Catalog().FindTechnology(input.Technology) ?? throw NotFound(input.Technology);
         var text = input.Alias.Trim();
         var normalized = TechnologyAlias.Normalize(text);
-        if (normalized.Length is 0 or > Data.Configurations.Limits.Alias)
-            throw new ExecutionError($"An alias has 1 to {Data.Configurations.Limits.Alias} characters.") { Code = ErrorCodes.BadUserInput };
+        if (normalized.Length is 0 or > Catalog.Model.Configurations.Limits.Alias)
+            throw new ExecutionError($"An alias has 1 to {Catalog.Model.Configurations.Limits.Alias} characters.") { Code = ErrorCodes.BadUserInput };
         await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(context.CancellationToken);
         var owner = await db.TechnologyAliases.AsNoTracking().Where(a => a.Normalized == normalized).Select(a => a.Technology!.Slug).FirstOrDefaultAsync(context.CancellationToken);
         if (owner is not null)
@@ -43,10 +43,10 @@ public sealed class TechnologyMutations : IMutationFields
         var technology = context.Catalog().FindTechnology(input.Technology) ?? throw NotFound(input.Technology);
         if (string.IsNullOrWhiteSpace(input.Short))
             throw new ExecutionError("A definition needs a short text.") { Code = ErrorCodes.BadUserInput };
-        if (input.Short.Trim().Length > Data.Configurations.Limits.ShortDefinition)
-            throw new ExecutionError($"A short definition has at most {Data.Configurations.Limits.ShortDefinition} characters; this one has {input.Short.Trim().Length}.") { Code = ErrorCodes.BadUserInput };
-        if (input.SourceUrl is { Length: > Data.Configurations.Limits.Url })
-            throw new ExecutionError($"A source URL has at most {Data.Configurations.Limits.Url} characters.") { Code = ErrorCodes.BadUserInput };
+        if (input.Short.Trim().Length > Catalog.Model.Configurations.Limits.ShortDefinition)
+            throw new ExecutionError($"A short definition has at most {Catalog.Model.Configurations.Limits.ShortDefinition} characters; this one has {input.Short.Trim().Length}.") { Code = ErrorCodes.BadUserInput };
+        if (input.SourceUrl is { Length: > Catalog.Model.Configurations.Limits.Url })
+            throw new ExecutionError($"A source URL has at most {Catalog.Model.Configurations.Limits.Url} characters.") { Code = ErrorCodes.BadUserInput };
         await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(context.CancellationToken);
         var definition = await db.TechnologyDefinitions.SingleOrDefaultAsync(d => d.TechnologyId == technology.Id && d.Lang == input.Lang, context.CancellationToken);
         if (definition is null)

@@ -1,3 +1,4 @@
+using Catalog.Api.Development;
 using Catalog.Api.Graph.Documents;
 using Catalog.Api.Graph.Http;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Catalog.Api.Compression;
+using Catalog.Api.Caching;
 using Catalog.Api.Snapshot;
 using Catalog.Api.Technologies;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Catalog.Api.Compression;
+using Catalog.Api.Caching;
 using Catalog.Api.Glossary;
 using Catalog.Api.Snapshot;
 using Catalog.Api.Technologies;

@@ -1,3 +1,4 @@
+using Catalog.Api.Caching;
 using Catalog.Api.Graph.Limits;
 using GraphQL;
 using GraphQL.Transport;

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using Catalog.Model;
 using GraphQL;
 using GraphQL.Types.Relay.DataObjects;
 
@@ -15,7 +16,7 @@ public static class Keyset
 {
     /// <summary>The page of <paramref name="ordered"/> after the cursor <paramref name="after"/>.</summary>
     public static CatalogConnection<T> Page<T, TKey>(IReadOnlyList<T> ordered, SortKey<T, TKey> sortKey, int? first, string? after)
-        where T : Data.IEntity
+        where T : IEntity
     {
         var size = Size(first);
         var start = 0;
@@ -52,7 +53,7 @@ public static class Keyset
     }
 
     /// <summary>The index of the first row ordered after (key, id): a binary search.</summary>
-    private static int FirstAfter<T, TKey>(IReadOnlyList<T> ordered, SortKey<T, TKey> sortKey, TKey key, int id) where T : Data.IEntity
+    private static int FirstAfter<T, TKey>(IReadOnlyList<T> ordered, SortKey<T, TKey> sortKey, TKey key, int id) where T : IEntity
     {
         int low = 0, high = ordered.Count;
         while (low < high)

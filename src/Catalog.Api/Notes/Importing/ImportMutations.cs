@@ -1,7 +1,9 @@
 using Catalog.Api.Auth;
 using Catalog.Api.Graph;
-using Catalog.Api.Import;
 using Catalog.Api.Snapshot;
+using Catalog.Ingest.Import;
+using Catalog.Ingest.Matching;
+using Catalog.Ingest.Notes;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,6 @@
-using Catalog.Api.Import;
+using Catalog.Ingest.Import;
+using Catalog.Ingest.Matching;
+using Catalog.Ingest.Notes;
 
 namespace Catalog.Api.Notes.Importing;
 

@@ -1,4 +1,4 @@
-using Catalog.Api.Notes.Drafting;
+using Catalog.Ingest.Drafting;
 using GraphQL.Types;
 
 namespace Catalog.Api.Notes.Importing;

@@ -1,4 +1,6 @@
-using Catalog.Api.Import;
+using Catalog.Ingest.Import;
+using Catalog.Ingest.Matching;
+using Catalog.Ingest.Notes;
 using GraphQL.Types;
 
 namespace Catalog.Api.Notes.Importing;

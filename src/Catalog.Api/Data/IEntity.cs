@@ -1,7 +1,0 @@
-namespace Catalog.Api.Data;
-
-/// <summary>A row with an integer id: what the generic by-id loader and the Node ids need.</summary>
-public interface IEntity
-{
-    int Id { get; }
-}

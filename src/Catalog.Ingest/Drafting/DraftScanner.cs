@@ -1,0 +1,231 @@
+using System.Text.RegularExpressions;
+using Catalog.Ingest.Import;
+using Catalog.Ingest.Matching;
+using Catalog.Ingest.Notes;
+
+namespace Catalog.Ingest.Drafting;
+
+/// <summary>What one line of the notes holds.</summary>
+internal sealed record LineScan(
+    IReadOnlyList<(string Technology, TextSpan Span)> Mentions,
+    IReadOnlyList<DraftNearMiss> NearMisses,
+    IReadOnlyList<string> Candidates,
+    IReadOnlyList<(string Person, int Start)> People,
+    IReadOnlyList<(string Organization, int Start)> Organizations,
+    IReadOnlyList<string> Handles)
+{
+    public static LineScan Empty { get; } = new([], [], [], [], [], []);
+}
+
+/// <summary>
+/// Reads lines of notes against the catalog's vocabulary: the mentions an import will record (the importer's own
+/// matcher and forms), near-miss spellings of known names (trigram similarity as the search's typo tier computes
+/// it, and at most one or two edits), forms kept from running text on purpose, terms that look like technologies
+/// the catalog lacks, and the people and organisations it knows.
+/// </summary>
+internal sealed partial class DraftScanner
+{
+    /// <summary>The least trigram similarity of a near-miss to the known form.</summary>
+    public const double NearMissSimilarity = 0.5;
+
+    private readonly AliasMatcher _technologies;
+    private readonly AliasMatcher _people;
+    private readonly AliasMatcher _organizations;
+    private readonly Dictionary<string, VocabularyTechnology> _bySlug;
+    private readonly Dictionary<string, (string Technology, string Form)> _lookUpOnly = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (string Technology, string Form)> _caseSensitive = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _known = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<(string Technology, string Form, string Compact, ulong[] Trigrams)> _typoForms = [];
+    private readonly HashSet<string> _compactForms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _formPrefixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, List<int>> _byTrigram = [];
+
+    public DraftScanner(NotesVocabulary vocabulary)
+    {
+        _bySlug = vocabulary.Technologies.GroupBy(t => t.Slug, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _technologies = new AliasMatcher(vocabulary.Technologies.SelectMany(t => t.Forms.Where(f => f.Match).Select(f => new MatchForm(f.Text, t.Slug, f.CaseSensitive))));
+        _people = new AliasMatcher(vocabulary.People.SelectMany(p => PersonForms(p).Select(f => new MatchForm(f, p.Slug, false))));
+        _organizations = new AliasMatcher(vocabulary.Organizations.SelectMany(o => o.Forms.Select(f => new MatchForm(f, o.Slug, false))));
+        foreach (var technology in vocabulary.Technologies)
+        {
+            foreach (var form in technology.Forms)
+            {
+                _known.Add(form.Text);
+                if (!form.Match) _lookUpOnly.TryAdd(form.Text, (technology.Slug, form.Text));
+                else if (form.CaseSensitive) _caseSensitive.TryAdd(form.Text, (technology.Slug, form.Text));
+                var compact = Compact(form.Text);
+                if (!form.Match || compact.Length < 4 || !compact.All(char.IsAsciiLetterOrDigit)) continue;
+                _typoForms.Add((technology.Slug, form.Text, compact, Trigrams.Set(compact.ToLowerInvariant())));
+                _compactForms.Add(compact);
+                for (var length = 4; length < compact.Length; length++) _formPrefixes.Add(compact[..length]);
+                foreach (var trigram in _typoForms[^1].Trigrams)
+                {
+                    if (!_byTrigram.TryGetValue(trigram, out var list)) _byTrigram[trigram] = list = [];
+                    list.Add(_typoForms.Count - 1);
+                }
+            }
+        }
+        foreach (var person in vocabulary.People) _known.UnionWith(PersonForms(person));
+        foreach (var organization in vocabulary.Organizations) _known.UnionWith(organization.Forms);
+    }
+
+    public string NameOf(string technology) => _bySlug.TryGetValue(technology, out var t) ? t.Name : technology;
+
+    public LineScan Scan(string line, int number, bool verbatim)
+    {
+        if (line.Length == 0) return LineScan.Empty;
+        var mentions = _technologies.Find(line).Select(m => (m.Form.Target, new TextSpan(m.Start, m.Start + m.Length))).ToList();
+        var people = _people.Find(line).Select(m => (m.Form.Target, m.Start)).ToList();
+        var organizations = _organizations.Find(line).Select(m => (m.Form.Target, m.Start)).ToList();
+        if (verbatim) return new LineScan(mentions, [], [], people, organizations, []);
+
+        var taken = mentions.Select(m => m.Item2)
+            .Concat(_people.Find(line).Concat(_organizations.Find(line)).Select(m => new TextSpan(m.Start, m.Start + m.Length)))
+            .ToList();
+        var markup = DraftText.Markup(line);
+        var code = DraftText.Code(line).ToList();
+        var japanese = DraftText.HasJapanese(line);
+        var nearMisses = new List<DraftNearMiss>();
+        var candidates = new List<(string Text, TextSpan Span)>();
+        var words = DraftText.Words(line).ToList();
+        for (var w = 0; w < words.Count; w++)
+        {
+            var span = words[w];
+            if (DraftText.Overlaps(taken, span) || DraftText.Overlaps(markup, span)) continue;
+            if (span.Start > 0 && line[span.Start - 1] == '@') continue;
+            var word = line[span.Start..span.End];
+            var inCode = DraftText.Overlaps(code, span);
+            // Two words may misspell a name of two ("Concource CI" for "Concourse CI"), whose second word alone may
+            // even be a name ("CI"): the pair is the spelling to link.
+            if (!inCode && w + 1 < words.Count && words[w + 1].Start == span.End + 1 && line[span.End] == ' '
+                && !DraftText.Overlaps(markup, words[w + 1])
+                && NearMiss(line[span.Start..words[w + 1].End], number) is { Form: var phraseForm } phrase && phraseForm.Contains(' ', StringComparison.Ordinal))
+            {
+                nearMisses.Add(phrase);
+                w++;
+                continue;
+            }
+            if (!inCode && NearMiss(word, number) is { } nearMiss)
+            {
+                nearMisses.Add(nearMiss);
+                continue;
+            }
+            // In code (`kubectl apply -f x.yaml`) only the first word names something: the command.
+            if (inCode && !code.Any(c => c.Start <= span.Start && span.Start < c.End && line[c.Start..span.Start].Trim().Length == 0)) continue;
+            if (!_known.Contains(word) && LooksLikeTechnology(line, span, word, japanese, inCode)) candidates.Add((word, span));
+        }
+        var handles = Handle().Matches(line).Where(m => !DraftText.Overlaps(markup, new TextSpan(m.Index, m.Index + m.Length)))
+            .Select(m => m.Groups[1].Value).Where(h => !_known.Contains("@" + h) && !_known.Contains(h)).ToList();
+        return new LineScan(mentions, nearMisses, JoinPhrases(line, candidates), people, organizations, handles);
+    }
+
+    /// <summary>A known form in another spelling: a near-miss of a name, a look-up-only form, or a case-sensitive one in another case.</summary>
+    private DraftNearMiss? NearMiss(string word, int line)
+    {
+        if (CommonWords.Contains(word)) return null;
+        if (_lookUpOnly.TryGetValue(word, out var hidden))
+            return new DraftNearMiss(word, line, hidden.Technology, NameOf(hidden.Technology), hidden.Form, 1, LookUpOnly: true);
+        if (_caseSensitive.TryGetValue(word, out var cased))
+            return new DraftNearMiss(word, line, cased.Technology, NameOf(cased.Technology), cased.Form, 1, LookUpOnly: true);
+        var compact = Compact(word);
+        if (compact.Length < 4 || _known.Contains(word)) return null;
+        // A word that starts a known form or that a known form starts ("container" and containerd, "Dockers" and
+        // Docker) is a word of its own, not a misspelling.
+        if (_formPrefixes.Contains(compact)) return null;
+        for (var length = 4; length < compact.Length; length++)
+        {
+            if (_compactForms.Contains(compact[..length])) return null;
+        }
+        var trigrams = Trigrams.Set(compact.ToLowerInvariant());
+        var shared = new Dictionary<int, int>();
+        foreach (var trigram in trigrams)
+        {
+            if (!_byTrigram.TryGetValue(trigram, out var forms)) continue;
+            foreach (var form in forms) shared[form] = shared.GetValueOrDefault(form) + 1;
+        }
+        DraftNearMiss? best = null;
+        foreach (var (index, count) in shared)
+        {
+            var form = _typoForms[index];
+            var similarity = (double)count / (trigrams.Length + form.Trigrams.Length - count);
+            if (similarity < NearMissSimilarity || (best is not null && similarity <= best.Similarity)) continue;
+            // Nor is a word that ends a form or that a form ends ("kubectl" and ctl).
+            if (compact != form.Compact && (form.Compact.EndsWith(compact, StringComparison.Ordinal) || compact.EndsWith(form.Compact, StringComparison.Ordinal))) continue;
+            var edits = form.Compact.Length >= 8 ? 2 : 1;
+            if (EditDistance.Of(compact, form.Compact, edits) > edits) continue;
+            best = new DraftNearMiss(word, line, form.Technology, NameOf(form.Technology), form.Form, Math.Round(similarity, 2), LookUpOnly: false);
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Whether a word not in the catalog reads like the name of a technology: written in code, CamelCase or an
+    /// acronym ("gRPC", "eBPF", "OPA"), with a digit or a hyphen inside ("k3s", "kube-proxy"), capitalised where a
+    /// sentence does not start, or any word in Japanese text (which writes products and projects in Latin letters).
+    /// Everyday English and conference words never are.
+    /// </summary>
+    private static bool LooksLikeTechnology(string line, TextSpan span, string word, bool japanese, bool inCode)
+    {
+        if (word.Length < 2 || CommonWords.Contains(word) || Version().IsMatch(word)) return false;
+        if (inCode) return word.Length >= 3;
+        var inner = word.Skip(1).Any(char.IsAsciiLetterUpper);
+        if (inner && word.Length >= 2) return true;
+        if (word.Length >= 3 && word.Any(char.IsAsciiDigit)) return true;
+        if (word.Contains('-', StringComparison.Ordinal) && word.Length >= 5) return japanese || char.IsAsciiLetterUpper(word[0]);
+        if (japanese) return word.Length >= 3;
+        return char.IsAsciiLetterUpper(word[0]) && word.Length >= 3 && !StartsSentence(line, span.Start);
+    }
+
+    /// <summary>Whether a word starts a sentence (or a line, a list item or a quote), where capitals say nothing.</summary>
+    private static bool StartsSentence(string line, int start)
+    {
+        var i = start - 1;
+        while (i >= 0 && line[i] is ' ' or '\t' or '"' or '\'' or '(' or '“' or '‘' or '*' or '_') i--;
+        if (i < 0) return true;
+        if (line[i] is '.' or '!' or '?' or ':' or '>' or '|' or '#') return true;
+        if (line[i] is '-' or '+' or '•')
+        {
+            var j = i - 1;
+            while (j >= 0 && line[j] is ' ' or '\t') j--;
+            return j < 0;
+        }
+        return false;
+    }
+
+    /// <summary>Neighbouring capitalised candidates one space apart make one term ("Cloud Run", "Open Policy Agent").</summary>
+    private static List<string> JoinPhrases(string line, List<(string Text, TextSpan Span)> candidates)
+    {
+        var terms = new List<string>();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var (text, span) = candidates[i];
+            var end = span.End;
+            while (i + 1 < candidates.Count && char.IsAsciiLetterUpper(text[0]) && char.IsAsciiLetterUpper(candidates[i + 1].Text[0])
+                && candidates[i + 1].Span.Start == end + 1 && line[end] == ' ')
+            {
+                i++;
+                end = candidates[i].Span.End;
+            }
+            terms.Add(line[span.Start..end]);
+        }
+        return terms;
+    }
+
+    private static IEnumerable<string> PersonForms(VocabularyPerson person)
+    {
+        yield return person.Name;
+        if (string.IsNullOrEmpty(person.Handle)) yield break;
+        yield return "@" + person.Handle;
+        if (person.Handle.Length >= 4) yield return person.Handle;
+    }
+
+    /// <summary>A form as typo matching compares it: lower case, without spaces, hyphens and dots ("App Engine", "AppEngine").</summary>
+    private static string Compact(string text) =>
+        string.Concat(TechnologyAlias.Normalize(text).Where(c => c is not (' ' or '-' or '.' or '_')));
+
+    [GeneratedRegex(@"^(?:v?\d[\w.]*|[xX]\d+|\d+[A-Za-z]{1,3})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Version();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.@])@([A-Za-z0-9_]{2,39})(?![A-Za-z0-9_])", RegexOptions.CultureInvariant)]
+    private static partial Regex Handle();
+}

@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text;
+
+namespace Catalog.Ingest.Drafting;
+
+/// <summary>
+/// Writes a draft as catalog YAML (seed/README.md): the entries the importer reads, and as comments what the user
+/// decides (the event's facts to fill in, speakers and technologies the catalog lacks, spellings to link).
+/// </summary>
+internal static class DraftYaml
+{
+    /// <summary>How many terms the catalog lacks are listed beside each talk (all are in the summary at the end).</summary>
+    private const int CandidatesPerEntry = 8;
+
+    public static string Write(DraftDocument draft)
+    {
+        var yaml = new StringBuilder();
+        void Line(string text = "") => yaml.Append(text).Append('\n');
+        void Comment(string indent, string text) => Line($"{indent}# {DraftText.Comment(text, 160)}");
+
+        var talks = draft.Entries.Where(e => e.Heading.Kind == SectionKind.Talk).ToList();
+        var sections = draft.Entries.Where(e => e.Heading.Kind != SectionKind.Talk).ToList();
+        Comment("", $"Catalog entries drafted from {draft.NotesPath} by `notes draft`: import this file as {draft.CatalogPath} with the notes.");
+        Comment("", "Fill in the lines marked FILL IN, check the talks and sections against the post, then import (see seed/README.md).");
+        Comment("", $"Found {talks.Count} talks, {sections.Count} other sections, {draft.Entries.Sum(e => e.SubHeadings.Count)} sub-headings kept in their talks, " +
+            $"{draft.MentionCount} mentions of {draft.TechnologyCount} known technologies, {draft.NearMisses.Count(n => !n.LookUpOnly)} near-miss spellings, " +
+            $"{draft.Candidates.Count} terms the catalog lacks.");
+        foreach (var line in draft.HeadingTooLong)
+            Comment("", $"The heading at line {line} is longer than {Catalog.Model.Configurations.Limits.Title} characters: shorten it in the notes before importing.");
+        Line();
+
+        Line("events:");
+        Line($"  - slug: {draft.EventSlug}");
+        if (draft.KnownEvent is { } known)
+            Comment("    ", $"The catalog has an event '{known.Slug}' ({known.Name}): for these notes of it, delete this entry and write 'event: {known.Slug}' below.");
+        Line("    name:                # FILL IN: the event's name, e.g. KubeCon + CloudNativeCon Europe");
+        Line("    date:                # FILL IN: its first day as YYYY-MM-DD (leave it empty if unknown)");
+        Line("    # edition:           # e.g. 2019, v18.04");
+        Line("    # city:");
+        Line("    # homepage: https://...");
+        Line();
+
+        Line("documents:");
+        Line($"  - slug: {draft.DocumentSlug}");
+        Line($"    file: {Scalar(draft.NotesPath)}");
+        Line($"    title: {Scalar(draft.Title)}");
+        Line($"    language: {draft.Language}");
+        Line($"    event: {draft.EventSlug}");
+        Line("    # author:");
+        Line("    # published: YYYY-MM-DD");
+        Line("    # url: https://...       # where the post is published");
+        if (sections.Count == 0) Line("    sections: []");
+        else
+        {
+            Line("    sections:");
+            foreach (var entry in sections)
+            {
+                var h = entry.Heading;
+                var occurrence = h.Occurrence > 1 ? $", occurrence: {h.Occurrence}" : "";
+                Line($"      - {{ slug: {entry.Slug}, heading: {Scalar(h.Text, flow: true)}, kind: {EnumText<SectionKind>.ToText(h.Kind!.Value)}{occurrence} }}   # line {h.Line}");
+                Findings("        ", entry, Comment);
+            }
+        }
+        Line();
+
+        var people = talks.SelectMany(t => t.Findings.UnknownPeople).DistinctBy(p => p.Slug).ToList();
+        Line("people:");
+        if (people.Count > 0) Comment("  ", "People the notes name whom the catalog lacks: uncomment those who spoke, check the name, and list them under their talk's speakers.");
+        foreach (var person in people)
+        {
+            var handle = person.Handle is null ? "" : $", handle: {Scalar(person.Handle, flow: true)}";
+            Comment("  ", $"- {{ slug: {person.Slug}, name: {Scalar(person.Name, flow: true)}{handle} }}   # line {person.Line}");
+        }
+        Line();
+
+        Line(talks.Count == 0 ? "talks: []" : "talks:");
+        foreach (var talk in talks)
+        {
+            var h = talk.Heading;
+            Line($"  - slug: {talk.Slug}");
+            Line($"    document: {draft.DocumentSlug}");
+            Line($"    title: {Scalar(talk.Title!)}");
+            if (talk.Title != h.Text) Line($"    heading: {Scalar(h.Text)}");
+            if (h.Occurrence > 1) Line($"    occurrence: {h.Occurrence}   # the heading's occurrence number {h.Occurrence} in the notes");
+            Comment("    ", $"lines {h.Line}-{h.EndLine}" + (talk.SubHeadings.Count > 0
+                ? "; sub-headings kept in this talk: " + string.Join(", ", talk.SubHeadings.Select(s => $"line {s.Line} \"{s.Text}\""))
+                : ""));
+            Findings("    ", talk, Comment);
+            var speakers = talk.Findings.Speakers;
+            if (speakers.Count > 0)
+            {
+                Line("    speakers:");
+                foreach (var speaker in speakers)
+                    Line(speaker.Organization is null ? $"      - {{ person: {speaker.Person} }}" : $"      - {{ person: {speaker.Person}, organization: {speaker.Organization} }}");
+            }
+            foreach (var person in talk.Findings.UnknownPeople)
+                Comment("    ", $"speaker the catalog lacks? {person.Name} (line {person.Line}): see people above, then '- {{ person: {person.Slug} }}' under speakers");
+            if (talk.Findings.Organizations.Count > 0) Line($"    organizations: [{string.Join(", ", talk.Findings.Organizations)}]");
+            Line();
+        }
+
+        var spellings = draft.NearMisses.Where(n => !n.LookUpOnly).DistinctBy(n => n.Text.ToUpperInvariant()).ToList();
+        Line("aliases:");
+        if (spellings.Count > 0) Comment("  ", "Spellings of known technologies that the notes use: uncomment an entry to link its mentions.");
+        foreach (var spelling in spellings)
+        {
+            Comment("  ", $"- {{ technology: {spelling.Technology}, text: {Scalar(spelling.Text, flow: true)}, kind: notes-spelling }}   " +
+                $"# line {spelling.Line}, like \"{spelling.Form}\" ({spelling.Similarity.ToString("0.00", CultureInfo.InvariantCulture)})");
+        }
+        Line();
+
+        Comment("", "Technologies the catalog lacks: add an entry for each that the notes are about (every key is in seed/README.md), e.g.");
+        Comment("", "technologies:");
+        Comment("", "  - slug: example-project");
+        Comment("", "    name: Example Project");
+        Comment("", "    kind: project       # project | product | cloud-service | specification | protocol | concept | kernel-feature");
+        Comment("", "    categories: [scheduling-orchestration]");
+        Comment("", "    definition: { en: One or two sentences of your own., ja: 自分の言葉で一、二文。, source: https://... }");
+        if (draft.Candidates.Count > 0)
+        {
+            foreach (var line in Wrap("Terms the notes use that the catalog lacks, most frequent first: ", draft.Candidates.Take(40).Select(Counted))) Comment("", line);
+        }
+        return yaml.ToString();
+    }
+
+    /// <summary>The comments beside an entry: its known technologies, near-miss spellings and terms the catalog lacks.</summary>
+    private static void Findings(string indent, DraftEntry entry, Action<string, string> comment)
+    {
+        var findings = entry.Findings;
+        if (findings.Mentions.Count > 0)
+        {
+            foreach (var line in Wrap("known: ", findings.Mentions.Select(m => $"{m.Name} ({Lines(m.Lines)})"))) comment(indent, line);
+        }
+        foreach (var miss in findings.NearMisses.DistinctBy(n => (n.Text, n.Line)))
+        {
+            comment(indent, miss.LookUpOnly
+                ? $"look-up only: \"{miss.Text}\" (line {miss.Line}) is {miss.Name}'s form \"{miss.Form}\", which is not matched in text"
+                : $"near miss: \"{miss.Text}\" (line {miss.Line}) looks like {miss.Name} (\"{miss.Form}\"): see aliases below");
+        }
+        if (findings.Candidates.Count > 0)
+        {
+            foreach (var line in Wrap("not in the catalog: ", findings.Candidates.Take(CandidatesPerEntry).Select(Counted))) comment(indent, line);
+        }
+    }
+
+    /// <summary>A list as comment lines of about 110 characters, the first starting with a label.</summary>
+    private static IEnumerable<string> Wrap(string label, IEnumerable<string> items)
+    {
+        var line = new StringBuilder(label);
+        var empty = true;
+        foreach (var item in items)
+        {
+            if (!empty && line.Length + item.Length > 110)
+            {
+                yield return line.Append(',').ToString();
+                line.Clear().Append("  ");
+                empty = true;
+            }
+            line.Append(empty ? "" : ", ").Append(item);
+            empty = false;
+        }
+        if (!empty) yield return line.ToString();
+    }
+
+    private static string Counted(DraftCandidate c) => c.Count > 1 ? $"{c.Text} ({Lines(c.Lines)}; {c.Count}x)" : $"{c.Text} ({Lines(c.Lines)})";
+
+    private static string Lines(IReadOnlyList<int> lines) =>
+        lines.Count <= 6 ? string.Join(", ", lines) : string.Join(", ", lines.Take(6)) + ", ...";
+
+    /// <summary>
+    /// A YAML scalar that reads back as exactly <paramref name="text"/>: plain where that is safe (also inside a flow
+    /// mapping with <paramref name="flow"/>), else double-quoted with every character that could end or bend it escaped.
+    /// </summary>
+    public static string Scalar(string text, bool flow = false)
+    {
+        if (IsPlain(text, flow)) return text;
+        var quoted = new StringBuilder(text.Length + 2).Append('"');
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '"': quoted.Append("\\\""); break;
+                case '\\': quoted.Append("\\\\"); break;
+                case '\t': quoted.Append("\\t"); break;
+                case '\n': quoted.Append("\\n"); break;
+                case '\r': quoted.Append("\\r"); break;
+                default:
+                    if (char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF')
+                        quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+                    else quoted.Append(c);
+                    break;
+            }
+        }
+        return quoted.Append('"').ToString();
+    }
+
+    private static bool IsPlain(string text, bool flow)
+    {
+        if (text.Length == 0 || text != text.Trim() || "-?:,[]{}#&*!|>'\"%@`".Contains(text[0], StringComparison.Ordinal)) return false;
+        if (text.Contains(": ", StringComparison.Ordinal) || text.Contains(" #", StringComparison.Ordinal) || text.EndsWith(':')) return false;
+        if (flow && text.IndexOfAny([',', '[', ']', '{', '}', ':', '#']) >= 0) return false;
+        if (text.Any(c => char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\u0085' or '\uFEFF' or '\uFFFE' or '\uFFFF')) return false;
+        return text.ToLowerInvariant() is not ("null" or "~" or "true" or "false" or "yes" or "no" or "on" or "off");
+    }
+}

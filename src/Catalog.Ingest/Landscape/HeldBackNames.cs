@@ -1,0 +1,62 @@
+using System.Collections.Frozen;
+using System.Reflection;
+
+namespace Catalog.Ingest.Landscape;
+
+/// <summary>
+/// Which landscape names must not link in running text: a landscape-only technology links by its exact name, so a
+/// name that is also an ordinary word ("Harbor", "Flux") would underline the word wherever a post uses it. Such a
+/// name stays a look-up form (<c>technology(slug: "Flux")</c> still resolves); a curated entry decides its own
+/// matching. Held back are:
+/// <list type="number">
+/// <item>names of one or two characters, which are abbreviations of too many things;</item>
+/// <item>the names listed in <see cref="Listed"/>: ordinary words and common names a dictionary of common words
+/// lacks (myths, places, proper names used as words);</item>
+/// <item>single words of letters that are English dictionary words: lower-case entries of the embedded word list
+/// (<c>english-words.txt</c>, the common-word list of SCOWL, size 35, as Debian's <c>wamerican-small</c> ships it).</item>
+/// </list>
+/// </summary>
+public static class HeldBackNames
+{
+    public const string TooShort = "one or two characters";
+    public const string ListedWord = "an ordinary word or common name (listed)";
+    public const string DictionaryWord = "an English dictionary word";
+
+    /// <summary>Ordinary words and common names that are landscape names, beyond what the word list has.</summary>
+    public static readonly FrozenSet<string> Listed = new[]
+    {
+        // Named in the issue that introduced the landscape.
+        "Apollo", "Argo", "Atlantis", "Flux", "Harbor", "Kraken", "Packer", "Quay",
+        // Ordinary English words the common-word list lacks.
+        "Airlock", "Airship", "Aqua", "Armada", "Chroma", "Coder", "Cumulus", "Cyclops", "Druid", "Fugue", "Litmus",
+        "Maven", "Middleware", "Monocle", "Pinniped", "Pulsar", "Ragas", "Semaphore", "Sentinel", "Serverless", "Sidekick",
+        "Stacker", "Submariner", "Teleport",
+        // Names of myths, stars, places and people that are words of their own in running text.
+        "Axolotl", "Carina", "Casper", "Helios", "Hubble", "Kepler", "Lima", "Omni", "Pluto", "Polaris", "Sparta", "Triton",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly Lazy<FrozenSet<string>> Words = new(ReadWords);
+
+    /// <summary>Why a landscape-only technology's name must not link in text, or null when it may.</summary>
+    public static string? Reason(string name)
+    {
+        var text = name.Trim();
+        if (text.Length <= 2) return TooShort;
+        if (Listed.Contains(text)) return ListedWord;
+        if (text.All(char.IsAsciiLetter) && Words.Value.Contains(text.ToLowerInvariant())) return DictionaryWord;
+        return null;
+    }
+
+    private static FrozenSet<string> ReadWords()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("english-words.txt")
+            ?? throw new InvalidOperationException("The embedded resource english-words.txt is missing.");
+        using var reader = new StreamReader(stream);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && line[0] != '#') words.Add(line);
+        }
+        return words.ToFrozenSet(StringComparer.Ordinal);
+    }
+}

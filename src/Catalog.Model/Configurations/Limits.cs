@@ -1,0 +1,13 @@
+namespace Catalog.Model.Configurations;
+
+/// <summary>Column lengths shared by the entity configurations and the seed validation.</summary>
+public static class Limits
+{
+    public const int Slug = 80;
+    public const int Name = 200;
+    public const int Url = 500;
+    public const int Alias = 200;
+    public const int ShortDefinition = 600;
+    public const int Title = 300;
+    public const int ImportedPath = 200;
+}
