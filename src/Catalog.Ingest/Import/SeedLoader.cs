@@ -69,6 +69,8 @@ public static class SeedLoader
         // The landscape is merged into a valid curated catalog only: its problems are reported either way.
         var landscape = landscapes.Count > 0 && errors.Count == 0 ? LandscapeMerger.Merge(catalog, landscapes, errors) : null;
         var notes = ordered.Where(f => IsNotesPath(f.Path)).ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+        // Without the landscape, what the catalog files say of its technologies (their definitions, aliases) has nothing to say it of.
+        if (landscapes.Count == 0) catalog.ForgetUnknownTechnologies();
         var plan = errors.Count == 0 ? new SeedCompiler(catalog, notes, errors).Compile(Hash(ordered)) : null;
 
         if (plan is null || errors.Count > 0)

@@ -81,6 +81,22 @@ public sealed class SeedCatalog
     public List<SeedExtraAlias> Aliases { get; } = [];
     public List<SeedExtraDefinition> Definitions { get; } = [];
 
+    /// <summary>
+    /// Drops the top-level <c>aliases</c> and <c>definitions</c> of technologies no catalog file lists, and relations to
+    /// them: those the CNCF landscape brings, when a seed is read without it. With the landscape, such a name is an error.
+    /// </summary>
+    public void ForgetUnknownTechnologies()
+    {
+        var known = Technologies.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
+        Aliases.RemoveAll(a => !known.Contains(a.Technology));
+        Definitions.RemoveAll(d => !known.Contains(d.Technology));
+        for (var i = 0; i < Technologies.Count; i++)
+        {
+            if (Technologies[i].Relations.All(r => known.Contains(r.Target))) continue;
+            Technologies[i] = Technologies[i] with { Relations = [.. Technologies[i].Relations.Where(r => known.Contains(r.Target))] };
+        }
+    }
+
     /// <summary>Adds every entry of another catalog (one file's) after this one's.</summary>
     public void AddRange(SeedCatalog other)
     {
