@@ -65,21 +65,23 @@ export const queries = [
       })), (e) => e.slug),
     },
     postgraphile: {
-      query: `query Q2($ja: Boolean!) {
+      query: `query Q2($ja: Boolean!, $lang: String!) {
   allTechnologies(orderBy: NAME_ASC) { nodes {
     slug name homepage repository
     technologyAliasesByTechnologyId(condition: { match: true }, orderBy: ID_ASC) { nodes { text caseSensitive } }
     technologyDefinitionsByTechnologyId { nodes { lang short } }
+    factsDefinition(lang: $lang) { nodes }
     technologyCategoriesByTechnologyId(orderBy: POSITION_ASC) { nodes { categoryByCategoryId { nameEn @skip(if: $ja) nameJa @include(if: $ja) } } }
     talks { nodes { title } }
   } }
 }`,
-      variables: { ja: true },
-      // What a glossary client would do with the raw rows: pick the page's language (else the other one; none for a
-      // technology known only from the landscape).
+      variables: { ja: true, lang: 'ja' },
+      // What a glossary client would do with the raw rows: pick the page's language, else the other one, else the
+      // sentences composed from the catalog's facts (postgraphile.sql's technologies_facts_definition), in the page's.
       normalize: (d) => sortBy(nodes(d.allTechnologies).flatMap((t) => {
         const defs = nodes(t.technologyDefinitionsByTechnologyId);
-        const def = defs.find((x) => x.lang === 'ja') || defs.find((x) => x.lang === 'en');
+        const def = defs.find((x) => x.lang === 'ja') || defs.find((x) => x.lang === 'en')
+          || nodes(t.factsDefinition).map((short) => ({ lang: 'ja', short }))[0];
         const aliases = nodes(t.technologyAliasesByTechnologyId);
         return [{
           slug: t.slug, name: t.name,
