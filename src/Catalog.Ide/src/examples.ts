@@ -2,7 +2,7 @@
 // GraphiQL restores the user's own tabs from localStorage), followed by the graph view's
 // own examples (graph/examples.ts).
 // They must stay valid against the service's schema (src/Catalog.Api/schema.graphql):
-// tests/Catalog.Tests/Graph/IdeEndpointTests.cs validates each of them, and the browser
+// tests/Catalog.Tests.Service/Graph/IdeEndpointTests.cs validates each of them, and the browser
 // test runs the first one.
 
 export type Example = { name: string; query: string; variables?: string };

@@ -1,5 +1,5 @@
 // The graph view's example tabs, after the IDE's own (../examples.ts): operations whose results are best looked at
-// as a graph. tests/Catalog.Tests/Graph/IdeEndpointTests.cs runs each of them, and the browser tests draw both.
+// as a graph. tests/Catalog.Tests.Service/Graph/IdeEndpointTests.cs runs each of them, and the browser tests draw both.
 import type { Example } from '../examples';
 
 export const graphExamples: Example[] = [

@@ -2,7 +2,7 @@
 // view draws it (every object with its id and slug).
 //
 // `{Name}` becomes the node's name in PascalCase, `"{slug}"` and `"{id}"` its slug and global ID as GraphQL strings.
-// tests/Catalog.Tests/Graph/IdeEndpointTests.cs runs each template against the schema.
+// tests/Catalog.Tests.Service/Graph/IdeEndpointTests.cs runs each template against the schema.
 import type { GraphNode } from './model';
 
 export const neighbourhoods: Record<string, string> = {
