@@ -94,8 +94,20 @@ public sealed class SearchTests(CatalogApiFixture api) : IClassFixture<CatalogAp
     [Fact]
     public async Task Like_wildcards_in_the_query_are_literal()
     {
-        Assert.Empty(await SearchAsync("%"));
-        Assert.Empty(await SearchAsync("_"));
+        // A wildcard character finds only the technologies whose texts hold it as written (an SLO's "99.9%", a Linux
+        // capability's CAP_SYS_ADMIN), never everything.
+        foreach (var wildcard in new[] { '%', '_' })
+        {
+            var hits = await SearchAsync(wildcard.ToString());
+            Assert.InRange(hits.Count, 0, 10);
+            foreach (var (_, slug) in hits.Select(Item))
+            {
+                var technology = (await api.DataAsync("query($s: String!) { technology(slug: $s) { name aliases { text } definitions { short } } }", new { s = slug }))["technology"]!;
+                var texts = technology["aliases"]!.AsArray().Select(a => (string)a!["text"]!)
+                    .Concat(technology["definitions"]!.AsArray().Select(d => (string)d!["short"]!)).Append((string)technology["name"]!);
+                Assert.Contains(texts, t => t.Contains(wildcard, StringComparison.Ordinal));
+            }
+        }
     }
 
     [Theory]
