@@ -19,6 +19,7 @@ public static class Command
         IDictionary<string, string?>? environment = null,
         TimeSpan? timeout = null)
     {
+        Tools.Require(file);
         var start = new ProcessStartInfo(file)
         {
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,

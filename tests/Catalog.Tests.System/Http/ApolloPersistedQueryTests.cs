@@ -43,6 +43,7 @@ public sealed class ApolloPersistedQueryTests
 
     private static async Task<List<JsonNode>> RunApolloAsync(Uri endpoint, string marker)
     {
+        Tools.Require("node");
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = ApolloDirectory,

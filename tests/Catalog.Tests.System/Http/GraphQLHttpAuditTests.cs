@@ -60,6 +60,7 @@ public sealed class GraphQLHttpAuditTests
 
     private static async Task<List<AuditResult>> RunAuditAsync(Uri endpoint)
     {
+        Tools.Require("node");
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = AuditDirectory,

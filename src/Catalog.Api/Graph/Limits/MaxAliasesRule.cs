@@ -13,7 +13,8 @@ public sealed class MaxAliasesRule(IOptions<LimitsOptions> options) : IValidatio
         if (counts.Aliases > max)
         {
             context.ReportError(new ValidationError(context.Document.Source, null,
-                $"The document uses {counts.Aliases} aliases; the limit (MaxAliases) is {max}.", context.Document) { Code = ErrorCodes.MaxAliases });
+                $"The document uses {counts.Aliases} aliases; the limit (MaxAliases) is {max}.", context.Document)
+            { Code = ErrorCodes.MaxAliases });
         }
         return null;
     }

@@ -13,7 +13,8 @@ public sealed class MaxDirectivesRule(IOptions<LimitsOptions> options) : IValida
         if (counts.Directives > max)
         {
             context.ReportError(new ValidationError(context.Document.Source, null,
-                $"The document uses {counts.Directives} directives; the limit (MaxDirectives) is {max}.", context.Document) { Code = ErrorCodes.MaxDirectives });
+                $"The document uses {counts.Directives} directives; the limit (MaxDirectives) is {max}.", context.Document)
+            { Code = ErrorCodes.MaxDirectives });
         }
         return null;
     }
