@@ -1,6 +1,6 @@
 using Catalog.Api.Graph;
-using GraphQL.Types;
 using Catalog.Api.Technologies;
+using GraphQL.Types;
 
 namespace Catalog.Api.Glossary;
 
