@@ -45,14 +45,20 @@ public static class ErrorCodes
     // Limits: a request refused for what it asks of the service.
     public const string MaxDepth = "MAX_DEPTH_EXCEEDED";
     public const string MaxComplexity = "MAX_COMPLEXITY_EXCEEDED";
+    /// <summary>More selections than allowed once fragments are expanded (fragment doubling).</summary>
+    public const string MaxFields = "MAX_FIELDS_EXCEEDED";
     public const string MaxAliases = "MAX_ALIASES_EXCEEDED";
     public const string MaxDirectives = "MAX_DIRECTIVES_EXCEEDED";
     public const string MaxTokens = "MAX_TOKENS_EXCEEDED";
     public const string DocumentTooLarge = "DOCUMENT_TOO_LARGE";
     public const string BodyTooLarge = "BODY_TOO_LARGE";
+    public const string UriTooLong = "URI_TOO_LONG";
     public const string Timeout = "TIMEOUT";
     public const string RateLimited = "RATE_LIMITED";
     public const string Overloaded = "OVERLOADED";
+
+    /// <summary>The last of an answer's errors when there were more than it lists: says how many more.</summary>
+    public const string MoreErrors = "MORE_ERRORS";
 
     // Faults of the service: the message names only a correlation id.
     public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
@@ -63,7 +69,7 @@ public static class ErrorCodes
     public const string Uncoded = "UNKNOWN";
 
     private static readonly HashSet<string> Limits =
-        [MaxDepth, MaxComplexity, MaxAliases, MaxDirectives, MaxTokens, DocumentTooLarge, BodyTooLarge, Timeout, RateLimited, Overloaded];
+        [MaxDepth, MaxComplexity, MaxFields, MaxAliases, MaxDirectives, MaxTokens, DocumentTooLarge, BodyTooLarge, UriTooLong, Timeout, RateLimited, Overloaded];
 
     /// <summary>True for the codes of a request refused by a limit.</summary>
     public static bool IsLimit(string? code) => code is not null && Limits.Contains(code);

@@ -60,10 +60,11 @@ app.StartCatalogSnapshot();
 // A request's way, in order.
 app.UseCorrelationId();
 app.UseCatalogTelemetry();
+// Before the limits, so that their refusals (414, 413, 429) are readable from the pages that embed the widget.
+app.UseCors();
 app.UseCatalogLimits();
 app.UseCatalogCompression();
 app.UseAuthentication();
-app.UseCors();
 app.UseCatalogIde();
 app.MapGet("/", () => Results.Redirect("/graphql"));
 app.MapCatalogGraphQL();

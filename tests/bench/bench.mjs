@@ -203,6 +203,8 @@ async function run() {
     ['depth', nested(12), 'MAX_DEPTH_EXCEEDED'],
     ['tokens', '{' + ' a'.repeat(2100) + ' }', 'MAX_TOKENS_EXCEEDED'],
     ['aliases', '{ ' + Array.from({ length: 16 }, (_, i) => `a${i}: version`).join(' ') + ' }', 'MAX_ALIASES_EXCEEDED'],
+    // Each fragment spreads the one before twice: about 1 KB that expands to 2^30 selections.
+    ['fragments', '{ ...F30 }\nfragment F0 on Query { __typename }\n' + Array.from({ length: 30 }, (_, i) => `fragment F${i + 1} on Query { ...F${i} ...F${i} }`).join('\n'), 'MAX_FIELDS_EXCEEDED'],
   ];
   const rejections = {};
   for (const [name, query, code] of attacks) {
@@ -214,7 +216,7 @@ async function run() {
     if (got !== code) fail(`the ${name} attack was answered with ${got ?? JSON.stringify(answer).slice(0, 200)}, not ${code}`);
     const r = wrk('catalog', catalog, `attack-${name}`, duration, { body: file, anyStatus: true });
     rejections[name] = r;
-    console.log(`${pad(name, 8)} ${code} (HTTP ${response.status}): ${Math.round(r.rps)}/s p50 ${f(r.p50, 2)} ms p99 ${f(r.p99, 2)} ms`);
+    console.log(`${pad(name, 9)} ${code} (HTTP ${response.status}): ${Math.round(r.rps)}/s p50 ${f(r.p50, 2)} ms p99 ${f(r.p99, 2)} ms`);
   }
 
   const maxRss = Math.max(...queries.map((q) => table[q.name].catalog.rss));

@@ -40,5 +40,20 @@ public sealed class ApiKeys(IDbContextFactory<CatalogDbContext> contexts, TimePr
         return await db.ApiKeys.AsNoTracking().Where(k => k.Hash == hash).Select(k => k.Name).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>Every key's name and creation time (never the key, which is not kept), oldest first.</summary>
+    public async Task<IReadOnlyList<(string Name, DateTimeOffset CreatedAt)>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var keys = await db.ApiKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ThenBy(k => k.Id).Select(k => new { k.Name, k.CreatedAt }).ToListAsync(ct);
+        return [.. keys.Select(k => (k.Name, k.CreatedAt))];
+    }
+
+    /// <summary>Deletes every key named <paramref name="name"/> and returns how many there were. Each request looks its key up, so the next one is refused.</summary>
+    public async Task<int> RevokeAsync(string name, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.ApiKeys.Where(k => k.Name == name).ExecuteDeleteAsync(ct);
+    }
+
     internal static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

@@ -22,7 +22,8 @@ public static class GlossaryBuilder
     public static GlossaryEntry Entry(CatalogSnapshot catalog, Technology technology, Lang lang)
     {
         var terms = catalog.MatchTermsOf[technology.Id];
-        var definition = DefinitionView.Pick(catalog.DefinitionsOf[technology.Id], lang)?.Definition;
+        var picked = DefinitionView.Pick(catalog.DefinitionsFor(technology.Id), lang);
+        var definition = picked?.Definition;
         return new GlossaryEntry(
             technology.Id,
             technology.Slug,
@@ -31,6 +32,7 @@ public static class GlossaryBuilder
             [.. terms.Where(a => a.CaseSensitive).Select(a => a.Text).Distinct(StringComparer.Ordinal)],
             definition?.Short,
             definition?.Lang,
+            picked?.Source,
             [.. catalog.CategoriesOf[technology.Id].Select(c => lang == Lang.Ja ? c.NameJa : c.NameEn)],
             [.. (catalog.TalksOf.GetValueOrDefault(technology.Id) ?? []).Select(t => t.Title).Distinct(StringComparer.Ordinal)],
             technology.Homepage ?? technology.Repository);

@@ -61,6 +61,8 @@ public sealed class GlossaryCards(CatalogSnapshot catalog, Lang lang)
             {
                 json.WriteString("definition", definition);
                 json.WriteString("definitionLang", Code(entry.DefinitionLang!.Value));
+                // Only a composed definition says where it comes from: the written ones are the rule.
+                if (entry.DefinitionSource == DefinitionSource.Facts) json.WriteBoolean("facts", true);
             }
             // The CNCF maturity ("maturity": "graduated", ...) belongs here once technologies carry it; the widget
             // already shows it when present.

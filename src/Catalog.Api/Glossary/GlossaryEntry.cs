@@ -14,6 +14,7 @@ public sealed record GlossaryEntry(
     IReadOnlyList<string> CaseSensitiveTerms,
     string? Definition,
     Lang? DefinitionLang,
+    DefinitionSource? DefinitionSource,
     IReadOnlyList<string> Categories,
     IReadOnlyList<string> Talks,
     string? Url);

@@ -1,5 +1,6 @@
 using Catalog.Api.Graph;
 using GraphQL.Types;
+using Catalog.Api.Technologies;
 
 namespace Catalog.Api.Glossary;
 
@@ -18,8 +19,11 @@ public sealed class GlossaryEntryType : ObjectGraphType<GlossaryEntry>
             .Description("The forms to link in running text only with exactly this case (\"Heat\", \"CI\"), because other cases are ordinary words.")
             .Resolve(c => c.Source.CaseSensitiveTerms);
         Field(e => e.Definition, nullable: true)
-            .Description("The short definition in the language asked for or, when there is none in it, in the other language (see `definitionLang`); null for a technology that has no definition yet (one known only from the CNCF landscape).");
+            .Description("The short definition in the language asked for or, when there is none in it, in the other language (see `definitionLang`): written for the catalog, or composed from the facts it holds (see `definitionSource`).");
         Field<LangType>("definitionLang").Description("The language `definition` is written in; null when there is no definition.").Resolve(c => c.Source.DefinitionLang);
+        Field<DefinitionSourceType>("definitionSource")
+            .Description("Whether `definition` was written for the catalog or composed from the facts it holds; null when there is no definition.")
+            .Resolve(c => c.Source.DefinitionSource);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("categories")
             .Description("The names of its categories in the language asked for, primary first.")
             .Resolve(c => c.Source.Categories);

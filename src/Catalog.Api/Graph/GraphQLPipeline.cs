@@ -29,9 +29,6 @@ public static class GraphQLPipeline
         /// <summary>Times and counts every execution, refused ones included.</summary>
         public const float Telemetry = 20;
 
-        /// <summary>At most so many executions at once; the others wait their turn or are refused with OVERLOADED.</summary>
-        public const float ExecutionGate = 30;
-
         /// <summary>The execution takes the catalog snapshot current now and reads it to the end.</summary>
         public const float Snapshot = 40;
 
@@ -48,6 +45,12 @@ public static class GraphQLPipeline
 
         /// <summary>A new text is refused by its length and tokens before it is parsed.</summary>
         public const float DocumentSizeCheck = 400;
+
+        /// <summary>
+        /// At most so many queries, and apart from them so many mutations, execute at once; the others wait their turn
+        /// or are refused with OVERLOADED. After the size check, so the document it parses to tell them apart is bounded.
+        /// </summary>
+        public const float ExecutionGate = 450;
     }
 
     /// <summary>Registers the schema, its graph types, the execution pipeline and the validation rules.</summary>
@@ -88,12 +91,13 @@ public static class GraphQLPipeline
                 .ConfigureExecution<PersistedDocuments>()
                 .ConfigureExecution<DocumentCache>()
                 .ConfigureExecution<DocumentSizeCheck>()
-                .WithTimeout(TimeSpan.FromSeconds(limits.TimeoutSeconds), _ => TimeoutLimit.Result(limits))
+                .WithTimeout(TimeSpan.FromSeconds(limits.TimeoutSeconds), options => TimeoutLimit.Result(options, limits))
 
                 // Validation, after the specification's own rules; all of it before any resolver runs.
                 .AddValidationRule(KnownOperationTypeRule.Instance)
                 .AddValidationRule<UnsafeTextRule>()
                 .AddValidationRule<MaxDepthRule>()
+                .AddValidationRule<MaxFieldsRule>()
                 .AddValidationRule<MaxAliasesRule>()
                 .AddValidationRule<MaxDirectivesRule>()
                 .AddComplexityAnalyzer(ComplexityLimit.Configure)

@@ -57,6 +57,14 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
         if (errors.Count > 0) return null;
 
         var mentions = FindMentions(planned, aliases);
+        foreach (var document in mentions.GroupBy(m => m.Document).Where(g => g.Count() > SeedText.MaxMentions))
+        {
+            var past = document.ElementAt(SeedText.MaxMentions);
+            var file = planned.First(d => d.Seed.Slug == document.Key).Notes.File;
+            Error(new SeedAt(file, past.Line),
+                $"The notes of document '{document.Key}' make {document.Count():N0} mentions of known technologies; a notes file makes at most {SeedText.MaxMentions:N0} (this line holds mention {SeedText.MaxMentions + 1:N0}). Split the write-up into several files.");
+        }
+        if (errors.Count > 0) return null;
         return new ImportPlan(catalog, aliases, planned, mentions, seedHash);
     }
 

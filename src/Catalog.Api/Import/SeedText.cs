@@ -15,6 +15,15 @@ public static class SeedText
     /// <summary>The longest line of a notes file, in characters: every mention keeps its whole line.</summary>
     public const int MaxLineLength = 10_000;
 
+    /// <summary>The most headings a notes file may have: each is a talk or section to claim, store and link.</summary>
+    public const int MaxHeadings = 1_000;
+
+    /// <summary>
+    /// The most mentions of known technologies one notes file may make. With <see cref="MaxHeadings"/> and
+    /// <see cref="MaxFileBytes"/> it bounds what one write-up adds to an import, which then finishes in seconds.
+    /// </summary>
+    public const int MaxMentions = 10_000;
+
     /// <summary>What is wrong with a value, as the rest of a sentence ("... contains a NUL character."), or null.</summary>
     public static string? Problem(string text)
     {
@@ -34,6 +43,7 @@ public static class SeedText
             yield return new SeedError(path, 1, $"The file is {bytes:N0} bytes; a seed file is at most {MaxFileBytes:N0}.");
             yield break;
         }
+        if (notes && TooManyHeadings(path, text) is { } headings) yield return headings;
         if (!MayHaveProblems(text, notes)) yield break;
         // Lines as NotesParser.SplitLines counts them (LF, CRLF or CR), without cutting the text into lines.
         var (line, start, reported) = (1, 0, false);
@@ -52,6 +62,17 @@ public static class SeedText
             yield return new SeedError(path, line, $"Column {i - start + 1 - bom} {problem}");
             reported = true;
         }
+    }
+
+    /// <summary>One error, at the first heading past <see cref="MaxHeadings"/>, when a notes file has more than that.</summary>
+    private static SeedError? TooManyHeadings(string path, string text)
+    {
+        var sections = NotesParser.Parse(path, text).Sections;
+        var headings = sections.Count(s => s.Heading is not null);
+        if (headings <= MaxHeadings) return null;
+        var first = sections.Where(s => s.Heading is not null).Skip(MaxHeadings).First();
+        return new SeedError(path, first.StartLine,
+            $"The notes have {headings:N0} headings; a notes file has at most {MaxHeadings:N0} (this is heading {MaxHeadings + 1:N0}). Split the write-up into several files.");
     }
 
     /// <summary>A quick look for anything <see cref="Check"/> reports: most files have none, and need no closer look.</summary>

@@ -65,6 +65,13 @@ public sealed class CatalogSnapshot
             tc => tc.TechnologyId, tc => Categories[tc.CategoryId]);
         MakersOf = Group(rows.Makers.OrderBy(m => m.Role).ThenBy(m => m.OrganizationId), m => m.TechnologyId);
         TechnologiesOfOrganization = Group(rows.Makers.OrderBy(m => m.TechnologyId), m => m.OrganizationId);
+        var facts = new Dictionary<int, IReadOnlyList<TechnologyDefinition>>();
+        foreach (var technology in rows.Technologies)
+        {
+            if (DefinitionsOf[technology.Id].Count > 0) continue;
+            facts[technology.Id] = FactsDefinition.Compose(technology, [.. MakersOf[technology.Id].Select(m => Organizations[m.OrganizationId])], CategoriesOf[technology.Id]);
+        }
+        _factsOf = facts;
         RelationsOf = Group(
             rows.Relations.OrderBy(r => r.Id).SelectMany(r => new[]
             {
@@ -195,7 +202,17 @@ public sealed class CatalogSnapshot
 
     /// <summary>The forms linked in running text, the name first.</summary>
     public Groups<TechnologyAlias> MatchTermsOf { get; }
+    /// <summary>The definitions written for each technology (the seed's, or set through the API).</summary>
     public Groups<TechnologyDefinition> DefinitionsOf { get; }
+
+    private readonly Dictionary<int, IReadOnlyList<TechnologyDefinition>> _factsOf;
+
+    /// <summary>
+    /// What a technology is, one definition per language: the written ones, or for a technology no one has defined,
+    /// sentences composed from the catalog's facts about it (<see cref="FactsDefinition"/>).
+    /// </summary>
+    public (IReadOnlyList<TechnologyDefinition> Definitions, DefinitionSource Source) DefinitionsFor(int technologyId) =>
+        _factsOf.TryGetValue(technologyId, out var facts) ? (facts, DefinitionSource.Facts) : (DefinitionsOf[technologyId], DefinitionSource.Curated);
     public Groups<Category> CategoriesOf { get; }
     public Groups<TechnologyOrganization> MakersOf { get; }
     public Groups<RelationView> RelationsOf { get; }

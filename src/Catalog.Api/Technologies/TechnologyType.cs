@@ -37,7 +37,10 @@ public sealed class TechnologyType : ObjectGraphType<Technology>
             .Resolve(c => DefinitionView.Pick(Definitions(c), c.GetArgument<Lang>("lang")));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DefinitionType>>>>("definitions")
             .Description("Every definition, one per language.")
-            .Resolve(c => Definitions(c).Select(d => new DefinitionView(d, d.Lang)));
+            .Resolve(c => Definitions(c) is var (definitions, source) ? definitions.Select(d => new DefinitionView(d, d.Lang, source)) : []);
+        Field<NonNullGraphType<DefinitionSourceType>>("definitionSource")
+            .Description("Whether the definitions were written for the catalog (`CURATED`) or composed from the facts it holds (`FACTS`), for a technology no one has defined yet.")
+            .Resolve(c => Definitions(c).Source);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AliasType>>>>("aliases")
             .Description("Other forms of the name: abbreviations, readings, former names, and the spellings the notes use (typos included).")
@@ -71,5 +74,6 @@ public sealed class TechnologyType : ObjectGraphType<Technology>
             .Resolve(c => c.Catalog().MentionsOf[c.Source.Id]);
     }
 
-    private static IEnumerable<TechnologyDefinition> Definitions(IResolveFieldContext<Technology> c) => c.Catalog().DefinitionsOf[c.Source.Id];
+    private static (IReadOnlyList<TechnologyDefinition> Definitions, DefinitionSource Source) Definitions(IResolveFieldContext<Technology> c) =>
+        c.Catalog().DefinitionsFor(c.Source.Id);
 }

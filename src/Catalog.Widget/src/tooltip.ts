@@ -10,6 +10,8 @@ export interface Card {
   name: string;
   definition?: string;
   definitionLang?: Lang;
+  /** True when the definition was composed from the catalog's facts rather than written. */
+  facts?: boolean;
   /** The CNCF maturity, when the service sends it. */
   maturity?: string;
   categories?: string[];
@@ -22,8 +24,8 @@ export interface Card {
 export const TIP_ID = "cg-glossary-tip";
 
 const TEXT = {
-  ja: { other: "(English)", talks: "この技術を扱った講演", more: "詳しく見る", sep: "、", maturity: "CNCFの成熟度" },
-  en: { other: "(日本語)", talks: "Talks that covered it", more: "Read more", sep: ", ", maturity: "CNCF maturity" },
+  ja: { other: "(English)", talks: "この技術を扱った講演", more: "詳しく見る", sep: "、", maturity: "CNCFの成熟度", facts: "カタログの情報から自動で作成した説明" },
+  en: { other: "(日本語)", talks: "Talks that covered it", more: "Read more", sep: ", ", maturity: "CNCF maturity", facts: "Composed from the catalog's facts" },
 };
 
 function el(tag: string, className: string, text?: string): HTMLElement {
@@ -53,6 +55,7 @@ export function setUpTooltips(container: Element, cards: Map<number, Card>, lang
       const def = el("span", "cg-def", card.definition);
       if (other) def.lang = card.definitionLang!;
       tip.appendChild(def);
+      if (card.facts) tip.appendChild(el("span", "cg-note cg-facts", t.facts));
     }
     if (card.maturity) tip.appendChild(el("span", "cg-meta", `${t.maturity}: ${card.maturity}`));
     if (card.categories && card.categories.length) tip.appendChild(el("span", "cg-cats", card.categories.join(t.sep)));

@@ -210,6 +210,38 @@ public sealed class WidgetTests(WidgetBrowser browser, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_definition_composed_from_facts_is_shown_as_such_and_a_written_one_is_not()
+    {
+        // A technology no one has defined whose name links in text, found in the glossary as a client would.
+        using var http = new HttpClient { BaseAddress = browser.Service.Address };
+        using var response = await http.PostAsync("/graphql", new StringContent(
+            """{"query":"{ glossary(lang: EN) { slug terms caseSensitiveTerms definition definitionSource } }"}""", System.Text.Encoding.UTF8, "application/json"));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var composed = json.RootElement.GetProperty("data").GetProperty("glossary").EnumerateArray()
+            .First(e => e.GetProperty("definitionSource").GetString() == "FACTS" && e.GetProperty("caseSensitiveTerms").GetArrayLength() > 0);
+        var term = composed.GetProperty("caseSensitiveTerms")[0].GetString()!;
+        var script = JsonDocument.Parse(await http.GetStringAsync("/widget/version")).RootElement.GetProperty("script").GetString();
+
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(browser.Url("/widget/version").ToString());
+        await page.SetContentAsync($"""
+            <html lang="en"><body><main data-cg-glossary><p>We run Istio, and we tried {System.Net.WebUtility.HtmlEncode(term)} last year.</p></main>
+            <script src="{script}" data-lang="en"></script></body></html>
+            """);
+        await WidgetBrowser.WaitForWidgetAsync(page);
+        var tip = page.Locator(Tip);
+
+        await page.Locator($".cg-term[data-cg-slug='{composed.GetProperty("slug").GetString()}']").FocusAsync();
+        await Assertions.Expect(tip).ToBeVisibleAsync();
+        Assert.Equal(composed.GetProperty("definition").GetString(), await tip.Locator(".cg-def").TextContentAsync());
+        Assert.Equal("Composed from the catalog's facts", await tip.Locator(".cg-facts").TextContentAsync());
+
+        await page.Locator(".cg-term[data-cg-slug=istio]").FocusAsync();
+        await Assertions.Expect(tip.Locator(".cg-def")).ToContainTextAsync("service mesh");
+        Assert.Equal(0, await tip.Locator(".cg-facts").CountAsync());
+    }
+
+    [Fact]
     public async Task Loading_the_script_twice_changes_nothing()
     {
         var page = await browser.OpenAnnotatedAsync("demo");

@@ -73,10 +73,9 @@ public sealed class GlossaryTests(CatalogApiFixture api) : IClassFixture<Catalog
         var names = glossary.Select(e => ((string)e!["name"]!).ToLowerInvariant()).ToList();
         Assert.Equal(names.Order(StringComparer.Ordinal), names);
         Assert.Equal(glossary.Count, glossary.Select(e => (string?)e!["slug"]).Distinct().Count());
-        // Every technology, those with no definition yet (the landscape's, until curated) included.
+        // Every technology, those no one has defined yet included.
         await using var db = TestPostgres.Context(api.ConnectionString);
         Assert.Equal(await db.Technologies.CountAsync(), glossary.Count);
-        Assert.Contains(glossary, e => e!["definition"] is null);
     }
 
     [Fact]
@@ -118,15 +117,20 @@ public sealed class GlossaryTests(CatalogApiFixture api) : IClassFixture<Catalog
     }
 
     [Fact]
-    public async Task A_technology_known_only_from_the_landscape_is_listed_with_no_definition()
+    public async Task Every_technology_has_a_definition_in_both_languages_written_or_composed_from_facts()
     {
-        var velero = Entry(await GlossaryAsync("JA"), "velero");
-        Assert.Equal("Velero", (string?)velero["name"]);
-        Assert.Null(velero["definition"]);
-        Assert.Null(velero["definitionLang"]);
-        Assert.Empty(Strings(velero["terms"]!));
-        Assert.Equal(["Velero"], Strings(velero["caseSensitiveTerms"]!));
-        Assert.Equal(["クラウドネイティブストレージ"], Strings(velero["categories"]!));
-        Assert.Equal("https://velero.io", (string?)velero["url"]);
+        const string query = "query($lang: Lang) { glossary(lang: $lang) { slug name terms caseSensitiveTerms definition definitionLang definitionSource } }";
+        foreach (var lang in new[] { "EN", "JA" })
+        {
+            var glossary = (await api.DataAsync(query, new { lang }))["glossary"]!.AsArray();
+            var missing = glossary.Where(e => (string?)e!["definitionLang"] != lang).Select(e => (string?)e!["slug"]).ToList();
+            Assert.True(missing.Count == 0, $"{missing.Count} technologies have no {lang} definition: {string.Join(", ", missing.Take(20))}");
+            var facts = glossary.Where(e => (string?)e!["definitionSource"] == "FACTS").ToList();
+            var curated = glossary.Count(e => (string?)e!["definitionSource"] == "CURATED");
+            Assert.Equal(glossary.Count, facts.Count + curated);
+            Assert.NotEmpty(facts);
+            // A composed definition names the technology and where the catalog places it, and nothing more.
+            Assert.All(facts, e => Assert.StartsWith((string)e!["name"]! + (lang == "EN" ? " is " : "は、"), (string?)e["definition"], StringComparison.Ordinal));
+        }
     }
 }

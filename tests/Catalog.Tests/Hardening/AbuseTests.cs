@@ -26,6 +26,10 @@ public sealed partial class AbuseTests(CatalogApiFixture api, ITestOutputHelper 
         { "circular introspection", "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }", ErrorCodes.MaxDepth },
         { "complexity", "{ technologies(first: 100) { nodes { talks { technologies { talks { technologies { talks { technologies { name } } } } } } } } }", ErrorCodes.MaxComplexity },
         { "fragment bomb", FragmentBomb(), ErrorCodes.MaxDepth },
+        { "fragment doubling", FragmentDoubling.Spreads, ErrorCodes.MaxFields },
+        { "fragment doubling through inline fragments", FragmentDoubling.InlineFragments, ErrorCodes.MaxFields },
+        { "fragment doubling with aliases", FragmentDoubling.Aliases, ErrorCodes.MaxFields },
+        { "fragment doubling under a list field", FragmentDoubling.UnderAList, ErrorCodes.MaxFields },
     };
 
     [Theory]
@@ -41,6 +45,36 @@ public sealed partial class AbuseTests(CatalogApiFixture api, ITestOutputHelper 
         Assert.Equal(0, commands);
         output.WriteLine($"{attack}: {code} in {response.Elapsed.TotalMilliseconds:0.0} ms");
         await Attack.AssertNormalQueryWorksAsync(api);
+    }
+
+    [Fact]
+    public async Task Fragment_doubling_is_refused_at_once_keeps_no_memory_and_does_not_delay_a_read()
+    {
+        string[] shapes = [FragmentDoubling.Spreads, FragmentDoubling.InlineFragments, FragmentDoubling.Aliases, FragmentDoubling.UnderAList];
+        await Attack.PostAsync(api.Client, FragmentDoubling.Spreads);
+        await Attack.PostAsync(api.Client, Attack.NormalQuery);
+
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        foreach (var shape in shapes)
+        {
+            var response = await Attack.PostAsync(api.Client, shape);
+            Assert.Equal(ErrorCodes.MaxFields, response.Code);
+            Assert.Contains("(MaxFields)", response.Message0, StringComparison.Ordinal);
+            Assert.True(response.Elapsed < TimeSpan.FromMilliseconds(100), $"refused in {response.Elapsed.TotalMilliseconds:0.0} ms");
+            output.WriteLine($"{shape.Length} characters: {response.Code} in {response.Elapsed.TotalMilliseconds:0.0} ms");
+        }
+        for (var i = 0; i < 20; i++) await Attack.PostAsync(api.Client, shapes[i % shapes.Length]);
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        output.WriteLine($"managed memory {before / 1e6:0.0} MB before 24 refusals, {after / 1e6:0.0} MB after");
+        Assert.True(after - before < 16_000_000, $"{(after - before) / 1e6:0.0} MB kept");
+
+        var alone = await Attack.PostAsync(api.Client, Attack.NormalQuery);
+        var attacks = shapes.Select(shape => Attack.PostAsync(api.Client, shape)).ToList();
+        var beside = await Attack.PostAsync(api.Client, Attack.NormalQuery);
+        await Task.WhenAll(attacks);
+        Assert.Null(beside.Json!["errors"]);
+        output.WriteLine($"a read alone {alone.Elapsed.TotalMilliseconds:0.0} ms, beside four attacks {beside.Elapsed.TotalMilliseconds:0.0} ms");
+        Assert.True(beside.Elapsed - alone.Elapsed < TimeSpan.FromMilliseconds(100), $"delayed by {(beside.Elapsed - alone.Elapsed).TotalMilliseconds:0.0} ms");
     }
 
     [Fact]

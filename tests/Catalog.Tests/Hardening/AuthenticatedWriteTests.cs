@@ -36,6 +36,24 @@ public sealed class AuthenticatedWriteTests(CatalogApiFixture api) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_listed_key_once_revoked_is_refused_on_the_next_request()
+    {
+        var keys = api.Services.GetRequiredService<ApiKeys>();
+        var name = "revoked-" + Guid.NewGuid().ToString("N");
+        var key = await keys.CreateAsync(name);
+        var before = await Attack.PostAsync(api.Client, AddAlias.Replace("isutio", name, StringComparison.Ordinal), headers: [(ApiKeys.Header, key)]);
+        Assert.True(before.Json!["errors"] is null, before.Json.ToJsonString());
+        Assert.Contains(await keys.ListAsync(), k => k.Name == name);
+
+        Assert.Equal(1, await keys.RevokeAsync(name));
+
+        var after = await Attack.PostAsync(api.Client, AddAlias.Replace("isutio", name + "-2", StringComparison.Ordinal), headers: [(ApiKeys.Header, key)]);
+        Assert.Equal(ErrorCodes.Unauthenticated, after.Code);
+        Assert.DoesNotContain(await keys.ListAsync(), k => k.Name == name);
+        Assert.Equal(0, await keys.RevokeAsync(name));
+    }
+
+    [Fact]
     public void Keys_are_stored_as_their_sha256()
     {
         Assert.Equal("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824", ApiKeys.Hash("hello"));

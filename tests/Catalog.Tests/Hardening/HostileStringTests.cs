@@ -59,6 +59,27 @@ public sealed class HostileStringTests(CatalogApiFixture api, ITestOutputHelper 
         await Attack.AssertNormalQueryWorksAsync(api);
     }
 
+    [Theory]
+    [InlineData("""{"query":"query($s: String!) { technology(slug: $s) { name } }","variables":{"s":"\ud800"}}""", "lone surrogate (\\ud800)")]
+    [InlineData("""{"query":"query($s: String!) { technology(slug: $s) { name } }","variables":{"s":"a\uDC00b"}}""", "lone surrogate (\\uDC00)")]
+    [InlineData("""{"query":"query($s: [String!]!) { nodes(ids: $s) { id } }","variables":{"s":["x","\udbff\udbff"]}}""", "lone surrogate (\\udbff)")]
+    [InlineData("""{"query":"{ __typename }","extensions":{"note":"\ud800"}}""", "lone surrogate (\\ud800)")]
+    [InlineData("""{"query":"{ __typename }","extensions":{"note":"a\u0000b"}}""", "U+0000")]
+    public async Task Bad_text_in_variables_or_extensions_is_invalid_text_not_a_bad_request(string body, string named)
+    {
+        var response = await Attack.PostRawAsync(api.Client, body, "application/json");
+
+        Assert.True(response.Code == "INVALID_TEXT", response.Json?.ToJsonString());
+        Assert.Contains(named, response.Message0, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_surrogate_pair_spelt_as_escapes_is_not_lone()
+    {
+        Assert.Null(Catalog.Api.Graph.Http.GraphQLRequestReader.LoneSurrogateEscape("""{"s":"\ud83d\ude00 and \\ud800 as text"}"""));
+        Assert.Equal("\\udc00", Catalog.Api.Graph.Http.GraphQLRequestReader.LoneSurrogateEscape("""{"s":"\udc00\ud83d"}"""));
+    }
+
     /// <summary>Each string argument of the field, as a path from the argument through input object fields.</summary>
     private static IEnumerable<(string[] Path, JsonObject Others)> Targets(FieldType field)
     {

@@ -221,6 +221,25 @@ public sealed class WidgetEndpointTests(CatalogApiFixture api) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Refusals_before_the_endpoint_are_readable_from_any_origin_with_their_code()
+    {
+        var versions = await VersionsAsync();
+        using var longUrl = await GetAsync($"{versions.Definitions}/en?ids=" + string.Join(',', Enumerable.Range(1, 2_000)));
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent("{\"query\":\"{ __typename }\",\"variables\":{\"x\":\"" + new string('x', 150_000) + "\"}}", Encoding.UTF8, "application/json"),
+        };
+        post.Headers.Add("Origin", "https://blog.example");
+        using var largeBody = await api.Client.SendAsync(post);
+
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, longUrl.StatusCode);
+        Assert.Equal("URI_TOO_LONG", (string?)JsonNode.Parse(await longUrl.Content.ReadAsStringAsync())!["errors"]![0]!["extensions"]!["code"]);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, largeBody.StatusCode);
+        foreach (var response in new[] { longUrl, largeBody })
+            Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
     public async Task The_version_document_names_the_script_and_the_catalogs_urls_and_is_cached_a_minute()
     {
         using var response = await GetAsync("/widget/version");

@@ -28,7 +28,8 @@ public sealed class ErrorMasking(IHttpContextAccessor http, IHostEnvironment env
         var expose = environment.IsDevelopment();
         var suggest = catalog.Value.Introspection;
         var shaped = new ExecutionErrors();
-        foreach (var error in errors)
+        var listed = errors.Count <= MaxErrors ? errors.Count : MaxErrors - 1;
+        foreach (var error in errors.Take(listed))
         {
             if (error is UnhandledError && error.InnerException is { } exception)
                 shaped.Add(Mask(error, exception, correlationId, expose));
@@ -37,9 +38,20 @@ public sealed class ErrorMasking(IHttpContextAccessor http, IHostEnvironment env
             else
                 shaped.Add(error);
         }
+        if (listed < errors.Count)
+        {
+            shaped.Add(new ExecutionError(
+                $"{errors.Count - listed} more errors are left out of this answer, which lists the first {listed}; correct those and send it again to see the rest.")
+            {
+                Code = ErrorCodes.MoreErrors,
+            });
+        }
         result.Errors = shaped;
         return result;
     }
+
+    /// <summary>The most errors an answer lists: past it, the last says how many more there were.</summary>
+    public const int MaxErrors = 100;
 
     private ExecutionError Mask(ExecutionError error, Exception exception, string correlationId, bool expose)
     {

@@ -107,7 +107,41 @@ internal static class GraphQLRequestReader
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException)
         {
+            if (LoneSurrogateEscape(text) is { } escape)
+                throw new BadRequestException(Input.UnsafeText.Code, $"{what} holds a lone surrogate ({escape}) in a string; such characters are not accepted.");
             throw new BadRequestException(ErrorCodes.BadRequest, $"{what} could not be read as a GraphQL request: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The first <c>\uXXXX</c> escape in JSON text that is half of a surrogate pair without its other half, or null.
+    /// JSON may spell one; no string can hold it, so the serializer refuses it with a message about conversion.
+    /// </summary>
+    internal static string? LoneSurrogateEscape(string json)
+    {
+        for (var i = 0; i < json.Length - 1; i++)
+        {
+            if (json[i] != '\\') continue;
+            if (json[i + 1] != 'u' || !Hex(json, i + 2, out var unit))
+            {
+                i++;
+                continue;
+            }
+            if (char.IsHighSurrogate((char)unit) && i + 12 <= json.Length && json[i + 6] == '\\' && json[i + 7] == 'u'
+                && Hex(json, i + 8, out var low) && char.IsLowSurrogate((char)low))
+            {
+                i += 11;
+                continue;
+            }
+            if (char.IsSurrogate((char)unit)) return json.Substring(i, 6);
+            i += 5;
+        }
+        return null;
+
+        static bool Hex(string text, int start, out int value)
+        {
+            value = 0;
+            return start + 4 <= text.Length && int.TryParse(text.AsSpan(start, 4), System.Globalization.NumberStyles.AllowHexSpecifier, null, out value);
         }
     }
 

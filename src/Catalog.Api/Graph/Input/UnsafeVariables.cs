@@ -4,7 +4,7 @@ using GraphQL.DI;
 namespace Catalog.Api.Graph.Input;
 
 /// <summary>
-/// Refuses a request whose variables hold <see cref="UnsafeText"/> before anything runs. Variables change with every
+/// Refuses a request whose variables or extensions hold <see cref="UnsafeText"/> before anything runs. Variables change with every
 /// request, also for a document taken from the cache, so they are checked here rather than in validation.
 /// </summary>
 public sealed class UnsafeVariables : IConfigureExecution
@@ -13,10 +13,13 @@ public sealed class UnsafeVariables : IConfigureExecution
 
     public Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
-        if (options.Variables is { } variables && Find(variables, "$") is { } problem)
+        var problem = options.Variables is { } variables && Find(variables, "$") is { } inVariables ? ("The variable " + inVariables.Path, inVariables.What)
+            : options.Extensions is { } extensions && Find(extensions, "extensions") is { } inExtensions ? ("The request's " + inExtensions.Path, inExtensions.What)
+            : ((string Where, string What)?)null;
+        if (problem is { } found)
         {
             var result = new ExecutionResult();
-            result.AddError(new ExecutionError($"The variable {problem.Path} holds {problem.What}; such characters are not accepted.") { Code = UnsafeText.Code });
+            result.AddError(new ExecutionError($"{found.Where} holds {found.What}; such characters are not accepted.") { Code = UnsafeText.Code });
             return Task.FromResult(result);
         }
         return next(options);

@@ -13,6 +13,9 @@ public static class LimitsExtensions
     public static WebApplicationBuilder AddCatalogLimits(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section);
+        // The server's own limit on the request line answers 414 before any middleware, without CORS headers a page's
+        // script needs to read why; so it is set well above MaxUrlLength, which the middleware below enforces.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = RequestLineSize);
         builder.Services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -43,13 +46,24 @@ public static class LimitsExtensions
         return builder;
     }
 
-    /// <summary>Refuses request bodies over <see cref="LimitsOptions.MaxBodyBytes"/> and applies the rate limiter.</summary>
+    /// <summary>The server's limit on a request line: past <see cref="LimitsOptions.MaxUrlLength"/>'s largest sensible value.</summary>
+    private const int RequestLineSize = 256 * 1024;
+
+    /// <summary>Refuses URLs over <see cref="LimitsOptions.MaxUrlLength"/> and request bodies over <see cref="LimitsOptions.MaxBodyBytes"/> and applies the rate limiter.</summary>
     public static WebApplication UseCatalogLimits(this WebApplication app)
     {
         app.UseRateLimiter();
         app.Use(async (http, next) =>
         {
-            var max = http.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value.MaxBodyBytes;
+            var limits = http.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value;
+            var url = (http.Request.PathBase.Value?.Length ?? 0) + (http.Request.Path.Value?.Length ?? 0) + (http.Request.QueryString.Value?.Length ?? 0);
+            if (url > limits.MaxUrlLength)
+            {
+                await WriteErrorAsync(http, StatusCodes.Status414UriTooLong, ErrorCodes.UriTooLong,
+                    $"The URL is {url} characters; the limit (MaxUrlLength) is {limits.MaxUrlLength}. Send a long document by POST.", http.RequestAborted);
+                return;
+            }
+            var max = limits.MaxBodyBytes;
             if (http.Request.ContentLength > max)
             {
                 await WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, ErrorCodes.BodyTooLarge,
