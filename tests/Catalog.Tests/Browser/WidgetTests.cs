@@ -225,7 +225,7 @@ public sealed class WidgetTests(WidgetBrowser browser, ITestOutputHelper output)
         var page = await browser.NewPageAsync();
         await page.GotoAsync(browser.Url("/widget/version").ToString());
         await page.SetContentAsync($"""
-            <html lang="en"><body><main data-cg-glossary><p>We run Istio, and we tried {System.Net.WebUtility.HtmlEncode(term)} last year.</p></main>
+            <html lang="en"><body><main><article><p>We run Istio, and we tried {System.Net.WebUtility.HtmlEncode(term)} last year.</p></article></main>
             <script src="{script}" data-lang="en"></script></body></html>
             """);
         await WidgetBrowser.WaitForWidgetAsync(page);
