@@ -7,16 +7,16 @@ namespace Catalog.Api.Import.Landscape;
 /// The technologies of the landscape. Items of one name (compared as every look-up compares names) are one
 /// technology listed in several places, as is "X (Q)" beside an item X with the same repository or homepage
 /// ("Envoy (Wasm)"), and always "X (Wasm)" beside an item X; so is an item named by a top-level alias of the seed
-/// (<c>{ technology: druid, text: Apache Druid }</c>) beside the item whose name makes that slug. Each is then either a curated technology (one of its names is the curated name, an alias or the
-/// slug; else its repository, else its homepage is the curated one's, when no other landscape technology shares
-/// it) or a technology of its own:
+/// (<c>{ technology: druid, text: Apache Druid }</c>) beside the item whose name makes that slug. Each is then either
+/// a curated technology (one of its names is the curated name, an alias or the slug; else its repository, else its
+/// homepage is the curated one's, when no other landscape technology shares it) or a technology of its own:
 /// <list type="bullet">
 /// <item>merged into a curated entry, it adds only what that entry lacks: maturity, landscape facts (its landscape
 /// category among them; the catalog categories stay the curated ones), a homepage or repository, a maker, and its
 /// names as look-up forms that never link in text, so the seed's mentions stay as they are. It never replaces what
 /// the entry has; and when the landscape lists it only under Wasm while the entry is outside Wasm, the listing is
-/// about the entry's Wasm support (a plug-in, a shim: "Kube-scheduler" is the scheduler's Wasm extension), so it adds
-/// its names and nothing else;</item>
+/// about the entry's Wasm side (its Wasm plug-ins or support: the Wasm "Kube-scheduler" points at scheduler plug-ins),
+/// so it adds its names and nothing else;</item>
 /// <item>a landscape-only technology links in text by its name exactly as written, on word boundaries, unless
 /// <see cref="HeldBackNames"/> holds the name back; its other names are look-up forms.</item>
 /// </list>
@@ -208,7 +208,7 @@ internal sealed partial class LandscapeTechnologies(
     private void Add(Group group, Dictionary<string, Group> reserved)
     {
         var name = group.First.Name;
-        if (_owners.TryGetValue(Keys.Name(name), out var owner) && owner != Keys.Slug(name))
+        if (_owners.TryGetValue(Keys.Name(name), out var owner))
         {
             // Its name already leads to a curated technology it is not (a concept): it waits for a curated entry.
             LeftOut.Add(new HeldBackName(name, owner, $"its name is the curated '{owner}', which is another thing", group.First.At.File, group.First.At.Line));
