@@ -23,6 +23,13 @@ internal sealed class LandscapeCategories(SeedCatalog catalog)
             _slugs[new LandscapePath(category.Name, subcategory.Name)] = (Find(parent.Slug, subcategory.Name) ?? Add(subcategory.Name, parent, subcategory.At)).Slug;
     }
 
+    /// <summary>Whether a catalog category is the landscape's Wasm category or under it.</summary>
+    public bool InWasm(string slug)
+    {
+        var wasm = Find(null, "Wasm")?.Slug;
+        return wasm is not null && (slug == wasm || catalog.Categories.Any(c => c.Slug == slug && c.Parent == wasm));
+    }
+
     /// <summary>The catalog category of a landscape path, or null when the landscape has no such subcategory.</summary>
     public string? SlugOf(LandscapePath path) => _slugs.GetValueOrDefault(path);
 

@@ -6,22 +6,33 @@ namespace Catalog.Ingest.Landscape;
 /// <summary>
 /// The technologies of the landscape. Items of one name (compared as every look-up compares names) are one
 /// technology listed in several places, as is "X (Q)" beside an item X with the same repository or homepage
-/// ("Envoy (Wasm)"). Each is then either a curated technology (one of its names is the curated name, an alias or the
-/// slug; else its repository, else its homepage is the curated one's, when no other landscape technology shares
-/// it) or a technology of its own:
+/// ("Envoy (Wasm)"), and always "X (Wasm)" beside an item X; so is an item named by a top-level alias of the seed
+/// (<c>{ technology: druid, text: Apache Druid }</c>) beside the item whose name makes that slug. Each is then either
+/// a curated technology (one of its names is the curated name, an alias or the slug; else its repository, else its
+/// homepage is the curated one's, when no other landscape technology shares it) or a technology of its own:
 /// <list type="bullet">
 /// <item>merged into a curated entry, it adds only what that entry lacks: maturity, landscape facts (its landscape
 /// category among them; the catalog categories stay the curated ones), a homepage or repository, a maker, and its
-/// names as look-up forms that never link in text, so the seed's mentions stay as they are;</item>
+/// names as look-up forms that never link in text, so the seed's mentions stay as they are. It never replaces what
+/// the entry has; and when the landscape lists it only under Wasm while the entry is outside Wasm, the listing is
+/// about the entry's Wasm side (its Wasm plug-ins or support: the Wasm "Kube-scheduler" points at scheduler plug-ins),
+/// so it adds its names and nothing else;</item>
 /// <item>a landscape-only technology links in text by its name exactly as written, on word boundaries, unless
 /// <see cref="HeldBackNames"/> holds the name back; its other names are look-up forms.</item>
 /// </list>
+/// A technology's landscape place is its first listing outside Wasm: the Wasm category lists again, as a secondary
+/// place, things that live elsewhere in the landscape.
 /// </summary>
 internal sealed partial class LandscapeTechnologies(
     SeedCatalog catalog, LandscapeCategories categories, LandscapeOrganizations organizations)
 {
     /// <summary>Subcategories that list services run by a provider.</summary>
     private static readonly string[] HostedSubcategories = ["Certified Kubernetes - Hosted", "Hosted Platform", "Hosted Platforms"];
+
+    /// <summary>The landscape category that lists the Wasm side of things listed elsewhere too.</summary>
+    private const string Wasm = "Wasm";
+
+    private static bool InWasm(LandscapeItem item) => item.Path.Category == Wasm;
 
     private sealed class Group(LandscapeItem first)
     {
@@ -51,11 +62,14 @@ internal sealed partial class LandscapeTechnologies(
 
     public void Merge(IReadOnlyList<LandscapeItem> items)
     {
-        var groups = GroupItems(items);
+        var groups = GroupItems(items, catalog.Aliases);
         foreach (var technology in catalog.Technologies)
         {
             foreach (var form in FormsOf(technology)) _owners.TryAdd(form, technology.Slug);
         }
+        // The seed's top-level aliases are its technologies' forms too, a landscape technology's among them (by the
+        // slug its name makes): the alias, with its own kind and flags, takes the place of a look-up form.
+        foreach (var extra in catalog.Aliases) _owners.TryAdd(Keys.Name(extra.Alias.Text), extra.Technology);
 
         var curated = new CuratedTechnologies(catalog.Technologies, groups);
         var own = new List<Group>();
@@ -71,8 +85,10 @@ internal sealed partial class LandscapeTechnologies(
         foreach (var group in own) Add(group, reserved);
     }
 
-    /// <summary>The items grouped into technologies, in the order of the files.</summary>
-    private static List<Group> GroupItems(IReadOnlyList<LandscapeItem> items)
+    /// <summary>
+    /// The items grouped into technologies, in the order of the files, each group's listings outside Wasm first.
+    /// </summary>
+    private static List<Group> GroupItems(IReadOnlyList<LandscapeItem> items, IReadOnlyList<SeedExtraAlias> aliases)
     {
         var byName = new Dictionary<string, Group>(StringComparer.Ordinal);
         var groups = new List<Group>();
@@ -81,13 +97,32 @@ internal sealed partial class LandscapeTechnologies(
             if (byName.TryGetValue(Keys.Name(item.Name), out var group)) group.Items.Add(item);
             else groups.Add(byName[Keys.Name(item.Name)] = new Group(item));
         }
+        void Join(Group group, Group into)
+        {
+            into.Items.AddRange(group.Items);
+            groups.Remove(group);
+            foreach (var name in group.Names) byName[Keys.Name(name)] = into;
+        }
+        // "Apache Druid" beside "Druid": the seed's alias { technology: druid, text: Apache Druid } says they are one.
+        var bySlug = groups.GroupBy(g => Keys.Slug(g.First.Name), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var extra in aliases)
+        {
+            if (byName.TryGetValue(Keys.Name(extra.Alias.Text), out var named) && bySlug.TryGetValue(extra.Technology, out var into) && named != into && groups.Contains(into))
+                Join(named, into);
+        }
         foreach (var group in groups.ToList())
         {
             if (Qualified().Match(group.First.Name) is not { Success: true } match) continue;
             if (!byName.TryGetValue(Keys.Name(match.Groups["base"].Value), out var named) || named == group) continue;
-            if (!named.RepositoryKeys.Intersect(group.RepositoryKeys).Any() && !named.HomepageKeys.Intersect(group.HomepageKeys).Any()) continue;
-            named.Items.AddRange(group.Items);
-            groups.Remove(group);
+            var wasm = match.Groups["qualifier"].Value.Equals(Wasm, StringComparison.OrdinalIgnoreCase);
+            if (!wasm && !named.RepositoryKeys.Intersect(group.RepositoryKeys).Any() && !named.HomepageKeys.Intersect(group.HomepageKeys).Any()) continue;
+            Join(group, named);
+        }
+        foreach (var group in groups)
+        {
+            var ordered = group.Items.Where(i => !InWasm(i)).Concat(group.Items.Where(InWasm)).ToList();
+            group.Items.Clear();
+            group.Items.AddRange(ordered);
         }
         return groups;
     }
@@ -150,6 +185,12 @@ internal sealed partial class LandscapeTechnologies(
             var form = Keys.Name(item.Name);
             if (forms.Contains(form) || !_owners.TryAdd(form, slug)) continue;
             aliases.Add(LookUpOnly(item));
+        }
+        if (group.Items.All(InWasm) && !technology.Categories.Any(categories.InWasm))
+        {
+            catalog.Technologies[index] = technology with { Aliases = aliases };
+            Merged.Add(new LandscapeMerge(group.First.Name, slug, matchedBy));
+            return;
         }
         var maker = technology.Organizations.Count == 0 ? Maker(group) : null;
         catalog.Technologies[index] = technology with
@@ -264,6 +305,6 @@ internal sealed partial class LandscapeTechnologies(
         technology.Aliases.Select(a => Keys.Name(a.Text)).Prepend(Keys.Name(technology.Name)).Append(Keys.Name(technology.Slug));
 
     /// <summary>"Envoy (Wasm)": a name with a qualifier in parentheses.</summary>
-    [GeneratedRegex(@"^(?<base>.*\S)\s*\([^()]+\)$")]
+    [GeneratedRegex(@"^(?<base>.*\S)\s*\((?<qualifier>[^()]+)\)$")]
     private static partial Regex Qualified();
 }
