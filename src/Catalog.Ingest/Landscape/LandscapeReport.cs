@@ -23,6 +23,9 @@ public sealed record LandscapeReport(
     IReadOnlyList<SeedError> UnknownPaths,
     IReadOnlyList<HeldBackName> LeftOut)
 {
+    /// <summary>Abbreviations written beside names ("Google Kubernetes Engine (GKE)") given to their technologies.</summary>
+    public int Abbreviations { get; init; }
+
     /// <summary>The lines the import command prints and logs.</summary>
     public IEnumerable<string> Lines()
     {
@@ -32,6 +35,7 @@ public sealed record LandscapeReport(
             yield return $"landscape: technologies merged by {group.Key}: {string.Join(", ", group.Select(m => m.Name == m.Slug ? m.Name : $"{m.Name} → {m.Slug}"))}";
         foreach (var group in OrganizationsMerged.GroupBy(m => m.MatchedBy))
             yield return $"landscape: organisations merged by {group.Key}: {string.Join(", ", group.Select(m => $"{m.Name} → {m.Slug}"))}";
+        if (Abbreviations > 0) yield return $"landscape: {Abbreviations} abbreviations written beside names became aliases (GKE of \"Google Kubernetes Engine (GKE)\")";
         if (Descriptions > 0) yield return $"landscape: {Descriptions} descriptions kept as the landscape's text";
         if (MakersUnnamed > 0) yield return $"landscape: {MakersUnnamed} technologies without a maker: their Crunchbase organisation has no name in the landscape or the curated catalog";
         if (MembersUnnamed > 0) yield return $"landscape: {MembersUnnamed} member listings left out: non-public members, or listings that name no organisation";

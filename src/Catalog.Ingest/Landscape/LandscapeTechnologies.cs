@@ -83,7 +83,43 @@ internal sealed partial class LandscapeTechnologies(
         // Every landscape-only name is reserved first, so no slug made for one technology takes another's name.
         var reserved = own.SelectMany(g => g.Names.Select(n => (Form: Keys.Name(n), Group: g))).DistinctBy(p => p.Form, StringComparer.Ordinal).ToDictionary(p => p.Form, p => p.Group, StringComparer.Ordinal);
         foreach (var group in own) Add(group, reserved);
+        AddAbbreviations(groups);
     }
+
+    /// <summary>Which technology each group became: the curated one it merged into, or its own.</summary>
+    private readonly Dictionary<Group, string> _slugOf = [];
+
+    /// <summary>
+    /// "Google Kubernetes Engine (GKE)": the abbreviation written beside a name becomes that technology's alias, when
+    /// no other technology claims it and no other listing writes it beside another name (EKS is Amazon's and
+    /// EasyStack's: it goes to neither here). It links in text as written, unless it is an ordinary word or too short.
+    /// </summary>
+    private void AddAbbreviations(List<Group> groups)
+    {
+        var written = groups.SelectMany(g => g.Items.Select(i => (Group: g, Abbreviation: AbbreviationOf(i.Name), i.At)))
+            .Where(p => p.Abbreviation is not null && _slugOf.ContainsKey(p.Group))
+            .GroupBy(p => Keys.Name(p.Abbreviation!), StringComparer.Ordinal)
+            .Where(g => g.Select(p => _slugOf[p.Group]).Distinct(StringComparer.Ordinal).Count() == 1)
+            .Select(g => g.First());
+        foreach (var (group, abbreviation, at) in written)
+        {
+            var slug = _slugOf[group];
+            if (!_owners.TryAdd(Keys.Name(abbreviation!), slug)) continue;
+            var index = catalog.Technologies.FindIndex(t => t.Slug == slug);
+            var alias = new SeedAlias(at, abbreviation!, AliasKind.Abbreviation, null, CaseSensitive: true, Match: HeldBackNames.Reason(abbreviation!) is null);
+            catalog.Technologies[index] = catalog.Technologies[index] with { Aliases = [.. catalog.Technologies[index].Aliases, alias] };
+            Abbreviations++;
+        }
+    }
+
+    /// <summary>Abbreviations given to technologies from the names they are written beside.</summary>
+    public int Abbreviations { get; private set; }
+
+    /// <summary>The qualifier of "Long Name (ABBR)" when it is an abbreviation: two to ten letters or digits, two capitals at least.</summary>
+    private static string? AbbreviationOf(string name) =>
+        Qualified().Match(name) is { Success: true } m && m.Groups["qualifier"].Value is var q
+        && q.Length is >= 2 and <= 10 && q.All(char.IsAsciiLetterOrDigit) && q.Count(char.IsAsciiLetterUpper) >= 2
+            ? q : null;
 
     /// <summary>
     /// The items grouped into technologies, in the order of the files, each group's listings outside Wasm first.
@@ -176,6 +212,7 @@ internal sealed partial class LandscapeTechnologies(
 
     private void MergeInto(string slug, Group group, string matchedBy)
     {
+        _slugOf[group] = slug;
         var index = catalog.Technologies.FindIndex(t => t.Slug == slug);
         var technology = catalog.Technologies[index];
         var forms = FormsOf(technology).ToHashSet(StringComparer.Ordinal);
@@ -219,6 +256,7 @@ internal sealed partial class LandscapeTechnologies(
         var slug = Keys.Unique(Keys.Slug(name) is { Length: > 0 } s ? s : "technology", Taken);
         _owners[slug] = slug;
         _owners[Keys.Name(name)] = slug;
+        _slugOf[group] = slug;
         var aliases = new List<SeedAlias>();
         foreach (var item in group.Items.Skip(1).DistinctBy(i => Keys.Name(i.Name), StringComparer.Ordinal))
         {

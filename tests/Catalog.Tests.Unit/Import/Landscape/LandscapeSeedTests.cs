@@ -32,6 +32,23 @@ public sealed class LandscapeSeedTests
         Plan.Catalog.Technologies.Single(t => t.Slug == SlugByForm[TechnologyAlias.Normalize(name)]);
 
     [Fact]
+    public void Every_abbreviation_written_beside_a_name_finds_its_technology_unless_two_share_it()
+    {
+        var written = TechnologyItems.Select(i => (i.Name, Match: System.Text.RegularExpressions.Regex.Match(i.Name, @"^(.*\S)\s*\(([A-Za-z0-9]{2,10})\)$")))
+            .Where(p => p.Match.Success && p.Match.Groups[2].Value.Count(char.IsAsciiLetterUpper) >= 2)
+            .Select(p => (p.Name, Abbreviation: p.Match.Groups[2].Value)).ToList();
+        var shared = written.GroupBy(p => p.Abbreviation).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        // The seed may give an abbreviation to the technology people mean by it: ACR is Azure Container Registry's.
+        string[] claimed = ["ACR"];
+        var unresolved = written.Where(p => !shared.Contains(p.Abbreviation) && !claimed.Contains(p.Abbreviation) && SlugByForm.GetValueOrDefault(TechnologyAlias.Normalize(p.Abbreviation)) != SlugByForm[TechnologyAlias.Normalize(p.Name)]).ToList();
+        Assert.True(written.Count > 30, $"{written.Count} names with an abbreviation");
+        Assert.True(unresolved.Count == 0, string.Join(", ", unresolved));
+        // Written beside the names of two products, an abbreviation leads to neither: "ORKESTRIX mK8s (QKS)", "Quantum Kubernetes Service (QKS)".
+        Assert.Contains("QKS", shared);
+        Assert.False(SlugByForm.ContainsKey(TechnologyAlias.Normalize("QKS")));
+    }
+
+    [Fact]
     public void The_seed_mentions_are_the_same_with_and_without_the_landscape()
     {
         var without = SeedLoader.Load(Folder.Where(f => !SeedLoader.IsLandscapePath(f.Path)));
