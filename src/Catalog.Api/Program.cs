@@ -1,3 +1,4 @@
+using Catalog.Api;
 using Catalog.Api.Assets;
 using Catalog.Api.Auth;
 using Catalog.Api.Caching;
@@ -17,7 +18,12 @@ using Catalog.Api.Widget;
 if (HealthProbeCommand.IsProbeCommand(args))
     return await HealthProbeCommand.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json from the working folder, else from beside the binaries (a published dll started from anywhere).
+var builder = ServiceHost.CreateBuilder(args);
+var command = ImportCommand.IsImportCommand(args) || LandscapeCommand.IsLandscapeCommand(args) || DraftCommand.IsDraftCommand(args)
+    || ApiKeyCommand.IsApiKeyCommand(args);
+// A command prints its answer on stdout and its logs on stderr.
+if (command) builder.LogToStandardError();
 
 // `import --check` validates the seed and touches no database.
 if (ImportCommand.IsCheckCommand(args))
@@ -43,8 +49,10 @@ builder.AddCatalogAssets();
 builder.AddCatalogWidget();
 builder.AddCatalogCompression();
 builder.AddCatalogHealth();
+builder.AddCatalogSettingsValidation();
 
 var app = builder.Build();
+if (!app.SettingsAreValid()) return 1;
 
 // Commands that run instead of the service.
 if (ImportCommand.IsImportCommand(args))
@@ -71,8 +79,8 @@ app.MapCatalogWidget();
 app.MapCatalogHealth();
 app.MapCatalogTelemetry();
 
-await app.RunAsync();
-return 0;
+// A port in use or invalid settings end the start with one line and exit code 1; a local PostgreSQL stops with the service.
+return await app.RunServiceAsync();
 
 /// <summary>The entry point, visible to the tests' host.</summary>
 public partial class Program;

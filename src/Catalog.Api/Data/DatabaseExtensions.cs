@@ -1,5 +1,6 @@
 using Catalog.Api.Development;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Catalog.Api.Data;
@@ -57,7 +58,7 @@ public static class DatabaseExtensions
     /// <summary>Creates the database if needed and applies pending migrations (EF Core serialises concurrent runs).</summary>
     public static async Task MigrateCatalogDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
-        await using var db = await services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(ct);
+        await using var db = await services.CreateMigrationContextAsync(ct);
         // EF Core's own migration lock does not cover every migration (an extension created mid-way lets a second
         // instance in), so replicas starting together take the catalog's advisory lock for the whole run.
         await using var gate = new NpgsqlConnection(db.Database.GetConnectionString());
@@ -81,5 +82,23 @@ public static class DatabaseExtensions
             await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({CatalogLock.Key})", gate);
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// A context for migrating and for reading which migrations are applied. EF Core reads the migrations history
+    /// before it knows whether the table exists, and logs the failure on a database that has none yet (every first
+    /// start) as an error: here a failed command logs at Debug. Exceptions still reach the caller; no other work uses
+    /// this context.
+    /// </summary>
+    internal static async Task<CatalogDbContext> CreateMigrationContextAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        string connectionString;
+        await using (var pooled = await services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(ct))
+            connectionString = pooled.Database.GetConnectionString()!;
+        var options = new DbContextOptionsBuilder<CatalogDbContext>();
+        options.UseCatalogDatabase(connectionString)
+            .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
+            .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.CommandError, LogLevel.Debug)));
+        return new CatalogDbContext(options.Options);
     }
 }

@@ -16,7 +16,7 @@ internal static partial class DatabaseStartupCheck
 
     public static async Task<bool> RunAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, CancellationToken ct = default)
     {
-        await using var db = await services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(ct);
+        await using var db = await services.CreateMigrationContextAsync(ct);
         var target = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
         var timeout = configuration.GetValue(ConnectTimeoutKey, DefaultConnectTimeoutSeconds);
         var probe = new NpgsqlConnectionStringBuilder(target.ConnectionString) { Timeout = timeout, Pooling = false };

@@ -23,7 +23,9 @@ public static class LocalDatabaseExtensions
             : LocalPostgresServer.DefaultRoot();
         var server = await LocalPostgresServer.StartAsync(root);
         await server.EnsureDatabaseAsync("catalog");
-        Console.WriteLine($"Local PostgreSQL on 127.0.0.1:{server.Port} ({(server.StartedHere ? "started" : "already running")}; data in {server.Root}).");
+        var state = server.StartedHere ? "started" : server.Owned ? "already running, left by a process that ended: taken over" : "already running";
+        // On stderr, as logs are: a command's stdout holds its answer alone.
+        Console.Error.WriteLine($"Local PostgreSQL on 127.0.0.1:{server.Port} ({state}; data in {server.Root}).");
         builder.Configuration[$"ConnectionStrings:{DatabaseExtensions.ConnectionStringName}"] =
             new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "catalog" }.ConnectionString;
         builder.Services.AddSingleton(server);

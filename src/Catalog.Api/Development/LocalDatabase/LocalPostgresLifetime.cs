@@ -7,7 +7,7 @@ internal sealed class LocalPostgresLifetime(LocalPostgresServer server, IHostApp
     {
         lifetime.ApplicationStopped.Register(() =>
         {
-            if (!server.StartedHere) return;
+            if (!server.Owned) return;
             logger.LogInformation("Stopping the local PostgreSQL");
             server.Stop();
         });

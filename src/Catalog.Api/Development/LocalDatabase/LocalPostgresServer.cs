@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -19,8 +20,9 @@ public sealed class LocalPostgresServer : IDisposable
     private readonly bool _asPostgresUser;
     private bool _stopped;
 
-    private LocalPostgresServer(string root, string binDirectory, bool asPostgresUser, int port, string password, bool startedHere)
+    private LocalPostgresServer(string root, string binDirectory, bool asPostgresUser, int port, string password, bool startedHere, bool owned)
     {
+        Owned = owned;
         Root = root;
         _dataDirectory = Path.Combine(root, "data");
         _binDirectory = binDirectory;
@@ -42,6 +44,12 @@ public sealed class LocalPostgresServer : IDisposable
 
     /// <summary>False when the cluster was already running (left by an earlier process) and was adopted.</summary>
     public bool StartedHere { get; }
+
+    /// <summary>
+    /// Whether this process stops the server when it ends: it started it, or took it over from a process that ended
+    /// without stopping it (killed, say). A server whose owner still runs is left to that owner.
+    /// </summary>
+    public bool Owned { get; }
 
     /// <summary>A connection string to the cluster's <c>postgres</c> database, as its superuser.</summary>
     public string ConnectionString { get; }
@@ -75,15 +83,24 @@ public sealed class LocalPostgresServer : IDisposable
         }
         var password = (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim();
 
+        var ownerFile = Path.Combine(root, "owner");
         var running = ReadRunningPort(data);
         if (running is { } port && await AnswersAsync(port, password, cancellationToken))
-            return new LocalPostgresServer(root, bin, asPostgres, port, password, startedHere: false);
+        {
+            var owned = !OwnerRuns(ownerFile);
+            if (owned) await File.WriteAllTextAsync(ownerFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            return new LocalPostgresServer(root, bin, asPostgres, port, password, startedHere: false, owned);
+        }
+        // A postmaster.pid with no server answering is left by a server that was killed or a machine that stopped:
+        // a server process still holding it is stopped, and a file no live server holds is removed.
+        if (running is not null) await ClearStaleServerAsync(bin, data, asPostgres, cancellationToken);
 
         port = preferredPort ?? FreePort();
         await RunAsync(Path.Combine(bin, "pg_ctl"),
             ["start", "-D", data, "-l", Path.Combine(root, "postgres.log"), "-w", "-t", "60",
              "-o", $"-p {port} -c listen_addresses=127.0.0.1 -k {root}"], asPostgres, cancellationToken);
-        return new LocalPostgresServer(root, bin, asPostgres, port, password, startedHere: true);
+        await File.WriteAllTextAsync(ownerFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        return new LocalPostgresServer(root, bin, asPostgres, port, password, startedHere: true, owned: true);
     }
 
     /// <summary>Creates a database on the cluster unless it exists.</summary>
@@ -102,7 +119,7 @@ public sealed class LocalPostgresServer : IDisposable
     /// <summary>Stops the server if this process started it; a fast shutdown that rolls back open work.</summary>
     public void Stop()
     {
-        if (_stopped || !StartedHere) return;
+        if (_stopped || !Owned) return;
         _stopped = true;
         RunAsync(Path.Combine(_binDirectory, "pg_ctl"), ["stop", "-D", _dataDirectory, "-m", "fast", "-w", "-t", "30"], _asPostgresUser, CancellationToken.None)
             .GetAwaiter().GetResult();
@@ -122,6 +139,36 @@ public sealed class LocalPostgresServer : IDisposable
         return installed ?? throw new InvalidOperationException(
             "No PostgreSQL server binaries (initdb, pg_ctl) were found on PATH or under /usr/lib/postgresql. " +
             "Install PostgreSQL (Debian: apt-get install postgresql) or set ConnectionStrings__Catalog to an existing server.");
+    }
+
+    /// <summary>Whether the process named in the owner file (the service that started or took over the server) runs.</summary>
+    private static bool OwnerRuns(string ownerFile)
+    {
+        if (!File.Exists(ownerFile) || !int.TryParse(File.ReadAllText(ownerFile).Trim(), CultureInfo.InvariantCulture, out var pid)) return false;
+        if (pid == Environment.ProcessId) return true;
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Stops a server process that holds the data directory without answering, or removes a postmaster.pid no server holds.</summary>
+    private static async Task ClearStaleServerAsync(string bin, string data, bool asPostgres, CancellationToken cancellationToken)
+    {
+        var pidFile = Path.Combine(data, "postmaster.pid");
+        var lines = File.Exists(pidFile) ? await File.ReadAllLinesAsync(pidFile, cancellationToken) : [];
+        if (lines.Length == 0 || !int.TryParse(lines[0], CultureInfo.InvariantCulture, out var pid)) return;
+        var comm = $"/proc/{pid}/comm";
+        var isServer = File.Exists(comm) && (await File.ReadAllTextAsync(comm, cancellationToken)).Trim() is "postgres" or "postmaster";
+        if (isServer)
+            await RunAsync(Path.Combine(bin, "pg_ctl"), ["stop", "-D", data, "-m", "immediate", "-w", "-t", "30"], asPostgres, cancellationToken);
+        else
+            File.Delete(pidFile);
     }
 
     /// <summary>The port of a server already running on this data directory, from its postmaster.pid.</summary>
