@@ -98,7 +98,8 @@ public static class TestPostgres
         var root = Path.Combine(Path.GetTempPath(), $"catalog-tests-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
-            var server = await LocalPostgresServer.StartAsync(root);
+            // Every test class hosts a service with its own pool, and idle pooled connections outlive their class by minutes.
+            var server = await LocalPostgresServer.StartAsync(root, maxConnections: 400);
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
                 server.Stop();

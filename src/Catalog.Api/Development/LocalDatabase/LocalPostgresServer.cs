@@ -63,7 +63,8 @@ public sealed class LocalPostgresServer : IDisposable
     /// Creates the cluster under <paramref name="root"/> if it does not exist, and starts it: on
     /// <paramref name="preferredPort"/> when given (so clients find it again after a restart), else on a free port.
     /// </summary>
-    public static async Task<LocalPostgresServer> StartAsync(string root, int? preferredPort = null, CancellationToken cancellationToken = default)
+    /// <param name="maxConnections">The server's connection limit when not its default (100): a test run hosts many services at once.</param>
+    public static async Task<LocalPostgresServer> StartAsync(string root, int? preferredPort = null, int? maxConnections = null, CancellationToken cancellationToken = default)
     {
         var bin = FindBinDirectory();
         var asPostgres = Environment.IsPrivilegedProcess && OperatingSystem.IsLinux();
@@ -98,7 +99,7 @@ public sealed class LocalPostgresServer : IDisposable
         port = preferredPort ?? FreePort();
         await RunAsync(Path.Combine(bin, "pg_ctl"),
             ["start", "-D", data, "-l", Path.Combine(root, "postgres.log"), "-w", "-t", "60",
-             "-o", $"-p {port} -c listen_addresses=127.0.0.1 -k {root}"], asPostgres, cancellationToken);
+             "-o", $"-p {port} -c listen_addresses=127.0.0.1 -k {root}" + (maxConnections is { } max ? $" -c max_connections={max}" : "")], asPostgres, cancellationToken);
         await File.WriteAllTextAsync(ownerFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
         return new LocalPostgresServer(root, bin, asPostgres, port, password, startedHere: true, owned: true);
     }
