@@ -28,7 +28,9 @@ public sealed class WidgetBudgetTests(WidgetBrowser browser, ITestOutputHelper o
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await browser.WaitForCatalogAsync(await LargeCatalog.MultiplyCuratedTechnologiesAsync(browser.ConnectionString, 100));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"100x catalog written and served in {clock.Elapsed.TotalSeconds:F1} s"));
-        await MeasureAsync("100x the curated seed, the landscape once", firstBudget: 100 * 1024);
+        // Every technology with a definition is copied: 100x is about 165,000 technologies since the landscape's have
+        // definitions (about 26,500 before), and the index grows with their terms (230 KB measured at 8e6b50e).
+        await MeasureAsync("100x the curated seed, the landscape once", firstBudget: 256 * 1024);
     }
 
     private async Task MeasureAsync(string size, long firstBudget)
