@@ -6,7 +6,7 @@ namespace Catalog.Ingest.Import;
 /// <summary>Reads one seed/catalog YAML file into a <see cref="SeedCatalog"/>, collecting every problem with its line.</summary>
 internal static class CatalogFileReader
 {
-    private static readonly string[] TopLevelKeys = ["events", "documents", "categories", "organizations", "people", "talks", "technologies", "aliases", "definitions"];
+    private static readonly string[] TopLevelKeys = ["events", "documents", "categories", "organizations", "people", "talks", "technologies", "aliases", "definitions", "linking"];
 
     /// <summary>How deep lists and mappings may nest: the format needs five levels; far deeper input is an attack on the parser's stack.</summary>
 
@@ -62,7 +62,23 @@ internal static class CatalogFileReader
             a.At, a.Required("technology"), ReadAlias(a)))));
         into.Definitions.AddRange(map.Maps("definitions").Select(d => Done(d, new SeedExtraDefinition(
             d.At, d.Required("technology"), ReadDefinition(d)))));
+        into.Linking.AddRange(map.Maps("linking").Select(ReadLinking).OfType<SeedLinking>());
         map.RejectUnknownKeys();
+    }
+
+    /// <summary>An entry of the <c>linking</c> list: <c>{ name: Redis, link: always }</c> or <c>link: context</c>.</summary>
+    private static SeedLinking? ReadLinking(YamlMap m)
+    {
+        var name = m.Required("name");
+        var link = m.Required("link");
+        m.Optional("why");
+        Done(m, 0);
+        if (link is not ("always" or "context"))
+        {
+            if (link.Length > 0) m.Error($"'link' is 'always' (the name links wherever it is written) or 'context' (only with evidence), not '{link}'.");
+            return null;
+        }
+        return name.Length == 0 ? null : new SeedLinking(m.At, name, link == "context");
     }
 
 

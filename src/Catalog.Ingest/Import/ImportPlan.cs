@@ -4,7 +4,8 @@ using Catalog.Ingest.Notes;
 namespace Catalog.Ingest.Import;
 
 /// <summary>A form a technology is stored under (name, slug or alias), with its look-up key.</summary>
-public sealed record PlannedAlias(string Text, string Normalized, AliasKind Kind, Lang? Lang, bool CaseSensitive, bool Match);
+/// <param name="Ambiguity">Why the form, written in text, may mean something else (<see cref="Linking.NameAmbiguity"/>); null when it may not.</param>
+public sealed record PlannedAlias(string Text, string Normalized, AliasKind Kind, Lang? Lang, bool CaseSensitive, bool Match, string? Ambiguity = null);
 
 public sealed record PlannedSection(
     string Slug, SectionKind Kind, string? Heading, int Level, int Position, int StartLine, int EndLine, string? Talk);

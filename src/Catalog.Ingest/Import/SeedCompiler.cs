@@ -1,4 +1,4 @@
-using Catalog.Ingest.Matching;
+using Catalog.Ingest.Linking;
 using Catalog.Ingest.Notes;
 using Catalog.Model.Configurations;
 
@@ -50,13 +50,13 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
         }
 
         foreach (var extra in catalog.Aliases) Require(technologies, extra.Technology, extra.At, $"The alias '{extra.Alias.Text}'", "technology");
-        var aliases = PlanAliases(technologies);
+        var aliases = Ambiguities(PlanAliases(technologies), technologies);
         foreach (var technology in catalog.Technologies) CheckTechnology(technology, technologies, categories, organizations);
 
         var planned = catalog.Documents.Select(PlanDocument).OfType<PlannedDocument>().ToList();
         if (errors.Count > 0) return null;
 
-        var mentions = FindMentions(planned, aliases);
+        var mentions = FindMentions(planned, PlanVocabulary.From(catalog, aliases));
         foreach (var document in mentions.GroupBy(m => m.Document).Where(g => g.Count() > SeedText.MaxMentions))
         {
             var past = document.ElementAt(SeedText.MaxMentions);
@@ -261,25 +261,47 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
         return claims;
     }
 
-    private static List<PlannedMention> FindMentions(List<PlannedDocument> documents, IReadOnlyDictionary<string, IReadOnlyList<PlannedAlias>> aliases)
+    /// <summary>
+    /// Each linkable form with why it is ambiguous in running text: the seed's <c>linking</c> list decides where it names
+    /// the form, the word lists (<see cref="NameAmbiguity"/>) elsewhere; a reading in kana is ambiguous when one of its
+    /// technology's Latin names is.
+    /// </summary>
+    private Dictionary<string, IReadOnlyList<PlannedAlias>> Ambiguities(
+        Dictionary<string, IReadOnlyList<PlannedAlias>> plans, Dictionary<string, SeedTechnology> technologies)
     {
-        var matcher = new AliasMatcher(aliases.SelectMany(p => p.Value
-            .Where(a => a.Match)
-            .Select(a => new MatchForm(a.Text, p.Key + "\n" + a.Normalized, a.CaseSensitive))));
+        var marked = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var entry in catalog.Linking) marked[TechnologyAlias.Normalize(entry.Name)] = entry.Ambiguous;
+        string? Reason(string text) =>
+            marked.TryGetValue(TechnologyAlias.Normalize(text), out var ambiguous) ? (ambiguous ? NameAmbiguity.Marked : null) : NameAmbiguity.Reason(text);
+        foreach (var (slug, forms) in plans.ToList())
+        {
+            var linkable = forms.Where(f => f.Match && f.Kind != AliasKind.Slug).ToList();
+            var latinAmbiguous = linkable.Where(f => !NameAmbiguity.IsKana(f.Text)).Any(f => Reason(f.Text) is not null)
+                || Reason(technologies[slug].Name) is not null;
+            plans[slug] = forms.Select(f => !linkable.Contains(f) ? f
+                : f with { Ambiguity = !NameAmbiguity.IsKana(f.Text) ? Reason(f.Text)
+                    : marked.ContainsKey(TechnologyAlias.Normalize(f.Text)) ? Reason(f.Text)
+                    : latinAmbiguous ? NameAmbiguity.Reading : null }).ToList();
+        }
+        return plans;
+    }
+
+    /// <summary>The mentions of each section: its lines, read together, as the linker decides them.</summary>
+    private static List<PlannedMention> FindMentions(List<PlannedDocument> documents, LinkVocabulary vocabulary)
+    {
+        var linker = new Linker(vocabulary);
         var mentions = new List<PlannedMention>();
         foreach (var document in documents)
         {
             foreach (var section in document.Sections)
             {
-                for (var line = section.StartLine; line <= section.EndLine; line++)
+                var lines = new List<string>(section.EndLine - section.StartLine + 1);
+                for (var line = section.StartLine; line <= section.EndLine; line++) lines.Add(document.Notes.Line(line));
+                foreach (var link in linker.Decide(lines).OrderBy(l => l.Block).ThenBy(l => l.Start))
                 {
-                    var text = document.Notes.Line(line);
-                    foreach (var match in matcher.Find(text))
-                    {
-                        var target = match.Form.Target.Split('\n');
-                        mentions.Add(new PlannedMention(document.Seed.Slug, section.Slug, target[0], target[1], line, match.Start + 1,
-                            text.Substring(match.Start, match.Length), text));
-                    }
+                    var text = lines[link.Block];
+                    mentions.Add(new PlannedMention(document.Seed.Slug, section.Slug, link.Slug, TechnologyAlias.Normalize(link.Form),
+                        section.StartLine + link.Block, link.Start + 1, text.Substring(link.Start, link.Length), text));
                 }
             }
         }

@@ -44,6 +44,9 @@ public sealed record SeedExtraAlias(SeedAt At, string Technology, SeedAlias Alia
 /// A definition given apart from its technology's entry (the top-level <c>definitions</c> list): how a technology the
 /// landscape brings, which has no curated entry, gets a definition in our words without restating its facts.
 /// </summary>
+/// <summary>A name the seed says is ambiguous or not in running text, whatever the word lists say (the <c>linking</c> list).</summary>
+public sealed record SeedLinking(SeedAt At, string Name, bool Ambiguous);
+
 public sealed record SeedExtraDefinition(SeedAt At, string Technology, IReadOnlyList<SeedDefinition> Definitions);
 
 public sealed record SeedDefinition(Lang Lang, string Short, string? Long, string? Source);
@@ -80,6 +83,7 @@ public sealed class SeedCatalog
     public List<SeedTechnology> Technologies { get; } = [];
     public List<SeedExtraAlias> Aliases { get; } = [];
     public List<SeedExtraDefinition> Definitions { get; } = [];
+    public List<SeedLinking> Linking { get; } = [];
 
     /// <summary>
     /// Drops the top-level <c>aliases</c> and <c>definitions</c> of technologies no catalog file lists, and relations to
@@ -109,5 +113,6 @@ public sealed class SeedCatalog
         Technologies.AddRange(other.Technologies);
         Aliases.AddRange(other.Aliases);
         Definitions.AddRange(other.Definitions);
+        Linking.AddRange(other.Linking);
     }
 }

@@ -43,7 +43,7 @@ public sealed record LandscapeReport(
         foreach (var path in UnknownPaths) yield return $"landscape: {path.File}:{path.Line}: second path left out, no such subcategory: {path.Message}";
         if (HeldBack.Count > 0)
         {
-            yield return $"landscape: {HeldBack.Count} names held back from linking in text (look-up still works):";
+            yield return $"landscape: {HeldBack.Count} names are ordinary words or names, and link in text only where the context is about them:";
             foreach (var group in HeldBack.GroupBy(h => h.Reason))
                 yield return $"  {group.Key}: {string.Join(", ", group.Select(h => h.Name))}";
         }

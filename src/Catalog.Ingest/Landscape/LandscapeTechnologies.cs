@@ -106,7 +106,7 @@ internal sealed partial class LandscapeTechnologies(
             var slug = _slugOf[group];
             if (!_owners.TryAdd(Keys.Name(abbreviation!), slug)) continue;
             var index = catalog.Technologies.FindIndex(t => t.Slug == slug);
-            var alias = new SeedAlias(at, abbreviation!, AliasKind.Abbreviation, null, CaseSensitive: true, Match: HeldBackNames.Reason(abbreviation!) is null);
+            var alias = new SeedAlias(at, abbreviation!, AliasKind.Abbreviation, null, CaseSensitive: true, Match: true);
             catalog.Technologies[index] = catalog.Technologies[index] with { Aliases = [.. catalog.Technologies[index].Aliases, alias] };
             Abbreviations++;
         }
@@ -270,7 +270,6 @@ internal sealed partial class LandscapeTechnologies(
             maker is null ? [] : [maker], aliases, [], [])
         {
             NameCaseSensitive = true,
-            NameMatches = reason is null,
             Maturity = MaturityOf(group),
             Landscape = EntryOf(group),
         });

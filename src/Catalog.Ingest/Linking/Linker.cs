@@ -1,0 +1,284 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using Catalog.Ingest.Notes;
+
+namespace Catalog.Ingest.Linking;
+
+/// <summary>A name in a document linked to a technology: the block, the span in UTF-16 code units, and why it links.</summary>
+public sealed record LinkDecision(int Block, int Start, int Length, string Slug, string Form, string Evidence);
+
+/// <summary>
+/// Decides, occurrence by occurrence, which names in a document link to a technology. A document is a list of blocks
+/// (lines, sentences or paragraphs) read together; code is written between backticks and addresses as text, so Markdown
+/// and a page's text give the same answer. An unambiguous name links where it is written, unless it is part of a longer
+/// name ("Grafana Labs", "Franz Kafka") or, in katakana, of a longer word (ポッドキャスト). An ambiguous name
+/// (<see cref="NameAmbiguity"/>) links only on evidence:
+/// <list type="bullet">
+/// <item>strong, enough alone: it is written as code or named in code (<c>`flux bootstrap`</c>, <c>`calicoctl`</c>),
+/// an address in the document is its homepage or repository, or the same technology links in another block;</item>
+/// <item>weighed: technologies linked in the document that are related to it (a relation either way, a talk that
+/// covered both, a maker: 6 each; a category or a relation target in common: 3), words its definition shares with the
+/// document (each weighted by how few definitions use it), a capital letter where a word would have none (5), a
+/// technical document (2, and a little for each technical word). The weight must reach 6, or 18 for a name written in
+/// another case than its own ("vault" for Vault), since ordinary words are written that way.</item>
+/// </list>
+/// A name that links becomes context for the others, until nothing changes.
+/// </summary>
+public sealed partial class Linker(LinkVocabulary vocabulary)
+{
+    private const double Threshold = 6;
+    private const double VariantThreshold = 18;
+    private const double Close = 6;
+    private const double Near = 3;
+    private const double Mutual = 3;
+    private const double Capital = 5;
+    private const double Technical = 2;
+    private const double TechnicalWord = 0.7;
+    private const int TechnicalWords = 3;
+    private const int TechnicalWordSpread = 5;
+    private const double CommonWordWeight = 0.6;
+
+    private static readonly FrozenSet<string> FunctionWords = new[]
+    {
+        "the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "with", "from", "by", "as", "is", "are", "was",
+        "were", "be", "we", "our", "i", "you", "it", "this", "that", "these", "those", "my", "your", "their", "his", "her",
+        "its", "but", "not", "no", "so", "if", "then", "than", "when", "while", "after", "before", "into", "over", "under", "about",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words after a name that make it an organisation's, a community's or an event's name.</summary>
+    private static readonly FrozenSet<string> NameEndings = new[]
+    {
+        "labs", "inc", "corp", "corporation", "ltd", "foundation", "meetup", "community", "tokyo", "japan", "summit",
+        "conference", "days", "con", "airlines", "edition", "america",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private sealed class Occurrence
+    {
+        public required int Block { get; init; }
+        public required int Start { get; init; }
+        public required int Length { get; init; }
+        public required string Slug { get; init; }
+        public required string Form { get; init; }
+        public required string Surface { get; init; }
+        public required string? Ambiguity { get; init; }
+        public required bool Variant { get; init; }
+        public required bool InCode { get; init; }
+        public required bool Capitalised { get; init; }
+        public string? Evidence { get; set; }
+    }
+
+    public IReadOnlyList<LinkDecision> Decide(IReadOnlyList<string> blocks)
+    {
+        var occurrences = Find(blocks);
+        if (occurrences.Count == 0) return [];
+        var whole = string.Join('\n', blocks);
+        var sites = Sites(whole);
+        var code = CodeWords(blocks);
+        var english = SubjectTerms.English(whole);
+        var technicalWords = english.Count(t => Spread(t) >= TechnicalWordSpread && !LinkWords.IsCommonWord(t));
+
+        foreach (var occurrence in occurrences)
+        {
+            if (occurrence.Ambiguity is null && !occurrence.Variant) occurrence.Evidence = "name";
+        }
+        var technical = whole.Contains('`', StringComparison.Ordinal) || sites.Count > 0;
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            var linked = occurrences.Where(o => o.Evidence is not null).ToList();
+            var present = linked.Select(o => o.Slug).ToHashSet(StringComparer.Ordinal);
+            technical |= present.Count > 0;
+            // Ambiguous names written as names (capitalised, or in Japanese) speak for each other when closely related.
+            var candidates = occurrences.Where(o => o.Evidence is null && (o.Capitalised || !IsLatin(o.Surface)) && !o.Variant)
+                .Select(o => o.Slug).Where(s => !present.Contains(s)).ToHashSet(StringComparer.Ordinal);
+            foreach (var occurrence in occurrences.Where(o => o.Evidence is null))
+            {
+                var evidence = Strong(occurrence, linked, code);
+                if (evidence is null)
+                {
+                    var score = Weigh(occurrence, present, candidates, whole, sites, english, technical, technicalWords, out var reasons);
+                    if (score >= (occurrence.Variant ? VariantThreshold : Threshold)) evidence = reasons;
+                }
+                if (evidence is null) continue;
+                occurrence.Evidence = evidence;
+                changed = true;
+            }
+        }
+        return occurrences.Where(o => o.Evidence is not null)
+            .Select(o => new LinkDecision(o.Block, o.Start, o.Length, o.Slug, o.Form, o.Evidence!)).ToList();
+    }
+
+    private List<Occurrence> Find(IReadOnlyList<string> blocks)
+    {
+        var occurrences = new List<Occurrence>();
+        for (var block = 0; block < blocks.Count; block++)
+        {
+            var text = blocks[block];
+            var japanese = HasJapanese(text);
+            foreach (var match in vocabulary.Matcher.Find(text))
+            {
+                var form = vocabulary.Forms[(match.Form.Text, match.Form.Target)];
+                var surface = text.Substring(match.Start, match.Length);
+                if (InLongerName(text, match.Start, match.Length)) continue;
+                var variant = (char.IsUpper(form.Text[0]) && char.IsLower(surface[0])) ||
+                    (form.CaseSensitive && surface != form.Text && !surface.All(c => !char.IsLetter(c) || char.IsUpper(c)));
+                var latin = IsLatin(surface);
+                occurrences.Add(new Occurrence
+                {
+                    Block = block,
+                    Start = match.Start,
+                    Length = match.Length,
+                    Slug = match.Form.Target,
+                    Form = match.Form.Text,
+                    Surface = surface,
+                    // A case-sensitive name written in another case is no longer sure to be the technology's.
+                    Ambiguity = form.Ambiguity ?? (form.CaseSensitive && variant ? "written in another case" : null),
+                    Variant = variant,
+                    InCode = CountBefore(text, match.Start, '`') % 2 == 1,
+                    Capitalised = latin && char.IsUpper(surface[0]) && (japanese || !AtSentenceStart(text, match.Start)),
+                });
+            }
+        }
+        return occurrences;
+    }
+
+    private static string? Strong(Occurrence occurrence, List<Occurrence> linked, HashSet<string> code)
+    {
+        if (occurrence.InCode) return "code";
+        var lower = occurrence.Surface.ToLowerInvariant();
+        if (code.Contains(lower) || code.Contains(lower + "ctl")) return "named in code";
+        if (linked.Any(o => o.Slug == occurrence.Slug && o.Block != occurrence.Block)) return "named elsewhere in the document";
+        return null;
+    }
+
+    private double Weigh(Occurrence occurrence, HashSet<string> present, HashSet<string> candidates, string whole,
+        List<string> sites, HashSet<string> english, bool technical, int technicalWords, out string reasons)
+    {
+        var entry = vocabulary.Entries[occurrence.Slug];
+        var parts = new List<string>();
+        double score = 0;
+        if (entry.Sites.Length > 0 && sites.Any(s => entry.Sites.Any(s.StartsWith)))
+        {
+            reasons = "its homepage or repository";
+            return double.MaxValue;
+        }
+        foreach (var other in present)
+        {
+            if (other == occurrence.Slug) continue;
+            var relatedness = vocabulary.Relate(occurrence.Slug, other);
+            if (relatedness == Relatedness.None) continue;
+            score += relatedness == Relatedness.Close ? Close : Near;
+            parts.Add(other);
+        }
+        foreach (var other in candidates)
+        {
+            if (other == occurrence.Slug || vocabulary.Relate(occurrence.Slug, other) != Relatedness.Close) continue;
+            score += Mutual;
+            parts.Add(other);
+        }
+        foreach (var term in entry.EnglishGloss)
+        {
+            if (!english.Contains(term)) continue;
+            score += vocabulary.Weight(term) * (LinkWords.IsCommonWord(term) ? CommonWordWeight : 1);
+            parts.Add(term);
+        }
+        foreach (var term in entry.JapaneseGloss)
+        {
+            if (!whole.Contains(term, StringComparison.Ordinal)) continue;
+            score += vocabulary.Weight(term);
+            parts.Add(term);
+        }
+        if (occurrence.Capitalised && occurrence.Ambiguity is NameAmbiguity.Word)
+        {
+            score += Capital;
+            parts.Add("capitalised");
+        }
+        if (technical) score += Technical;
+        score += TechnicalWord * Math.Min(technicalWords, TechnicalWords);
+        reasons = $"{score:0.0}: {string.Join(", ", parts.Take(6))}";
+        return score;
+    }
+
+    private int Spread(string term) => vocabulary.Spread.GetValueOrDefault(term);
+
+    /// <summary>
+    /// Whether a Latin name sits inside a longer name: a capitalised word before it that is not a catalog name, a function
+    /// word or an ordinary word opening a sentence ("Franz Kafka", "Titan Prometheus"), or after it a word that ends
+    /// names of organisations and events, or a person's name ("Grafana Labs", "Django Reinhardt"). In katakana, a name
+    /// inside a longer katakana word (ポッドキャスト) or joined to one by a middle dot (エレン・イエーガー).
+    /// </summary>
+    private bool InLongerName(string text, int start, int length)
+    {
+        var end = start + length;
+        if (!IsLatin(text.Substring(start, length)))
+        {
+            if (start > 0 && (NameAmbiguity.IsKanaChar(text[start - 1]) || text[start - 1] == '・')) return true;
+            return end < text.Length && (NameAmbiguity.IsKanaChar(text[end]) || (text[end] == '・' && end + 1 < text.Length && NameAmbiguity.IsKanaChar(text[end + 1])));
+        }
+        if (WordAfter().Match(text, end) is { Success: true } after && after.Index == end)
+        {
+            var word = after.Groups[1].Value;
+            var lower = word.ToLowerInvariant();
+            if (NameEndings.Contains(word)) return true;
+            if (LinkWords.IsProperName(lower) && !LinkWords.IsDictionaryWord(lower) && !vocabulary.FormTexts.Contains(lower)) return true;
+        }
+        var before = WordBefore().Match(text[..start]);
+        if (!before.Success) return false;
+        var previous = before.Groups[1].Value;
+        if (FunctionWords.Contains(previous) || vocabulary.FormTexts.Contains(previous.ToLowerInvariant())) return false;
+        if (previous.Length <= 5 && previous.All(c => !char.IsLetter(c) || char.IsUpper(c))) return false;
+        var at = before.Groups[1].Index;
+        return !(AtSentenceStart(text, at) && LinkWords.IsDictionaryWord(previous.ToLowerInvariant()));
+    }
+
+    private static bool AtSentenceStart(string text, int at) => SentenceOpening().IsMatch(text[..at]);
+
+    private static HashSet<string> CodeWords(IReadOnlyList<string> blocks)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var block in blocks)
+        {
+            foreach (Match span in CodeSpan().Matches(block))
+            {
+                foreach (Match word in CodeWord().Matches(span.Groups[1].Value)) words.Add(word.Value.ToLowerInvariant());
+            }
+        }
+        return words;
+    }
+
+    private static List<string> Sites(string text)
+    {
+        var sites = new List<string>();
+        foreach (Match match in Address().Matches(text)) sites.Add(LinkVocabulary.Site(match.Value));
+        return sites;
+    }
+
+    private static int CountBefore(string text, int at, char c)
+    {
+        var count = 0;
+        for (var i = 0; i < at; i++) if (text[i] == c) count++;
+        return count;
+    }
+
+    private static bool IsLatin(string text) => text.All(c => c < 0x3000);
+
+    private static bool HasJapanese(string text) => text.Any(c => c is >= '\u3040' and <= '\u30FF' or >= '\u4E00' and <= '\u9FFF');
+
+    [GeneratedRegex(@"\G ([A-Z][A-Za-z0-9.+-]*)")]
+    private static partial Regex WordAfter();
+
+    [GeneratedRegex(@"([A-Z][A-Za-z0-9.+-]*) $")]
+    private static partial Regex WordBefore();
+
+    [GeneratedRegex(@"(?:^|[.!?。:：]\s*|^\s*)$")]
+    private static partial Regex SentenceOpening();
+
+    [GeneratedRegex("`([^`]+)`")]
+    private static partial Regex CodeSpan();
+
+    [GeneratedRegex("[A-Za-z][A-Za-z0-9_.-]*")]
+    private static partial Regex CodeWord();
+
+    [GeneratedRegex(@"(?:https?://)?(?:[a-z0-9-]+\.)+(?:io|org|com|dev|net|sh|cloud|ai|app|co|jp)(?:/[^\s)>\]]*)?", RegexOptions.IgnoreCase)]
+    private static partial Regex Address();
+}
