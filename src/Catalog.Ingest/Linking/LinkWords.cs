@@ -9,10 +9,11 @@ internal static class LinkWords
     private static readonly Lazy<FrozenSet<string>> DictionaryWords = new(() => Read("english-words-50.txt"));
     private static readonly Lazy<FrozenSet<string>> Common = new(() => Read("english-words.txt"));
     private static readonly Lazy<FrozenSet<string>> Proper = new(() => Read("proper-names.txt"));
+    private static readonly Lazy<FrozenSet<string>> EverydayWords = new(() => Read("everyday-words.txt"));
     private static readonly Lazy<FrozenSet<string>> Everyday = new(() => Read("everyday-names.txt"));
 
-    /// <summary>An ordinary English word (SCOWL size 50), in lower case.</summary>
-    public static bool IsDictionaryWord(string lower) => DictionaryWords.Value.Contains(lower);
+    /// <summary>An ordinary English word (SCOWL size 50, or our own list of newer ones), in lower case.</summary>
+    public static bool IsDictionaryWord(string lower) => DictionaryWords.Value.Contains(lower) || EverydayWords.Value.Contains(lower);
 
     /// <summary>One of the commonest English words (SCOWL size 35), in lower case: weak evidence of a subject.</summary>
     public static bool IsCommonWord(string lower) => Common.Value.Contains(lower);
@@ -20,7 +21,7 @@ internal static class LinkWords
     /// <summary>A given name, family name or place (SCOWL size 50), in lower case.</summary>
     public static bool IsProperName(string lower) => Proper.Value.Contains(lower);
 
-    /// <summary>A name of myth, fiction or a brand outside software, or a newer ordinary word (our own list), in lower case.</summary>
+    /// <summary>A name of myth, fiction, a place or a brand outside software (our own list), in lower case.</summary>
     public static bool IsEverydayName(string lower) => Everyday.Value.Contains(lower);
 
     private static FrozenSet<string> Read(string name)

@@ -64,6 +64,7 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
         public required bool Variant { get; init; }
         public required bool InCode { get; init; }
         public required bool Capitalised { get; init; }
+        public required bool Japanese { get; init; }
         public string? Evidence { get; set; }
     }
 
@@ -79,7 +80,7 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
 
         foreach (var occurrence in occurrences)
         {
-            if (occurrence.Ambiguity is null && !occurrence.Variant) occurrence.Evidence = "name";
+            if (occurrence.Ambiguity is null) occurrence.Evidence = "name";
         }
         var technical = whole.Contains('`', StringComparison.Ordinal) || sites.Count > 0;
         for (var changed = true; changed;)
@@ -119,7 +120,7 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
             {
                 var form = vocabulary.Forms[(match.Form.Text, match.Form.Target)];
                 var surface = text.Substring(match.Start, match.Length);
-                if (InLongerName(text, match.Start, match.Length)) continue;
+                if (InLongerName(text, match.Start, match.Length, form.Ambiguity is not null)) continue;
                 var variant = (char.IsUpper(form.Text[0]) && char.IsLower(surface[0])) ||
                     (form.CaseSensitive && surface != form.Text && !surface.All(c => !char.IsLetter(c) || char.IsUpper(c)));
                 var latin = IsLatin(surface);
@@ -136,6 +137,7 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
                     Variant = variant,
                     InCode = CountBefore(text, match.Start, '`') % 2 == 1,
                     Capitalised = latin && char.IsUpper(surface[0]) && (japanese || !AtSentenceStart(text, match.Start)),
+                    Japanese = japanese,
                 });
             }
         }
@@ -147,7 +149,9 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
         if (occurrence.InCode) return "code";
         var lower = occurrence.Surface.ToLowerInvariant();
         if (code.Contains(lower) || code.Contains(lower + "ctl")) return "named in code";
-        if (linked.Any(o => o.Slug == occurrence.Slug && o.Block != occurrence.Block)) return "named elsewhere in the document";
+        // In the same English sentence a name can be played on ("Helm's logo is a ship's helm"); Japanese prose writes
+        // Latin names only for what they name.
+        if (linked.Any(o => o.Slug == occurrence.Slug && (o.Block != occurrence.Block || occurrence.Japanese))) return "named elsewhere in the document";
         return null;
     }
 
@@ -204,14 +208,16 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
     /// <summary>
     /// Whether a Latin name sits inside a longer name: a capitalised word before it that is not a catalog name, a function
     /// word or an ordinary word opening a sentence ("Franz Kafka", "Titan Prometheus"), or after it a word that ends
-    /// names of organisations and events, or a person's name ("Grafana Labs", "Django Reinhardt"). In katakana, a name
-    /// inside a longer katakana word (ポッドキャスト) or joined to one by a middle dot (エレン・イエーガー).
+    /// names of organisations and events, or a person's name ("Grafana Labs", "Django Reinhardt"). In katakana, an
+    /// ambiguous name inside a longer katakana word (ポッドキャスト) or joined to one by a middle dot (エレン・イエーガー).
     /// </summary>
-    private bool InLongerName(string text, int start, int length)
+    private bool InLongerName(string text, int start, int length, bool ambiguous)
     {
         var end = start + length;
         if (!IsLatin(text.Substring(start, length)))
         {
+            // A compound of katakana words (ハイパーバイザーチューニング) keeps its parts; only an ambiguous name is suspect.
+            if (!ambiguous) return false;
             if (start > 0 && (NameAmbiguity.IsKanaChar(text[start - 1]) || text[start - 1] == '・')) return true;
             return end < text.Length && (NameAmbiguity.IsKanaChar(text[end]) || (text[end] == '・' && end + 1 < text.Length && NameAmbiguity.IsKanaChar(text[end + 1])));
         }

@@ -29,8 +29,8 @@ public static partial class NameAmbiguity
         if (name.Length <= 2) return Short;
         if (!SingleWord().IsMatch(name)) return null;
         var lower = name.ToLowerInvariant();
-        if (LinkWords.IsEverydayName(lower)) return Everyday;
         if (LinkWords.IsDictionaryWord(lower)) return Word;
+        if (LinkWords.IsEverydayName(lower)) return Everyday;
         if (LinkWords.IsProperName(lower) && !InnerCapital().IsMatch(name)) return ProperName;
         return null;
     }
