@@ -54,7 +54,7 @@ internal sealed partial class DraftScanner
                 if (!form.Match) _lookUpOnly.TryAdd(form.Text, (technology.Slug, form.Text));
                 else if (form.CaseSensitive) _caseSensitive.TryAdd(form.Text, (technology.Slug, form.Text));
                 var compact = Compact(form.Text);
-                if (!form.Match || compact.Length < 4 || !compact.All(char.IsAsciiLetterOrDigit)) continue;
+                if (!form.Match || form.Ambiguous || compact.Length < 4 || !compact.All(char.IsAsciiLetterOrDigit)) continue;
                 _typoForms.Add((technology.Slug, form.Text, compact, Trigrams.Set(compact.ToLowerInvariant())));
                 _compactForms.Add(compact);
                 for (var length = 4; length < compact.Length; length++) _formPrefixes.Add(compact[..length]);

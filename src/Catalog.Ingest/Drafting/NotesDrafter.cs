@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Catalog.Ingest.Import;
+using Catalog.Ingest.Linking;
 using Catalog.Ingest.Matching;
 using Catalog.Ingest.Notes;
 using Catalog.Model.Configurations;
@@ -17,6 +18,25 @@ internal sealed record DraftEntry(OutlineHeading Heading, string Slug, string? T
 /// </summary>
 public static partial class NotesDrafter
 {
+    /// <summary>The mentions of each section as the importer decides them: the section's lines read together.</summary>
+    private static void Relink(NotesDocument notes, LineScan[] scans, Linker linker)
+    {
+        foreach (var section in notes.Sections)
+        {
+            var lines = new List<string>();
+            for (var line = section.StartLine; line <= section.EndLine; line++) lines.Add(notes.Line(line));
+            var decisions = linker.Decide(lines).ToLookup(d => d.Block);
+            for (var block = 0; block < lines.Count; block++)
+            {
+                var index = section.StartLine + block - 1;
+                scans[index] = scans[index] with
+                {
+                    Mentions = decisions[block].OrderBy(d => d.Start).Select(d => (d.Slug, new TextSpan(d.Start, d.Start + d.Length))).ToList(),
+                };
+            }
+        }
+    }
+
     /// <summary>How many body lines after a talk's heading are read for its speakers and their organisations.</summary>
     private const int SpeakerLines = 3;
 
@@ -28,6 +48,7 @@ public static partial class NotesDrafter
         var scanner = new DraftScanner(vocabulary);
         var scans = new LineScan[notes.Lines.Count];
         for (var i = 0; i < scans.Length; i++) scans[i] = scanner.Scan(notes.Lines[i], i + 1, verbatim[i]);
+        if (vocabulary.Linking is { } linking) Relink(notes, scans, new Linker(linking));
 
         var name = NameOf(notesPath);
         var outline = DraftOutline.Build(notes);

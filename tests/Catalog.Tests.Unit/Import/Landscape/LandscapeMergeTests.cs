@@ -117,7 +117,7 @@ public sealed class LandscapeMergeTests
     }
 
     [Fact]
-    public void A_landscape_only_name_links_exactly_as_written_and_ordinary_words_are_held_back()
+    public void A_landscape_only_name_is_case_sensitive_and_ordinary_words_are_ambiguous()
     {
         var kuasar = Plan.Aliases["kuasar"].Single(a => a.Kind == AliasKind.Name);
         Assert.True(kuasar.Match);
@@ -128,16 +128,20 @@ public sealed class LandscapeMergeTests
         Assert.Equal(HeldBackNames.TooShort, held["K9"]);
         Assert.Equal(HeldBackNames.ListedWord, held["Polaris"]);
         Assert.Equal(4, held.Count);
-        Assert.All(["harbor", "compass", "k9"], slug => Assert.False(Plan.Aliases[slug].Single(a => a.Kind == AliasKind.Name).Match));
+        // Ordinary words still link, but only where their context is about them (Linking/Linker).
+        Assert.All(["harbor", "compass", "k9"], slug => Assert.NotNull(Plan.Aliases[slug].Single(a => a.Kind == AliasKind.Name).Ambiguity));
+        Assert.Null(kuasar.Ambiguity);
         Assert.Contains(Plan.Landscape.Lines(), l => l.Contains("Harbor", StringComparison.Ordinal) && l.Contains(HeldBackNames.ListedWord, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Mentions_in_notes_follow_the_matching_rules()
+    public void Mentions_in_notes_follow_the_linking_rules()
     {
+        // "kuasar" in another case links because the document names Kuasar as written; the ordinary words of line 3
+        // (harbor, compass, flux, kraken) have nothing around them that is about the technologies.
         var mentions = Plan.Mentions.Select(m => (m.Technology, m.Line, m.MatchedText)).ToList();
         Assert.Equal(
-            [("kuasar", 1, "Kuasar"), ("containerd", 1, "containerd"), ("kubernetes", 1, "k8s"), ("okahu", 4, "Okahu")],
+            [("kuasar", 1, "Kuasar"), ("containerd", 1, "containerd"), ("kubernetes", 1, "k8s"), ("kuasar", 2, "kuasar"), ("kuasar", 2, "KUASAR"), ("okahu", 4, "Okahu")],
             mentions);
     }
 
