@@ -14,11 +14,14 @@ public static class SnapshotVocabulary
 
     private static NotesVocabulary Make(CatalogSnapshot catalog) => new(
         catalog.TechnologiesByName.Select(t => new VocabularyTechnology(t.Slug, t.Name,
-            catalog.AllAliasesOf[t.Id].Select(f => new VocabularyForm(f.Text, f.CaseSensitive, f.Match)).ToList())).ToList(),
+            catalog.AllAliasesOf[t.Id].Select(f => new VocabularyForm(f.Text, f.CaseSensitive, f.Match, f.Ambiguity is not null)).ToList())).ToList(),
         catalog.PeopleByName.Select(p => new VocabularyPerson(p.Slug, p.Name, p.Handle)).ToList(),
         catalog.OrganizationsByName.Select(o => new VocabularyOrganization(o.Slug, o.Name,
             new[] { o.Name, o.NameJa }.Concat(o.Aliases).OfType<string>().Distinct(StringComparer.Ordinal).ToList())).ToList(),
         catalog.EventsLatestFirst.Select(e => new VocabularyEvent(e.Slug, e.Name)).ToList(),
         catalog.DocumentsBySlug.Keys.ToHashSet(StringComparer.Ordinal),
-        catalog.TalksBySlug.Keys.ToHashSet(StringComparer.Ordinal));
+        catalog.TalksBySlug.Keys.ToHashSet(StringComparer.Ordinal))
+    {
+        Linking = Linking.SnapshotLinking.Of(catalog).Vocabulary,
+    };
 }

@@ -88,7 +88,7 @@ public static class CatalogSnapshotReader
         "SELECT EXISTS (SELECT 1 FROM seed_state)",
         "SELECT id, slug, name, kind, homepage, repository, mention_count, maturity, landscape_category, landscape_subcategory, "
             + "landscape_description, landscape_logo, landscape_accepted_on, landscape_incubating_on, landscape_graduated_on, landscape_archived_on FROM technologies",
-        "SELECT id, technology_id, text, normalized, kind, lang, case_sensitive, match FROM technology_aliases",
+        "SELECT id, technology_id, text, normalized, kind, lang, case_sensitive, match, ambiguity FROM technology_aliases",
         "SELECT id, technology_id, lang, short, long, source_url FROM technology_definitions",
         "SELECT technology_id, category_id, position FROM technology_categories",
         "SELECT technology_id, organization_id, role, source_url FROM technology_organizations",
@@ -189,6 +189,7 @@ public static class CatalogSnapshotReader
             Lang = NullableKebab<Lang>(r, 5),
             CaseSensitive = r.GetBoolean(6),
             Match = r.GetBoolean(7),
+            Ambiguity = r.IsDBNull(8) ? null : string.Intern(r.GetString(8)),
         };
     }
 

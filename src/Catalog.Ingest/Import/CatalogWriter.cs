@@ -99,7 +99,7 @@ internal sealed class CatalogWriter(CatalogDbContext db)
         var aliasRows = plan.Aliases.SelectMany(p => p.Value.Select(a => (Technology: technologyIds[p.Key], Alias: a))).ToList();
         Sync(await db.TechnologyAliases.ToListAsync(ct), aliasRows, a => (a.TechnologyId, a.Normalized), r => (r.Technology, r.Alias.Normalized),
             r => new TechnologyAlias { TechnologyId = r.Technology, Text = r.Alias.Text, Normalized = r.Alias.Normalized, Kind = r.Alias.Kind },
-            (a, r) => { a.Text = r.Alias.Text; a.Kind = r.Alias.Kind; a.Lang = r.Alias.Lang; a.CaseSensitive = r.Alias.CaseSensitive; a.Match = r.Alias.Match; },
+            (a, r) => { a.Text = r.Alias.Text; a.Kind = r.Alias.Kind; a.Lang = r.Alias.Lang; a.CaseSensitive = r.Alias.CaseSensitive; a.Match = r.Alias.Match; a.Ambiguity = r.Alias.Ambiguity; },
             remove: true);
         var definitionRows = seed.Technologies.SelectMany(t => t.Definitions.Select(d => (Technology: technologyIds[t.Slug], Definition: d))).ToList();
         Sync(await db.TechnologyDefinitions.ToListAsync(ct), definitionRows, d => (d.TechnologyId, d.Lang), r => (r.Technology, r.Definition.Lang),

@@ -52,6 +52,9 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
         "conference", "days", "con", "airlines", "edition", "america",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>What the linker knows of the catalog.</summary>
+    public LinkVocabulary Vocabulary => vocabulary;
+
     private sealed class Occurrence
     {
         public required int Block { get; init; }

@@ -9,6 +9,7 @@ internal sealed class TechnologyAliasConfiguration : IEntityTypeConfiguration<Te
     {
         builder.Property(a => a.Text).HasMaxLength(Limits.Alias);
         builder.Property(a => a.Normalized).HasMaxLength(Limits.Alias);
+        builder.Property(a => a.Ambiguity).HasMaxLength(64);
         // The case-insensitive look-up of any name, slug or alias: one probe of this unique index.
         builder.HasIndex(a => a.Normalized).IsUnique();
         // Substring (LIKE '%x%') and typo (similarity) search over every form of every name.

@@ -762,6 +762,11 @@ namespace Catalog.Model.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Ambiguity")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ambiguity");
+
                     b.Property<bool>("CaseSensitive")
                         .HasColumnType("boolean")
                         .HasColumnName("case_sensitive");

@@ -17,6 +17,10 @@ public sealed class TechnologyAlias : IEntity
     /// <summary>False for look-up-only forms that are never linked in running text.</summary>
     public bool Match { get; set; } = true;
 
+    /// <summary>Why the form, written in text, may mean something else (an English word, a given name ...): then it
+    /// links only where its context is about the technology. Null when it names nothing else.</summary>
+    public string? Ambiguity { get; set; }
+
     public Technology? Technology { get; init; }
 
     /// <summary>The look-up key: Unicode-compatibility folded, trimmed, lower case.</summary>
