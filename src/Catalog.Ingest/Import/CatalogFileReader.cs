@@ -94,7 +94,10 @@ internal static class CatalogFileReader
     private static SeedDocument ReadDocument(YamlMap m) => Done(m, new SeedDocument(
         m.At, m.Slug(), m.Required("file"), m.Required("title"), m.Optional("blog"), m.Optional("author"), m.Required("language"),
         m.Date("published"), m.Url("url"), m.Optional("event"),
-        m.Maps("sections").Select(s => Done(s, new SeedSectionEntry(s.At, s.Slug(), s.Required("heading"), s.Enum<SectionKind>("kind"), s.Int("occurrence", 1)))).ToList()));
+        m.Maps("sections").Select(s => Done(s, new SeedSectionEntry(s.At, s.Slug(), s.Required("heading"), s.Enum<SectionKind>("kind"), s.Int("occurrence", 1)))).ToList())
+    {
+        Spellings = m.Maps("spellings").Select(s => Done(s, new SeedSpelling(s.At, s.Required("text"), s.Required("technology")))).ToList(),
+    });
 
     private static SeedCategory ReadCategory(YamlMap m) => Done(m, new SeedCategory(
         m.At, m.Slug(), m.Required("name-en"), m.Required("name-ja"), m.Optional("parent"), m.Strings("aliases")));

@@ -152,7 +152,8 @@ internal sealed class CatalogWriter(CatalogDbContext db)
             r => new Mention { SectionId = r.Section, Line = r.Mention.Line, Column = r.Mention.Column, MatchedText = r.Mention.MatchedText, LineText = r.Mention.LineText },
             (m, r) =>
             {
-                m.TechnologyId = r.Technology; m.AliasId = aliasIds[(r.Technology, r.Mention.AliasNormalized)];
+                // A document's own spelling is no alias of the catalog: its mention names none.
+                m.TechnologyId = r.Technology; m.AliasId = aliasIds.TryGetValue((r.Technology, r.Mention.AliasNormalized), out var alias) ? alias : null;
                 m.MatchedText = r.Mention.MatchedText; m.LineText = r.Mention.LineText;
             },
             remove: true);

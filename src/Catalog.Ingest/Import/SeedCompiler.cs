@@ -56,7 +56,9 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
         var planned = catalog.Documents.Select(PlanDocument).OfType<PlannedDocument>().ToList();
         if (errors.Count > 0) return null;
 
-        var mentions = FindMentions(planned, PlanVocabulary.From(catalog, aliases));
+        var spellings = Spellings(planned, aliases);
+        if (errors.Count > 0) return null;
+        var mentions = FindMentions(planned, PlanVocabulary.From(catalog, aliases), spellings);
         foreach (var document in mentions.GroupBy(m => m.Document).Where(g => g.Count() > SeedText.MaxMentions))
         {
             var past = document.ElementAt(SeedText.MaxMentions);
@@ -279,15 +281,42 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
             var latinAmbiguous = linkable.Where(f => !NameAmbiguity.IsKana(f.Text)).Any(f => Reason(f.Text) is not null)
                 || Reason(technologies[slug].Name) is not null;
             plans[slug] = forms.Select(f => !linkable.Contains(f) ? f
-                : f with { Ambiguity = !NameAmbiguity.IsKana(f.Text) ? Reason(f.Text)
+                : f with
+                {
+                    Ambiguity = !NameAmbiguity.IsKana(f.Text) ? Reason(f.Text)
                     : marked.ContainsKey(TechnologyAlias.Normalize(f.Text)) ? Reason(f.Text)
-                    : latinAmbiguous ? NameAmbiguity.Reading : null }).ToList();
+                    : latinAmbiguous ? NameAmbiguity.Reading : null
+                }).ToList();
         }
         return plans;
     }
 
+    /// <summary>Each document's own spellings, with the technology each means there (named by its slug or any of its names).</summary>
+    private Dictionary<string, IReadOnlyDictionary<string, string>> Spellings(
+        List<PlannedDocument> documents, IReadOnlyDictionary<string, IReadOnlyList<PlannedAlias>> aliases)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (slug, forms) in aliases)
+            foreach (var form in forms) owners.TryAdd(form.Normalized, slug);
+        var all = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            var spellings = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var spelling in document.Seed.Spellings)
+            {
+                if (!owners.TryGetValue(TechnologyAlias.Normalize(spelling.Technology), out var slug))
+                    Error(spelling.At, $"The spelling '{spelling.Text}' of document '{document.Seed.Slug}' means '{spelling.Technology}', which is no technology's slug or name.");
+                else if (!spellings.TryAdd(spelling.Text.Trim(), slug))
+                    Error(spelling.At, $"Document '{document.Seed.Slug}' gives the spelling '{spelling.Text}' twice.");
+            }
+            all[document.Seed.Slug] = spellings;
+        }
+        return all;
+    }
+
     /// <summary>The mentions of each section: its lines, read together, as the linker decides them.</summary>
-    private static List<PlannedMention> FindMentions(List<PlannedDocument> documents, LinkVocabulary vocabulary)
+    private static List<PlannedMention> FindMentions(List<PlannedDocument> documents, LinkVocabulary vocabulary,
+        Dictionary<string, IReadOnlyDictionary<string, string>> spellings)
     {
         var linker = new Linker(vocabulary);
         var mentions = new List<PlannedMention>();
@@ -297,7 +326,7 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
             {
                 var lines = new List<string>(section.EndLine - section.StartLine + 1);
                 for (var line = section.StartLine; line <= section.EndLine; line++) lines.Add(document.Notes.Line(line));
-                foreach (var link in linker.Decide(lines).OrderBy(l => l.Block).ThenBy(l => l.Start))
+                foreach (var link in linker.Decide(lines, spellings[document.Seed.Slug]).OrderBy(l => l.Block).ThenBy(l => l.Start))
                 {
                     var text = lines[link.Block];
                     mentions.Add(new PlannedMention(document.Seed.Slug, section.Slug, link.Slug, TechnologyAlias.Normalize(link.Form),

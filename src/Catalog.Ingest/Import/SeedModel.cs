@@ -12,7 +12,14 @@ public sealed record SeedSectionEntry(SeedAt At, string Slug, string Heading, Se
 
 public sealed record SeedDocument(
     SeedAt At, string Slug, string File, string Title, string? Blog, string? Author, string Language,
-    DateOnly? Published, string? Url, string? Event, IReadOnlyList<SeedSectionEntry> Sections);
+    DateOnly? Published, string? Url, string? Event, IReadOnlyList<SeedSectionEntry> Sections)
+{
+    /// <summary>What the document's own spellings mean in it ("argo" for Argo CD), whatever they mean elsewhere.</summary>
+    public IReadOnlyList<SeedSpelling> Spellings { get; init; } = [];
+}
+
+/// <summary>A spelling as one document writes it, and the technology (a slug or any of its names) it means there.</summary>
+public sealed record SeedSpelling(SeedAt At, string Text, string Technology);
 
 public sealed record SeedCategory(SeedAt At, string Slug, string NameEn, string NameJa, string? Parent, IReadOnlyList<string> Aliases);
 

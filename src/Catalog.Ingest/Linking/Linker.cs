@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using Catalog.Ingest.Matching;
 using Catalog.Ingest.Notes;
 
 namespace Catalog.Ingest.Linking;
@@ -71,9 +72,11 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
         public string? Evidence { get; set; }
     }
 
-    public IReadOnlyList<LinkDecision> Decide(IReadOnlyList<string> blocks)
+    /// <param name="spellings">The document's own spellings (as written) and the technology each means in it: they link
+    /// wherever the document writes them, before any name of the catalog.</param>
+    public IReadOnlyList<LinkDecision> Decide(IReadOnlyList<string> blocks, IReadOnlyDictionary<string, string>? spellings = null)
     {
-        var occurrences = Find(blocks);
+        var occurrences = Find(blocks, spellings is { Count: > 0 } ? new AliasMatcher(spellings.Select(p => new MatchForm(p.Key, p.Value, CaseSensitive: true))) : null);
         if (occurrences.Count == 0) return [];
         var whole = string.Join('\n', blocks);
         var sites = Sites(whole);
@@ -112,15 +115,26 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
             .Select(o => new LinkDecision(o.Block, o.Start, o.Length, o.Slug, o.Form, o.Evidence!)).ToList();
     }
 
-    private List<Occurrence> Find(IReadOnlyList<string> blocks)
+    private List<Occurrence> Find(IReadOnlyList<string> blocks, AliasMatcher? spellings)
     {
         var occurrences = new List<Occurrence>();
         for (var block = 0; block < blocks.Count; block++)
         {
             var text = blocks[block];
             var japanese = HasJapanese(text);
+            var own = spellings?.Find(text) ?? [];
+            foreach (var match in own)
+            {
+                occurrences.Add(new Occurrence
+                {
+                    Block = block, Start = match.Start, Length = match.Length, Slug = match.Form.Target, Form = match.Form.Text,
+                    Surface = match.Form.Text, Ambiguity = null, Variant = false, InCode = false, Capitalised = false, Japanese = japanese,
+                    Evidence = "the document's own spelling",
+                });
+            }
             foreach (var match in vocabulary.Matcher.Find(text))
             {
+                if (own.Any(o => o.Start < match.Start + match.Length && match.Start < o.Start + o.Length)) continue;
                 var form = vocabulary.Forms[(match.Form.Text, match.Form.Target)];
                 var surface = text.Substring(match.Start, match.Length);
                 if (InLongerName(text, match.Start, match.Length, form.Ambiguity is not null)) continue;
@@ -209,7 +223,7 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
     private int Spread(string term) => vocabulary.Spread.GetValueOrDefault(term);
 
     /// <summary>
-    /// Whether a Latin name sits inside a longer name: a capitalised word before it that is not a catalog name, a function
+    /// Whether a Latin name sits inside a longer name: joined by a slash to a capitalised word that is no catalog name; a capitalised word before it that is not a catalog name, a function
     /// word or an ordinary word opening a sentence ("Franz Kafka", "Titan Prometheus"), or after it a word that ends
     /// names of organisations and events, or a person's name ("Grafana Labs", "Django Reinhardt"). In katakana, an
     /// ambiguous name inside a longer katakana word (ポッドキャスト) or joined to one by a middle dot (エレン・イエーガー).
@@ -224,6 +238,9 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
             if (start > 0 && (NameAmbiguity.IsKanaChar(text[start - 1]) || text[start - 1] == '・')) return true;
             return end < text.Length && (NameAmbiguity.IsKanaChar(text[end]) || (text[end] == '・' && end + 1 < text.Length && NameAmbiguity.IsKanaChar(text[end + 1])));
         }
+        // A path of names (Section9/Serverless, an affiliation's organisation and community) is one name unless each part is the catalog's.
+        if (SlashedBefore().Match(text[..start]) is { Success: true } slashed && !vocabulary.FormTexts.Contains(slashed.Groups[1].Value.ToLowerInvariant())) return true;
+        if (SlashedAfter().Match(text, end) is { Success: true } slashedAfter && !vocabulary.FormTexts.Contains(slashedAfter.Groups[1].Value.ToLowerInvariant())) return true;
         if (WordAfter().Match(text, end) is { Success: true } after && after.Index == end)
         {
             var word = after.Groups[1].Value;
@@ -278,6 +295,12 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
 
     [GeneratedRegex(@"([A-Z][A-Za-z0-9.+-]*) $")]
     private static partial Regex WordBefore();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9]*)/$")]
+    private static partial Regex SlashedBefore();
+
+    [GeneratedRegex(@"\G/([A-Z][A-Za-z0-9]*)(?![A-Za-z0-9])")]
+    private static partial Regex SlashedAfter();
 
     [GeneratedRegex(@"(?:^|[.!?。:：]\s*|^\s*)$")]
     private static partial Regex SentenceOpening();
