@@ -69,6 +69,18 @@ internal sealed partial class DraftScanner
                 }
             }
         }
+        foreach (var technology in vocabulary.Technologies)
+        {
+            // Looked up as technology(slug:) and the search look a name up: by slug too, and a landscape name written
+            // "Long Name (ABBR)" by either part.
+            _known.Add(technology.Slug);
+            foreach (var form in technology.Forms)
+            {
+                if (LongNameAndAbbreviation().Match(form.Text) is { Success: true } both) _known.UnionWith([both.Groups[1].Value, both.Groups[2].Value]);
+            }
+        }
+        // The names of known events, word by word ("KubeCon", "CloudNativeCon"), are no technologies.
+        foreach (var e in vocabulary.Events) _known.UnionWith(e.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         foreach (var person in vocabulary.People) _known.UnionWith(PersonForms(person));
         foreach (var organization in vocabulary.Organizations) _known.UnionWith(organization.Forms);
     }
@@ -120,7 +132,8 @@ internal sealed partial class DraftScanner
         if (japanese) nearMisses.AddRange(KatakanaNearMisses(line, number, taken));
         var handles = Handle().Matches(line).Where(m => !DraftText.Overlaps(markup, new TextSpan(m.Index, m.Index + m.Length)))
             .Select(m => m.Groups[1].Value).Where(h => !_known.Contains("@" + h) && !_known.Contains(h)).ToList();
-        return new LineScan(mentions, nearMisses, JoinPhrases(line, candidates), people, organizations, handles);
+        var terms = JoinPhrases(line, candidates).Where(t => !_known.Contains(t) && !NotCandidates.Contains(t)).ToList();
+        return new LineScan(mentions, nearMisses, terms, people, organizations, handles);
     }
 
     /// <summary>
@@ -228,7 +241,7 @@ internal sealed partial class DraftScanner
     /// </summary>
     private static bool LooksLikeTechnology(string line, TextSpan span, string word, bool japanese, bool inCode)
     {
-        if (word.Length < 2 || CommonWords.Contains(word) || Version().IsMatch(word)) return false;
+        if (word.Length < 2 || CommonWords.Contains(word) || NotCandidates.Contains(word) || Version().IsMatch(word)) return false;
         if (inCode) return word.Length >= 3;
         var inner = word.Skip(1).Any(char.IsAsciiLetterUpper);
         if (inner && word.Length >= 2) return true;
@@ -243,15 +256,11 @@ internal sealed partial class DraftScanner
     {
         var i = start - 1;
         while (i >= 0 && line[i] is ' ' or '\t' or '"' or '\'' or '(' or '“' or '‘' or '*' or '_') i--;
+        // A list item or a table cell names things; it is no sentence ("- Terraform", "1. Vault", "| Consul |").
+        if (ListMarker().Match(line) is { Success: true } item && i < item.Length) return false;
         if (i < 0) return true;
-        if (line[i] is '.' or '!' or '?' or ':' or '>' or '|' or '#') return true;
-        if (line[i] is '-' or '+' or '•')
-        {
-            var j = i - 1;
-            while (j >= 0 && line[j] is ' ' or '\t') j--;
-            return j < 0;
-        }
-        return false;
+        if (line[i] == '|') return false;
+        return line[i] is '.' or '!' or '?' or ':' or '>' or '#';
     }
 
     /// <summary>Neighbouring capitalised candidates one space apart make one term ("Cloud Run", "Open Policy Agent").</summary>
@@ -284,6 +293,12 @@ internal sealed partial class DraftScanner
     /// <summary>A form as typo matching compares it: lower case, without spaces, hyphens and dots ("App Engine", "AppEngine").</summary>
     private static string Compact(string text) =>
         string.Concat(TechnologyAlias.Normalize(text).Where(c => c is not (' ' or '-' or '.' or '_')));
+
+    [GeneratedRegex(@"^(.+?)\s*\(([A-Za-z0-9][A-Za-z0-9.-]{1,15})\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex LongNameAndAbbreviation();
+
+    [GeneratedRegex(@"^\s*(?:>\s*)*(?:[-+*•]|\d{1,3}[.)])\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex ListMarker();
 
     [GeneratedRegex(@"^[\u30A1-\u30FA\u30FC・]{3,}$", RegexOptions.CultureInvariant)]
     private static partial Regex KatakanaForm();
