@@ -21,7 +21,7 @@ if (HealthProbeCommand.IsProbeCommand(args))
 // appsettings.json from the working folder, else from beside the binaries (a published dll started from anywhere).
 var builder = ServiceHost.CreateBuilder(args);
 var command = ImportCommand.IsImportCommand(args) || LandscapeCommand.IsLandscapeCommand(args) || DraftCommand.IsDraftCommand(args)
-    || ApiKeyCommand.IsApiKeyCommand(args);
+    || NotesImportCommand.IsNotesImportCommand(args) || ApiKeyCommand.IsApiKeyCommand(args);
 // A command prints its answer on stdout and its logs on stderr.
 if (command) builder.LogToStandardError();
 
@@ -57,6 +57,9 @@ if (!app.SettingsAreValid()) return 1;
 // Commands that run instead of the service.
 if (ImportCommand.IsImportCommand(args))
     return await ImportCommand.RunAsync(app, args);
+// `notes import DIR` imports a blog's drafts, all or nothing.
+if (NotesImportCommand.IsNotesImportCommand(args))
+    return await NotesImportCommand.RunAsync(app, args);
 if (ApiKeyCommand.IsApiKeyCommand(args))
     return await ApiKeyCommand.RunAsync(app, args);
 

@@ -8,23 +8,27 @@ namespace Catalog.Api.Commands;
 /// <summary>
 /// <c>notes draft FILE.md [--out FILE.yaml] [--seed PATH]</c>: drafts the catalog entries for a write-up from the
 /// seed folder's vocabulary (no database) and writes them to the file, or prints them.
+/// <c>notes draft DIR --out OUT</c>: drafts every post of a blog folder into <c>OUT/notes/</c> and <c>OUT/catalog/</c>
+/// (<see cref="BlogDraftCommand"/>).
 /// </summary>
 public static class DraftCommand
 {
     public static bool IsDraftCommand(string[] args) => args is ["notes", "draft", ..];
 
     public static int Run(IConfiguration configuration, IHostEnvironment environment, string[] args) =>
-        Run(args, SeedPath(configuration, environment, args), Console.Out, Console.Error);
+        Run(args, SeedPath(configuration, environment, args), Console.Out, Console.Error, terminal: !Console.IsErrorRedirected);
 
-    public static int Run(string[] args, string seedRoot, TextWriter output, TextWriter error)
+    public static int Run(string[] args, string seedRoot, TextWriter output, TextWriter error, bool terminal = false)
     {
         var file = args.Length > 2 && !args[2].StartsWith("--", StringComparison.Ordinal) ? args[2] : null;
         var outPath = Option(args, "--out");
-        if (file is null || (args.Contains("--out") && outPath is null))
+        if (file is null || (args.Contains("--out") && outPath is null) || (Directory.Exists(file) && outPath is null))
         {
             error.WriteLine("Usage: notes draft FILE.md [--out FILE.yaml] [--seed PATH]");
+            error.WriteLine("       notes draft DIR --out OUT [--seed PATH]     (a blog's folder of posts)");
             return 2;
         }
+        if (Directory.Exists(file)) return BlogDraftCommand.Run(file, outPath!, seedRoot, error, terminal);
 
         var (text, problem) = SeedLoader.ReadText(file);
         var errors = problem is { } p ? [new SeedError(file, p.Line, p.Message)] : SeedText.Check(file, text!, notes: true).ToList();
@@ -62,19 +66,19 @@ public static class DraftCommand
         return name.Length > 0 ? name : "notes";
     }
 
-    private static int Fail(TextWriter error, IEnumerable<SeedError> errors)
+    internal static int Fail(TextWriter error, IEnumerable<SeedError> errors)
     {
         foreach (var e in errors) error.WriteLine(e);
         return 1;
     }
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
-    private static string SeedPath(IConfiguration configuration, IHostEnvironment environment, string[] args)
+    internal static string SeedPath(IConfiguration configuration, IHostEnvironment environment, string[] args)
     {
         var configured = configuration[$"{CatalogOptions.Section}:{nameof(CatalogOptions.SeedPath)}"];
         return Option(args, "--seed") ?? (string.IsNullOrWhiteSpace(configured) ? CatalogOptions.FindSeed(environment.ContentRootPath) : configured);

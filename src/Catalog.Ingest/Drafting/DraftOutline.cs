@@ -54,6 +54,17 @@ internal static partial class DraftOutline
         return outline;
     }
 
+    /// <summary>
+    /// The outline of a post that is no write-up of an event: a heading that would introduce a talk, or sit inside one,
+    /// is a section of kind other.
+    /// </summary>
+    public static List<OutlineHeading> WithoutTalks(List<OutlineHeading> outline, int lineCount)
+    {
+        var sections = outline.Select(h => h.Kind is SectionKind.Talk or null ? h with { Kind = SectionKind.Other } : h).ToList();
+        for (var i = 0; i < sections.Count; i++) sections[i].EndLine = i + 1 < sections.Count ? sections[i + 1].Line - 1 : lineCount;
+        return sections;
+    }
+
     /// <summary>The post's title heading: the first heading, when no other heading is of its level or higher.</summary>
     private static int TitleIndex(List<NotesSection> sections)
     {

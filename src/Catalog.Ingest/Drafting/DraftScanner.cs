@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Catalog.Ingest.Import;
+using Catalog.Ingest.Landscape;
 using Catalog.Ingest.Matching;
 using Catalog.Ingest.Notes;
 
@@ -25,9 +26,6 @@ internal sealed record LineScan(
 /// </summary>
 internal sealed partial class DraftScanner
 {
-    /// <summary>The least trigram similarity of a near-miss to the known form.</summary>
-    public const double NearMissSimilarity = 0.5;
-
     private readonly AliasMatcher _technologies;
     private readonly AliasMatcher _people;
     private readonly AliasMatcher _organizations;
@@ -39,9 +37,13 @@ internal sealed partial class DraftScanner
     private readonly HashSet<string> _compactForms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _formPrefixes = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, List<int>> _byTrigram = [];
+    private readonly Dictionary<string, int> _byCompact = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Technology, string Form)> _katakana = new(StringComparer.Ordinal);
+    private readonly NearMissRule _rule;
 
-    public DraftScanner(NotesVocabulary vocabulary)
+    public DraftScanner(NotesVocabulary vocabulary, NearMissRule? rule = null)
     {
+        _rule = rule ?? NearMissRule.Chosen;
         _bySlug = vocabulary.Technologies.GroupBy(t => t.Slug, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _technologies = new AliasMatcher(vocabulary.Technologies.SelectMany(t => t.Forms.Where(f => f.Match).Select(f => new MatchForm(f.Text, t.Slug, f.CaseSensitive))));
         _people = new AliasMatcher(vocabulary.People.SelectMany(p => PersonForms(p).Select(f => new MatchForm(f, p.Slug, false))));
@@ -53,9 +55,11 @@ internal sealed partial class DraftScanner
                 _known.Add(form.Text);
                 if (!form.Match) _lookUpOnly.TryAdd(form.Text, (technology.Slug, form.Text));
                 else if (form.CaseSensitive) _caseSensitive.TryAdd(form.Text, (technology.Slug, form.Text));
+                if (form.Match && KatakanaForm().IsMatch(form.Text)) _katakana.TryAdd(KatakanaKey(form.Text), (technology.Slug, form.Text));
                 var compact = Compact(form.Text);
                 if (!form.Match || form.Ambiguous || compact.Length < 4 || !compact.All(char.IsAsciiLetterOrDigit)) continue;
                 _typoForms.Add((technology.Slug, form.Text, compact, Trigrams.Set(compact.ToLowerInvariant())));
+                _byCompact.TryAdd(compact, _typoForms.Count - 1);
                 _compactForms.Add(compact);
                 for (var length = 4; length < compact.Length; length++) _formPrefixes.Add(compact[..length]);
                 foreach (var trigram in _typoForms[^1].Trigrams)
@@ -65,6 +69,18 @@ internal sealed partial class DraftScanner
                 }
             }
         }
+        foreach (var technology in vocabulary.Technologies)
+        {
+            // Looked up as technology(slug:) and the search look a name up: by slug too, and a landscape name written
+            // "Long Name (ABBR)" by either part.
+            _known.Add(technology.Slug);
+            foreach (var form in technology.Forms)
+            {
+                if (LongNameAndAbbreviation().Match(form.Text) is { Success: true } both) _known.UnionWith([both.Groups[1].Value, both.Groups[2].Value]);
+            }
+        }
+        // The names of known events, word by word ("KubeCon", "CloudNativeCon"), are no technologies.
+        foreach (var e in vocabulary.Events) _known.UnionWith(e.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         foreach (var person in vocabulary.People) _known.UnionWith(PersonForms(person));
         foreach (var organization in vocabulary.Organizations) _known.UnionWith(organization.Forms);
     }
@@ -91,21 +107,20 @@ internal sealed partial class DraftScanner
         for (var w = 0; w < words.Count; w++)
         {
             var span = words[w];
-            if (DraftText.Overlaps(taken, span) || DraftText.Overlaps(markup, span)) continue;
+            if (DraftText.Overlaps(markup, span)) continue;
             if (span.Start > 0 && line[span.Start - 1] == '@') continue;
             var word = line[span.Start..span.End];
             var inCode = DraftText.Overlaps(code, span);
-            // Two words may misspell a name of two ("Concource CI" for "Concourse CI"), whose second word alone may
-            // even be a name ("CI"): the pair is the spelling to link.
-            if (!inCode && w + 1 < words.Count && words[w + 1].Start == span.End + 1 && line[span.End] == ' '
-                && !DraftText.Overlaps(markup, words[w + 1])
-                && NearMiss(line[span.Start..words[w + 1].End], number) is { Form: var phraseForm } phrase && phraseForm.Contains(' ', StringComparison.Ordinal))
+            // Two or three words may misspell a name of several ("Concource CI", "Open Policy Agnet"), even when a part of
+            // them is a name of its own ("CI", "Open Policy"): the whole run is the spelling to link.
+            if (!inCode && Phrase(line, words, w, taken, markup, number) is { } phrase)
             {
-                nearMisses.Add(phrase);
-                w++;
+                nearMisses.Add(phrase.NearMiss);
+                w += phrase.Words - 1;
                 continue;
             }
-            if (!inCode && NearMiss(word, number) is { } nearMiss)
+            if (DraftText.Overlaps(taken, span)) continue;
+            if (!inCode && NearMiss(word, number, phrase: false) is { } nearMiss)
             {
                 nearMisses.Add(nearMiss);
                 continue;
@@ -114,13 +129,36 @@ internal sealed partial class DraftScanner
             if (inCode && !code.Any(c => c.Start <= span.Start && span.Start < c.End && line[c.Start..span.Start].Trim().Length == 0)) continue;
             if (!_known.Contains(word) && LooksLikeTechnology(line, span, word, japanese, inCode)) candidates.Add((word, span));
         }
+        if (japanese) nearMisses.AddRange(KatakanaNearMisses(line, number, taken));
         var handles = Handle().Matches(line).Where(m => !DraftText.Overlaps(markup, new TextSpan(m.Index, m.Index + m.Length)))
             .Select(m => m.Groups[1].Value).Where(h => !_known.Contains("@" + h) && !_known.Contains(h)).ToList();
-        return new LineScan(mentions, nearMisses, JoinPhrases(line, candidates), people, organizations, handles);
+        var terms = JoinPhrases(line, candidates).Where(t => !_known.Contains(t) && !NotCandidates.Contains(t)).ToList();
+        return new LineScan(mentions, nearMisses, terms, people, organizations, handles);
+    }
+
+    /// <summary>
+    /// The longest run of three or two words from <paramref name="first"/>, one space apart, that spells a known name of
+    /// several words (or one written apart: "Git Hub") in another way; a run must have a word no mention covers.
+    /// </summary>
+    private (DraftNearMiss NearMiss, int Words)? Phrase(string line, List<TextSpan> words, int first, List<TextSpan> taken, List<TextSpan> markup, int number)
+    {
+        for (var count = Math.Min(3, words.Count - first); count >= 2; count--)
+        {
+            var run = words.GetRange(first, count);
+            var apart = true;
+            for (var i = 1; i < count && apart; i++)
+                apart = run[i].Start == run[i - 1].End + 1 && line[run[i - 1].End] == ' ' && !DraftText.Overlaps(markup, run[i]);
+            if (!apart || run.All(s => DraftText.Overlaps(taken, s))) continue;
+            var text = line[run[0].Start..run[^1].End];
+            if (NearMiss(text, number, phrase: true) is { } nearMiss
+                && (nearMiss.Form.Contains(' ', StringComparison.Ordinal) || Compact(nearMiss.Form) == Compact(text)))
+                return (nearMiss, count);
+        }
+        return null;
     }
 
     /// <summary>A known form in another spelling: a near-miss of a name, a look-up-only form, or a case-sensitive one in another case.</summary>
-    private DraftNearMiss? NearMiss(string word, int line)
+    private DraftNearMiss? NearMiss(string word, int line, bool phrase)
     {
         if (CommonWords.Contains(word)) return null;
         if (_lookUpOnly.TryGetValue(word, out var hidden))
@@ -129,10 +167,21 @@ internal sealed partial class DraftScanner
             return new DraftNearMiss(word, line, cased.Technology, NameOf(cased.Technology), cased.Form, 1, LookUpOnly: true);
         var compact = Compact(word);
         if (compact.Length < 4 || _known.Contains(word)) return null;
+        // An everyday word is a word ("checkpoint" is no Check Point).
+        if (!phrase && !_rule.MayMisspell(word, compact)) return null;
+        // Written with or without its spaces and hyphens ("AppEngine", "Cloud Events", "kube vip"), it is the name.
+        if (_byCompact.TryGetValue(compact, out var same))
+        {
+            var form = _typoForms[same];
+            return new DraftNearMiss(word, line, form.Technology, NameOf(form.Technology), form.Form, 1, LookUpOnly: false);
+        }
+        // So is a run of everyday words, when it is not a name written apart.
+        if (phrase && word.Split(' ').All(w => CommonWords.Contains(w) || EnglishWords.Contains(w))) return null;
+        if (compact.Length < _rule.MinLength) return null;
         // A word that starts a known form or that a known form starts ("container" and containerd, "Dockers" and
-        // Docker) is a word of its own, not a misspelling.
-        if (_formPrefixes.Contains(compact)) return null;
-        for (var length = 4; length < compact.Length; length++)
+        // Docker) is a word of its own, not a misspelling. A run of words may start with a name ("Google Cloud Buidl").
+        if (!phrase && _formPrefixes.Contains(compact)) return null;
+        for (var length = 4; length < compact.Length && !phrase; length++)
         {
             if (_compactForms.Contains(compact[..length])) return null;
         }
@@ -148,14 +197,40 @@ internal sealed partial class DraftScanner
         {
             var form = _typoForms[index];
             var similarity = (double)count / (trigrams.Length + form.Trigrams.Length - count);
-            if (similarity < NearMissSimilarity || (best is not null && similarity <= best.Similarity)) continue;
+            if (best is not null && similarity <= best.Similarity) continue;
             // Nor is a word that ends a form or that a form ends ("kubectl" and ctl).
             if (compact != form.Compact && (form.Compact.EndsWith(compact, StringComparison.Ordinal) || compact.EndsWith(form.Compact, StringComparison.Ordinal))) continue;
-            var edits = form.Compact.Length >= 8 ? 2 : 1;
-            if (EditDistance.Of(compact, form.Compact, edits) > edits) continue;
+            if (!_rule.Accepts(compact, form.Compact, similarity)) continue;
             best = new DraftNearMiss(word, line, form.Technology, NameOf(form.Technology), form.Form, Math.Round(similarity, 2), LookUpOnly: false);
         }
         return best;
+    }
+
+    /// <summary>
+    /// Katakana written another way than a known reading: a long-vowel mark more or less, a small vowel written large
+    /// (サバーレス, サーバレス for サーバーレス; ケネイティブ for ケーネイティブ). Only a whole run of katakana is compared.
+    /// </summary>
+    private IEnumerable<DraftNearMiss> KatakanaNearMisses(string line, int number, List<TextSpan> taken)
+    {
+        foreach (Match run in KatakanaRun().Matches(line))
+        {
+            // A run a mention covers whole is linked already; one that goes on past a mention may misspell a longer name.
+            if (taken.Any(t => t.Start <= run.Index && run.Index + run.Length <= t.End) || _known.Contains(run.Value)) continue;
+            if (_katakana.TryGetValue(KatakanaKey(run.Value), out var form))
+                yield return new DraftNearMiss(run.Value, number, form.Technology, NameOf(form.Technology), form.Form, 1, LookUpOnly: false);
+        }
+    }
+
+    /// <summary>Katakana as its variants write it alike: no long-vowel marks or dots, small vowels and ャュョ large, ヴ as ブ.</summary>
+    private static string KatakanaKey(string text)
+    {
+        var key = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is 'ー' or '・' or ' ') continue;
+            key.Append(c switch { 'ァ' => 'ア', 'ィ' => 'イ', 'ゥ' => 'ウ', 'ェ' => 'エ', 'ォ' => 'オ', 'ャ' => 'ヤ', 'ュ' => 'ユ', 'ョ' => 'ヨ', 'ヴ' => 'ブ', _ => c });
+        }
+        return key.ToString();
     }
 
     /// <summary>
@@ -166,7 +241,7 @@ internal sealed partial class DraftScanner
     /// </summary>
     private static bool LooksLikeTechnology(string line, TextSpan span, string word, bool japanese, bool inCode)
     {
-        if (word.Length < 2 || CommonWords.Contains(word) || Version().IsMatch(word)) return false;
+        if (word.Length < 2 || CommonWords.Contains(word) || NotCandidates.Contains(word) || Version().IsMatch(word)) return false;
         if (inCode) return word.Length >= 3;
         var inner = word.Skip(1).Any(char.IsAsciiLetterUpper);
         if (inner && word.Length >= 2) return true;
@@ -181,15 +256,11 @@ internal sealed partial class DraftScanner
     {
         var i = start - 1;
         while (i >= 0 && line[i] is ' ' or '\t' or '"' or '\'' or '(' or '“' or '‘' or '*' or '_') i--;
+        // A list item or a table cell names things; it is no sentence ("- Terraform", "1. Vault", "| Consul |").
+        if (ListMarker().Match(line) is { Success: true } item && i < item.Length) return false;
         if (i < 0) return true;
-        if (line[i] is '.' or '!' or '?' or ':' or '>' or '|' or '#') return true;
-        if (line[i] is '-' or '+' or '•')
-        {
-            var j = i - 1;
-            while (j >= 0 && line[j] is ' ' or '\t') j--;
-            return j < 0;
-        }
-        return false;
+        if (line[i] == '|') return false;
+        return line[i] is '.' or '!' or '?' or ':' or '>' or '#';
     }
 
     /// <summary>Neighbouring capitalised candidates one space apart make one term ("Cloud Run", "Open Policy Agent").</summary>
@@ -222,6 +293,18 @@ internal sealed partial class DraftScanner
     /// <summary>A form as typo matching compares it: lower case, without spaces, hyphens and dots ("App Engine", "AppEngine").</summary>
     private static string Compact(string text) =>
         string.Concat(TechnologyAlias.Normalize(text).Where(c => c is not (' ' or '-' or '.' or '_')));
+
+    [GeneratedRegex(@"^(.+?)\s*\(([A-Za-z0-9][A-Za-z0-9.-]{1,15})\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex LongNameAndAbbreviation();
+
+    [GeneratedRegex(@"^\s*(?:>\s*)*(?:[-+*•]|\d{1,3}[.)])\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"^[\u30A1-\u30FA\u30FC・]{3,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex KatakanaForm();
+
+    [GeneratedRegex(@"[\u30A1-\u30FA\u30FC・]{3,}", RegexOptions.CultureInvariant)]
+    private static partial Regex KatakanaRun();
 
     [GeneratedRegex(@"^(?:v?\d[\w.]*|[xX]\d+|\d+[A-Za-z]{1,3})$", RegexOptions.CultureInvariant)]
     private static partial Regex Version();

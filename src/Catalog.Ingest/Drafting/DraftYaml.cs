@@ -12,6 +12,16 @@ internal static class DraftYaml
     /// <summary>How many terms the catalog lacks are listed beside each talk (all are in the summary at the end).</summary>
     private const int CandidatesPerEntry = 8;
 
+    /// <summary>How many terms the catalog lacks get a technology entry to uncomment, most frequent first.</summary>
+    private const int StubCount = 20;
+
+    /// <summary>
+    /// A lacking term's kind: a concept when written in lower case in words ("blue green deploy", "chaos engineering"),
+    /// a project otherwise (names are capitalised, CamelCase, acronyms or carry digits).
+    /// </summary>
+    public static string KindOf(string term) =>
+        term.Contains(' ', StringComparison.Ordinal) && term.All(c => !char.IsAsciiLetterUpper(c) && !char.IsAsciiDigit(c)) ? "concept" : "project";
+
     public static string Write(DraftDocument draft)
     {
         var yaml = new StringBuilder();
@@ -29,26 +39,31 @@ internal static class DraftYaml
             Comment("", $"The heading at line {line} is longer than {Catalog.Model.Configurations.Limits.Title} characters: shorten it in the notes before importing.");
         Line();
 
-        Line("events:");
-        Line($"  - slug: {draft.EventSlug}");
-        if (draft.KnownEvent is { } known)
-            Comment("    ", $"The catalog has an event '{known.Slug}' ({known.Name}): for these notes of it, delete this entry and write 'event: {known.Slug}' below.");
-        Line("    name:                # FILL IN: the event's name, e.g. KubeCon + CloudNativeCon Europe");
-        Line("    date:                # FILL IN: its first day as YYYY-MM-DD (leave it empty if unknown)");
-        Line("    # edition:           # e.g. 2019, v18.04");
-        Line("    # city:");
-        Line("    # homepage: https://...");
-        Line();
+        if (draft.EventSlug is not null)
+        {
+            Line("events:");
+            Line($"  - slug: {draft.EventSlug}");
+            if (draft.KnownEvent is { } known)
+                Comment("    ", $"The catalog has an event '{known.Slug}' ({known.Name}): for these notes of it, delete this entry and write 'event: {known.Slug}' below.");
+            Line("    name:                # FILL IN: the event's name, e.g. KubeCon + CloudNativeCon Europe");
+            Line("    date:                # FILL IN: its first day as YYYY-MM-DD (leave it empty if unknown)");
+            Line("    # edition:           # e.g. 2019, v18.04");
+            Line("    # city:");
+            Line("    # homepage: https://...");
+            Line();
+        }
+        else Comment("", "The post writes up no event: its document has sections and mentions but no talks.");
 
         Line("documents:");
         Line($"  - slug: {draft.DocumentSlug}");
         Line($"    file: {Scalar(draft.NotesPath)}");
         Line($"    title: {Scalar(draft.Title)}");
         Line($"    language: {draft.Language}");
-        Line($"    event: {draft.EventSlug}");
+        if (draft.EventSlug is not null) Line($"    event: {draft.EventSlug}");
         Line("    # author:");
-        Line("    # published: YYYY-MM-DD");
-        Line("    # url: https://...       # where the post is published");
+        Line(draft.Post?.Published is { } published ? $"    published: {published}" : "    # published: YYYY-MM-DD");
+        Line(draft.Post?.Url is { } url ? $"    url: {Scalar(url)}" : "    # url: https://...       # where the post is published");
+        if (draft.Post is { Tags.Count: > 0 } tagged) Comment("    ", "tags: " + string.Join(", ", tagged.Tags));
         if (sections.Count == 0) Line("    sections: []");
         else
         {
@@ -109,16 +124,21 @@ internal static class DraftYaml
         }
         Line();
 
-        Comment("", "Technologies the catalog lacks: add an entry for each that the notes are about (every key is in seed/README.md), e.g.");
+        Comment("", "Technologies the catalog lacks: uncomment the entry of each the notes are about and complete it (every key is in seed/README.md).");
         Comment("", "technologies:");
-        Comment("", "  - slug: example-project");
-        Comment("", "    name: Example Project");
-        Comment("", "    kind: project       # project | product | cloud-service | specification | protocol | concept | kernel-feature");
-        Comment("", "    categories: [scheduling-orchestration]");
-        Comment("", "    definition: { en: One or two sentences of your own., ja: 自分の言葉で一、二文。, source: https://... }");
-        if (draft.Candidates.Count > 0)
+        foreach (var candidate in draft.Candidates.Take(StubCount))
         {
-            foreach (var line in Wrap("Terms the notes use that the catalog lacks, most frequent first: ", draft.Candidates.Take(40).Select(Counted))) Comment("", line);
+            var slug = DraftText.Slugify(candidate.Text, 80);
+            if (slug.Length == 0) continue;
+            Comment("", $"  - slug: {slug}");
+            Comment("", $"    name: {Scalar(candidate.Text)}");
+            Comment("", $"    kind: {KindOf(candidate.Text)}   # {(KindOf(candidate.Text) == "concept" ? "a practice or idea" : "a thing one installs or uses")}; {Counted(candidate)}");
+            Comment("", "    categories: []       # FILL IN: a category slug (seed/catalog/categories.yaml)");
+            Comment("", "    definition: { en: One or two sentences of your own., ja: 自分の言葉で一、二文。, source: https://... }");
+        }
+        if (draft.Candidates.Count > StubCount)
+        {
+            foreach (var line in Wrap("More terms the notes use that the catalog lacks: ", draft.Candidates.Skip(StubCount).Take(40).Select(Counted))) Comment("", line);
         }
         return yaml.ToString();
     }

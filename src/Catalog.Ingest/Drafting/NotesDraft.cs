@@ -49,3 +49,10 @@ public sealed record NotesDraft(
     string NotesPath, string CatalogPath, string Title, string Language,
     IReadOnlyList<DraftHeading> Headings, IReadOnlyList<DraftNearMiss> NearMisses, IReadOnlyList<DraftCandidate> Candidates,
     int MentionCount, string Yaml);
+
+/// <summary>
+/// What a blog's front matter says of a post (<c>title</c>, <c>date</c>, <c>url</c>/<c>slug</c>/<c>permalink</c>,
+/// <c>tags</c>), and whether the post writes up an event (then its headings may be talks).
+/// </summary>
+/// <param name="Published">The post's date as YYYY-MM-DD, when the front matter gives one.</param>
+public sealed record PostFacts(string? Title, string? Published, string? Url, IReadOnlyList<string> Tags, bool IsConference);

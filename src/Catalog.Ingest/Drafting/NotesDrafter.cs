@@ -41,7 +41,8 @@ public static partial class NotesDrafter
     private const int SpeakerLines = 3;
 
     /// <param name="notesPath">The path the notes are to be imported under: <c>notes/NAME.md</c>.</param>
-    public static NotesDraft Draft(string notesPath, string content, NotesVocabulary vocabulary)
+    /// <param name="post">What a blog's front matter says of the post; null for a write-up on its own, whose headings may be talks.</param>
+    public static NotesDraft Draft(string notesPath, string content, NotesVocabulary vocabulary, PostFacts? post = null)
     {
         var notes = NotesParser.Parse(notesPath, content);
         var verbatim = NotesParser.VerbatimLines(notes.Lines);
@@ -52,8 +53,17 @@ public static partial class NotesDrafter
 
         var name = NameOf(notesPath);
         var outline = DraftOutline.Build(notes);
+        var conference = post is null || post.IsConference;
+        // A post that is no write-up of an event has no talks: every heading is a section of its document.
+        if (!conference) outline = DraftOutline.WithoutTalks(outline, notes.Lines.Count);
         var language = LanguageOf(notes.Lines);
-        var title = TitleOf(notes, outline, name);
+        var title = post?.Title is { Length: > 0 } given ? Clip(given, Limits.Title) : TitleOf(notes, outline, name);
+        // The words that name the post's own event (in its title) are no technologies the catalog lacks.
+        var eventWords = conference && EventLike(title)
+            ? DraftText.Words(title).Select(w => title[w.Start..w.End]).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < scans.Length && eventWords.Count > 0; i++)
+            scans[i] = scans[i] with { Candidates = scans[i].Candidates.Where(c => !c.Split(' ').All(eventWords.Contains)).ToList() };
         var documentSlug = Unique(Clip(name + "-notes"), vocabulary.DocumentSlugs);
         var eventSlug = Unique(Clip(name), vocabulary.Events.Select(e => e.Slug).ToHashSet(StringComparer.Ordinal));
         var knownPeople = vocabulary.People.ToDictionary(p => p.Slug, StringComparer.Ordinal);
@@ -106,12 +116,18 @@ public static partial class NotesDrafter
         var nearMisses = scans.SelectMany(s => s.NearMisses).ToList();
         var candidates = Candidates(scans, 1, scans.Length);
         var draft = new DraftDocument(
-            notesPath, $"catalog/{name}.yaml", title, language, documentSlug, eventSlug,
+            notesPath, $"catalog/{name}.yaml", title, language, documentSlug, conference ? eventSlug : null, post,
             vocabulary.Events.FirstOrDefault(e => e.Slug == name), entries, nearMisses, candidates,
             scans.Sum(s => s.Mentions.Count), scans.SelectMany(s => s.Mentions.Select(m => m.Technology)).Distinct().Count(),
             HeadingTooLong: outline.Where(h => h.Kind is not null && h.Text.Length > Limits.Title).Select(h => h.Line).ToList());
         return new NotesDraft(notesPath, draft.CatalogPath, title, language, headings, nearMisses, candidates, draft.MentionCount, DraftYaml.Write(draft));
     }
+
+    /// <summary>
+    /// Whether a title names an event it writes up: a conference, summit, meetup, "... Days", "...Con", or says it in
+    /// Japanese (参加, 登壇, レポート, 勉強会).
+    /// </summary>
+    public static bool EventLike(string title) => EventTitle().IsMatch(title);
 
     /// <summary>The NAME of <c>notes/NAME.md</c>, as a slug.</summary>
     private static string NameOf(string notesPath)
@@ -282,6 +298,9 @@ public static partial class NotesDrafter
         }
     }
 
+    [GeneratedRegex(@"(?i:\b(?:conf|conference|summit|meetup|meet-up|days?|forum|festival|camp|hackathon|recap|write-?up|report|keynotes?|talks)\b)|[a-z]Con\b|参加|登壇|レポート|カンファレンス|勉強会|イベント|ミートアップ", RegexOptions.CultureInvariant)]
+    private static partial Regex EventTitle();
+
     [GeneratedRegex(@"(?:\s+[-–—]\s+|\s+by\s+|\s*[(（](?=[^()（）]+[)）]\s*$))(?<names>[^-–—]+?)[)）]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex SpeakerTail();
 
@@ -297,6 +316,6 @@ public static partial class NotesDrafter
 
 /// <summary>Everything the YAML of a draft is written from.</summary>
 internal sealed record DraftDocument(
-    string NotesPath, string CatalogPath, string Title, string Language, string DocumentSlug, string EventSlug,
+    string NotesPath, string CatalogPath, string Title, string Language, string DocumentSlug, string? EventSlug, PostFacts? Post,
     VocabularyEvent? KnownEvent, IReadOnlyList<DraftEntry> Entries, IReadOnlyList<DraftNearMiss> NearMisses,
     IReadOnlyList<DraftCandidate> Candidates, int MentionCount, int TechnologyCount, IReadOnlyList<int> HeadingTooLong);

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Reflection;
 
 namespace Catalog.Ingest.Landscape;
 
@@ -35,28 +34,13 @@ public static class HeldBackNames
         "Axolotl", "Carina", "Casper", "Helios", "Hubble", "Kepler", "Lima", "Omni", "Pluto", "Polaris", "Sparta", "Triton",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly Lazy<FrozenSet<string>> Words = new(ReadWords);
-
     /// <summary>Why a landscape-only technology's name must not link in text, or null when it may.</summary>
     public static string? Reason(string name)
     {
         var text = name.Trim();
         if (text.Length <= 2) return TooShort;
         if (Listed.Contains(text)) return ListedWord;
-        if (text.All(char.IsAsciiLetter) && Words.Value.Contains(text.ToLowerInvariant())) return DictionaryWord;
+        if (text.All(char.IsAsciiLetter) && EnglishWords.Contains(text)) return DictionaryWord;
         return null;
-    }
-
-    private static FrozenSet<string> ReadWords()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("english-words.txt")
-            ?? throw new InvalidOperationException("The embedded resource english-words.txt is missing.");
-        using var reader = new StreamReader(stream);
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0 && line[0] != '#') words.Add(line);
-        }
-        return words.ToFrozenSet(StringComparer.Ordinal);
     }
 }

@@ -47,6 +47,12 @@ public sealed class BringYourOwnNotesTests(CatalogApiFixture api, ITestOutputHel
         (66, "bare-metal"), (68, "bare-metal"), (68, "kubernetes"), (68, "calico"), (76, "istio"), (76, "kubernetes"), (77, "tekton"),
     ];
 
+    private static readonly string[] BlogPaths =
+    [
+        "notes/building-images.md", "catalog/building-images.yaml", "notes/meetup-recap.md", "catalog/meetup-recap.yaml",
+        "notes/moving-logs-to-fluentd.md", "catalog/moving-logs-to-fluentd.yaml",
+    ];
+
     private static readonly string[] WriteUpPaths = ["notes/container-meetup-example.md", "catalog/container-meetup-example.yaml"];
 
     private async Task<(string, string)[]> KeyAsync() =>
@@ -153,6 +159,64 @@ public sealed class BringYourOwnNotesTests(CatalogApiFixture api, ITestOutputHel
         finally
         {
             folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A blog's folder of posts of our own (<c>tests/Catalog.Tests.Support/Blog/</c>: YAML and TOML front matter, one post
+    /// without, one writing up no event, one naming no technology, one with broken front matter), drafted by the command
+    /// and imported by <c>notes import</c> into the test database with only the event's facts filled in.
+    /// </summary>
+    [Fact]
+    public async Task A_blog_folder_is_drafted_post_by_post_with_a_summary_and_imported_whole()
+    {
+        var blog = Path.GetFullPath(Path.Combine(Seeds.Repository, "..", "tests", "Catalog.Tests.Support", "Blog"));
+        var drafts = Directory.CreateTempSubdirectory("catalog-blog-drafts-");
+        var environment = new Dictionary<string, string?> { ["DOTNET_ENVIRONMENT"] = "Production", ["ConnectionStrings__Catalog"] = null };
+        try
+        {
+            var draft = await Command.RunAsync("dotnet", [ServiceProcess.BuiltDll, "notes", "draft", blog, "--out", drafts.FullName, "--seed", Seeds.Repository],
+                AppContext.BaseDirectory, environment);
+            output.WriteLine(draft.Error);
+            // One post has broken front matter: reported with its file, line and code, the others drafted, exit code 1.
+            Assert.Equal(1, draft.ExitCode);
+            Assert.Contains("content/posts/broken-front-matter.md:1: FRONT_MATTER_INVALID: ", draft.Error, StringComparison.Ordinal);
+            // stderr is a pipe here: a plain line per post, no bar drawn in place.
+            Assert.Contains("[4/5] content/posts/meetup-recap.md: drafted catalog/meetup-recap.yaml: 2 talks", draft.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain('\r', draft.Error);
+            Assert.Contains("| posts | drafted | skipped | failed | talks | mentions | candidates |", draft.Error, StringComparison.Ordinal);
+            Assert.Matches(@"\|\s+5 \|\s+3 \|\s+1 \|\s+1 \|\s+2 \|\s+\d+ \|\s+\d+ \|", draft.Error);
+            Assert.Equal(["building-images.yaml", "meetup-recap.yaml", "moving-logs-to-fluentd.yaml"],
+                Directory.GetFiles(Path.Combine(drafts.FullName, "catalog")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+            var import = environment.ToDictionary();
+            import["ConnectionStrings__Catalog"] = api.ConnectionString;
+            var recap = Path.Combine(drafts.FullName, "catalog", "meetup-recap.yaml");
+
+            // The conference write-up's event is not filled in: the folder is refused whole, at the name line.
+            var refused = await Command.RunAsync("dotnet", [ServiceProcess.BuiltDll, "notes", "import", drafts.FullName, "--seed", Seeds.Repository], AppContext.BaseDirectory, import);
+            Assert.True(refused.ExitCode == 1, refused.ToString());
+            Assert.Contains("catalog/meetup-recap.yaml:", refused.Error, StringComparison.Ordinal);
+            await using (var db = TestPostgres.Context(api.ConnectionString))
+                Assert.False(await db.Documents.AnyAsync(d => d.Slug == "moving-logs-to-fluentd-notes"), "A refused folder writes nothing.");
+
+            await File.WriteAllTextAsync(recap, WriteUps.FillInEvent(await File.ReadAllTextAsync(recap)));
+            var imported = await Command.RunAsync("dotnet", [ServiceProcess.BuiltDll, "notes", "import", drafts.FullName, "--seed", Seeds.Repository], AppContext.BaseDirectory, import);
+            Assert.True(imported.ExitCode == 0, imported.ToString());
+
+            await using var after = TestPostgres.Context(api.ConnectionString);
+            var documents = await after.Documents.Where(d => d.Slug.EndsWith("-notes") && d.Slug != "japan-container-days-v18-04-notes")
+                .Select(d => d.Slug).OrderBy(d => d).ToListAsync();
+            Assert.Equal(["building-images-notes", "meetup-recap-notes", "moving-logs-to-fluentd-notes"], documents);
+            Assert.Equal(2, await after.Talks.CountAsync(t => t.Slug == "running-istio-without-tears" || t.Slug == "what-we-learned-from-a-year-of-prometheus"));
+            Assert.Equal([(18, "fluentd")], (await MentionsAsync("moving-logs-to-fluentd-notes")).Where(m => m.Line == 18 && m.Technology == "fluentd").Select(m => (m.Line, m.Technology)).Distinct());
+        }
+        finally
+        {
+            await Attack.PostAsync(api.Client,
+                "mutation($input: RemoveImportedNotesInput!) { removeImportedNotes(input: $input) { changed } }",
+                new { input = new { paths = BlogPaths } }, await KeyAsync());
+            drafts.Delete(recursive: true);
         }
     }
 }

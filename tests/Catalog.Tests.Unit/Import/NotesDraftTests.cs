@@ -145,6 +145,55 @@ public sealed class NotesDraftTests
     }
 
     [Fact]
+    public void Candidates_are_names_of_things_and_not_days_places_everyday_words_known_forms_or_the_posts_own_event()
+    {
+        const string markdown =
+            "# Riverside Cloud Meetup recap\n\n## Scaling builds\n\n" +
+            "On Wed and Tue Dec 3 in Tokyo and Osaka, Riverside Cloud folks opened the Console for Management.\n" +
+            "- Zarquon\n" +
+            "* Sidekiq\n" +
+            "1. Capistrano\n" +
+            "| Blorpctl | TODO | PR | OS | IO |\n" +
+            "- We watch and push, and the Vector team wrote a note.\n" +
+            "- TKE and Tencent Kubernetes Engine, tencent-kubernetes-engine-tke, KUBERNETES\n" +
+            "- postgres for metadata, mysql for billing\n";
+
+        var draft = Draft(markdown);
+
+        var candidates = draft.Candidates.Select(c => c.Text).ToList();
+        // A tool named alone in a list item or a table cell is a candidate: those are no sentences.
+        Assert.Subset(candidates.ToHashSet(), new HashSet<string> { "Zarquon", "Sidekiq", "Capistrano", "Blorpctl" });
+        foreach (var noise in new[] { "Wed", "Tue", "Dec", "Tokyo", "Osaka", "Console", "Management", "TODO", "PR", "OS", "IO", "watch", "push",
+            "Riverside", "Riverside Cloud", "TKE", "Tencent Kubernetes Engine", "tencent-kubernetes-engine-tke", "KUBERNETES", "Vector" })
+            Assert.DoesNotContain(noise, candidates);
+        // Short forms of databases are found: Postgres links in any case, MySQL only as written (the draft says so).
+        var mentions = NotesDrafter.Draft("notes/draft-test.md", markdown, Vocabulary).MentionCount;
+        Assert.True(mentions > 0);
+        Assert.Contains(draft.NearMisses, n => n.Text == "mysql" && n.Technology == "mysql");
+        Assert.Contains(Import(draft, markdown).Mentions, m => m.Document == "draft-test-notes" && m.Technology == "postgresql" && m.MatchedText == "postgres");
+
+        // Each candidate comes with a technology entry to uncomment; a name is a project, lower-case words a concept.
+        Assert.Contains("#   - slug: zarquon\n#     name: Zarquon\n#     kind: project", draft.Yaml, StringComparison.Ordinal);
+        Assert.Equal("concept", DraftYaml.KindOf("progressive delivery"));
+        Assert.Equal("project", DraftYaml.KindOf("Blorpctl"));
+    }
+
+    [Fact]
+    public void A_one_letter_typo_in_a_three_word_name_is_offered_and_a_dictionary_word_is_not()
+    {
+        const string markdown = "# Notes\n\n## A talk\n\n- Open Policy Agnet checks manifests\n- the locker room and a binder of checkpoint notes\n- サバーレスで動かす\n";
+
+        var draft = Draft(markdown);
+
+        var misses = draft.NearMisses.ToDictionary(n => n.Text, n => n.Technology);
+        Assert.Equal("open-policy-agent", misses["Open Policy Agnet"]);
+        Assert.Equal("serverless", misses["サバーレス"]); // a katakana reading without its long-vowel mark
+        Assert.DoesNotContain("locker", misses.Keys); // one letter from Docker, but an English word
+        Assert.DoesNotContain("binder", misses.Keys);
+        Assert.DoesNotContain("checkpoint", misses.Keys);
+    }
+
+    [Fact]
     public void A_headings_speakers_are_split_from_its_title_and_known_ones_listed_with_their_organisation()
     {
         const string markdown =
