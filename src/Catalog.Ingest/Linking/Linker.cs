@@ -254,10 +254,17 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
         if (FunctionWords.Contains(previous) || vocabulary.FormTexts.Contains(previous.ToLowerInvariant())) return false;
         if (previous.Length <= 5 && previous.All(c => !char.IsLetter(c) || char.IsUpper(c))) return false;
         var at = before.Groups[1].Index;
-        return !(AtSentenceStart(text, at) && LinkWords.IsDictionaryWord(previous.ToLowerInvariant()));
+        // An ordinary word opening a sentence, or anywhere in a title written in title case ("Why We Use Istio"), is no name.
+        return !((AtSentenceStart(text, at) || IsTitleCase(text)) && LinkWords.IsDictionaryWord(previous.ToLowerInvariant()));
     }
 
     private static bool AtSentenceStart(string text, int at) => SentenceOpening().IsMatch(text[..at]);
+
+    private static bool IsTitleCase(string text)
+    {
+        var words = LongWord().Matches(text);
+        return words.Count >= 3 && words.Count(w => char.IsUpper(w.Value[0])) * 5 >= words.Count * 3;
+    }
 
     private static HashSet<string> CodeWords(IReadOnlyList<string> blocks)
     {
@@ -302,8 +309,12 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
     [GeneratedRegex(@"\G/([A-Z][A-Za-z0-9]*)(?![A-Za-z0-9])")]
     private static partial Regex SlashedAfter();
 
-    [GeneratedRegex(@"(?:^|[.!?。:：]\s*|^\s*)$")]
+    // A sentence opens a line (after a Markdown heading mark, a bullet or a number) or follows its end punctuation.
+    [GeneratedRegex(@"(?:[.!?。:：]\s*|^\s*(?:#+|[-*+>•]|\d+[.)])?\s*)$")]
     private static partial Regex SentenceOpening();
+
+    [GeneratedRegex("[A-Za-z]{4,}")]
+    private static partial Regex LongWord();
 
     [GeneratedRegex("`([^`]+)`")]
     private static partial Regex CodeSpan();
