@@ -17,6 +17,8 @@ internal static partial class TalkHeading
         string? time = null;
         var track = new List<string>();
         var title = heading.Trim();
+        // A heading that is only a slot ("10:00 - 10:30") has no title apart from it: it stays whole.
+        if (Leading().Match(title) is { Success: true } whole && whole.Length == title.Length) return new TalkHeadingParts(title, null, null);
         // Before the title, any number of them; after it, only bracketed ones or a time slot: "Part #3" keeps its number.
         for (var found = true; found;)
         {
