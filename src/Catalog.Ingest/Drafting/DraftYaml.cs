@@ -29,7 +29,7 @@ internal static class DraftYaml
         Paragraph("Fill in the lines marked FILL IN, check the talks and sections against the post, then import (see seed/README.md).");
         Paragraph($"Found {talks.Count} talks, {sections.Count} other sections, {draft.Entries.Sum(e => e.SubHeadings.Count)} sub-headings kept in their talks, " +
             $"{draft.MentionCount} mentions of {draft.TechnologyCount} known technologies, {draft.NearMisses.Count(n => !n.LookUpOnly)} near-miss spellings, " +
-            $"{draft.Candidates.Count} terms the catalog lacks, {draft.Speakers.Count} new speakers.");
+            $"{draft.Candidates.Count} terms the catalog lacks" + (draft.Speakers.Count > 0 ? $", {draft.Speakers.Count} speakers it lacks." : "."));
         foreach (var line in draft.HeadingTooLong)
             Comment("", $"The heading at line {line} is longer than {Catalog.Model.Configurations.Limits.Title} characters: shorten it in the notes before importing.");
         Line();

@@ -37,9 +37,6 @@ public sealed record DraftPerson(string Slug, string Name, string? Handle, int L
 {
     /// <summary>The profile page the notes link the person to.</summary>
     public string? Profile { get; init; }
-
-    /// <summary>Whether the notes name the person as a talk's speaker, so the draft lists them and attaches them to it.</summary>
-    public bool Speaker { get; init; }
 }
 
 /// <summary>An organisation a speaker's affiliation names that the catalog lacks, proposed for the user to confirm.</summary>

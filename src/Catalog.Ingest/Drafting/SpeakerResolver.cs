@@ -84,7 +84,6 @@ internal sealed class SpeakerResolver
         var person = new DraftPerson(slug, DraftText.Cut(mention.Name, Limits.Name), mention.Handle, line)
         {
             Profile = mention.Profile is { Length: <= Limits.Url } profile ? profile : null,
-            Speaker = true,
         };
         if (handleKey is not null) _newPeople[handleKey] = person;
         if (!mention.Name.StartsWith('@')) _newPeople.TryAdd(nameKey, person);

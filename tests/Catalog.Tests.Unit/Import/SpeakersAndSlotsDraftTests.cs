@@ -154,6 +154,24 @@ public sealed class SpeakersAndSlotsDraftTests
     }
 
     [Fact]
+    public void A_profile_that_is_no_web_address_and_an_overlong_time_slot_are_refused_at_their_lines()
+    {
+        var markdown = "# Notes\n\n## A talk\n\n- Istio\n";
+        var catalog =
+            "events:\n  - { slug: keys-test, name: Keys Test }\n" +
+            "documents:\n  - { slug: keys-test-notes, file: notes/keys-test.md, title: Notes, language: en, event: keys-test, sections: [{ slug: introduction, heading: Notes, kind: introduction }] }\n" +
+            "people:\n  - { slug: keys-test-person, name: Someone, profile: \"ftp://example.org/someone\" }\n" +
+            $"talks:\n  - {{ slug: keys-test-talk, document: keys-test-notes, title: A talk, time: {new string('9', 101)}, track: Room A }}\n";
+
+        var errors = Assert.Throws<SeedException>(() => SeedLoader.Load(SeedLoader.Merge(SeedLoader.ReadFolder(Seeds.Repository),
+            [new SeedFile("notes/keys-test.md", markdown, true), new SeedFile("catalog/keys-test.yaml", catalog, true)]))).Errors;
+
+        Assert.Equal([(6, "'profile' must be an absolute http(s) URL"), (8, "'time' has 101 characters; the limit is 100.")],
+            errors.Select(e => (e.Line, e.Message.StartsWith("'profile'", StringComparison.Ordinal) ? e.Message[..41] : e.Message)));
+        Assert.All(errors, e => Assert.Equal("catalog/keys-test.yaml", e.File));
+    }
+
+    [Fact]
     public void The_opening_comment_is_whole_however_long_the_paths()
     {
         var name = new string('k', 60);
