@@ -95,9 +95,9 @@ public static class CatalogSnapshotReader
         "SELECT id, from_id, to_id, kind, source_url FROM technology_relations",
         "SELECT id, slug, name_en, name_ja, parent_id, position, aliases FROM categories",
         "SELECT id, slug, name, name_ja, kind, parent_id, homepage, aliases, membership, member_since, cncf_programs, crunchbase FROM organizations",
-        "SELECT id, slug, name, handle FROM people",
+        "SELECT id, slug, name, handle, profile_url FROM people",
         "SELECT id, slug, name, edition, date, city, homepage, source_url FROM events",
-        "SELECT id, slug, title, event_id, position FROM talks",
+        "SELECT id, slug, title, event_id, position, time, track FROM talks",
         "SELECT talk_id, person_id, position, organization_id FROM talk_speakers",
         "SELECT talk_id, organization_id, position FROM talk_organizations",
         "SELECT id, slug, path, title, blog, author, language, published_on, url, event_id, content FROM documents",
@@ -260,6 +260,7 @@ public static class CatalogSnapshotReader
         Slug = r.GetString(1),
         Name = r.GetString(2),
         Handle = Text(r, 3),
+        ProfileUrl = Text(r, 4),
     };
 
     private static Event ReadEvent(NpgsqlDataReader r, SharedTexts texts) => new()
@@ -281,6 +282,8 @@ public static class CatalogSnapshotReader
         Title = r.GetString(2),
         EventId = r.GetInt32(3),
         Position = r.GetInt32(4),
+        Time = Text(r, 5),
+        Track = Text(r, 6),
     };
 
     private static TalkSpeaker ReadSpeaker(NpgsqlDataReader r) => new()

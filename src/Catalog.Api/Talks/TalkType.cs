@@ -17,7 +17,9 @@ public sealed class TalkType : ObjectGraphType<Talk>
         Description = "A talk at an event, as the notes record it.";
         this.IsNode(t => t.Id);
         Field(t => t.Slug).Description("The unique, URL-safe key.");
-        Field(t => t.Title).Description("The title exactly as the notes write it.");
+        Field(t => t.Title).Description("The title as the notes write it, without the time slot, track or speakers written beside it.");
+        Field(t => t.Time, nullable: true).Description("The time slot as the notes write it (\"10:00 - 10:30\", \"13:00〜\"), when they give one.");
+        Field(t => t.Track, nullable: true).Description("The track, room or session number as the notes write it (\"Room A\", \"B-2\", \"#3\"), when they give one.");
         Field<NonNullGraphType<EventType>>("event").Description("The event it was given at.").Resolve(c => c.Catalog().Events[c.Source.EventId]);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PersonType>>>>("speakers")
             .Description("The speakers, in the order the notes give them; empty when the notes name none.")

@@ -47,7 +47,9 @@ internal sealed partial class DraftScanner
         _bySlug = vocabulary.Technologies.GroupBy(t => t.Slug, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _technologies = new AliasMatcher(vocabulary.Technologies.SelectMany(t => t.Forms.Where(f => f.Match).Select(f => new MatchForm(f.Text, t.Slug, f.CaseSensitive))));
         _people = new AliasMatcher(vocabulary.People.SelectMany(p => PersonForms(p).Select(f => new MatchForm(f, p.Slug, false))));
-        _organizations = new AliasMatcher(vocabulary.Organizations.SelectMany(o => o.Forms.Select(f => new MatchForm(f, o.Slug, false))));
+        // A social or publishing site ("/ Twitter" beside a speaker's link) says where a person publishes, not whom they work for.
+        _organizations = new AliasMatcher(vocabulary.Organizations.Where(o => !SpeakerResolver.IsSite(o))
+            .SelectMany(o => o.Forms.Select(f => new MatchForm(f, o.Slug, false))));
         foreach (var technology in vocabulary.Technologies)
         {
             foreach (var form in technology.Forms)

@@ -27,14 +27,19 @@ internal static class DraftYaml
         var yaml = new StringBuilder();
         void Line(string text = "") => yaml.Append(text).Append('\n');
         void Comment(string indent, string text) => Line($"{indent}# {DraftText.Comment(text, 160)}");
+        // The opening lines name paths, which may be long: they wrap at spaces rather than lose their end.
+        void Paragraph(string text)
+        {
+            foreach (var line in WrapWords(DraftText.Comment(text, 2000), 118)) Line($"# {line}");
+        }
 
         var talks = draft.Entries.Where(e => e.Heading.Kind == SectionKind.Talk).ToList();
         var sections = draft.Entries.Where(e => e.Heading.Kind != SectionKind.Talk).ToList();
-        Comment("", $"Catalog entries drafted from {draft.NotesPath} by `notes draft`: import this file as {draft.CatalogPath} with the notes.");
-        Comment("", "Fill in the lines marked FILL IN, check the talks and sections against the post, then import (see seed/README.md).");
-        Comment("", $"Found {talks.Count} talks, {sections.Count} other sections, {draft.Entries.Sum(e => e.SubHeadings.Count)} sub-headings kept in their talks, " +
+        Paragraph($"Catalog entries drafted from {draft.NotesPath} by `notes draft`: import this file as {draft.CatalogPath} with the notes.");
+        Paragraph("Fill in the lines marked FILL IN, check the talks and sections against the post, then import (see seed/README.md).");
+        Paragraph($"Found {talks.Count} talks, {sections.Count} other sections, {draft.Entries.Sum(e => e.SubHeadings.Count)} sub-headings kept in their talks, " +
             $"{draft.MentionCount} mentions of {draft.TechnologyCount} known technologies, {draft.NearMisses.Count(n => !n.LookUpOnly)} near-miss spellings, " +
-            $"{draft.Candidates.Count} terms the catalog lacks.");
+            $"{draft.Candidates.Count} terms the catalog lacks" + (draft.Speakers.Count > 0 ? $", {draft.Speakers.Count} speakers it lacks." : "."));
         foreach (var line in draft.HeadingTooLong)
             Comment("", $"The heading at line {line} is longer than {Catalog.Model.Configurations.Limits.Title} characters: shorten it in the notes before importing.");
         Line();
@@ -78,15 +83,23 @@ internal static class DraftYaml
         }
         Line();
 
-        var people = talks.SelectMany(t => t.Findings.UnknownPeople).DistinctBy(p => p.Slug).ToList();
+        var speakerSlugs = draft.Speakers.Select(p => p.Slug).ToHashSet(StringComparer.Ordinal);
+        var people = talks.SelectMany(t => t.Findings.UnknownPeople).Where(p => !speakerSlugs.Contains(p.Slug)).DistinctBy(p => p.Slug).ToList();
         Line("people:");
-        if (people.Count > 0) Comment("  ", "People the notes name whom the catalog lacks: uncomment those who spoke, check the name, and list them under their talk's speakers.");
-        foreach (var person in people)
-        {
-            var handle = person.Handle is null ? "" : $", handle: {Scalar(person.Handle, flow: true)}";
-            Comment("  ", $"- {{ slug: {person.Slug}, name: {Scalar(person.Name, flow: true)}{handle} }}   # line {person.Line}");
-        }
+        if (draft.Speakers.Count > 0) Comment("  ", "The speakers the notes link under their talks whom the catalog lacks: check the names (as the post writes them).");
+        foreach (var person in draft.Speakers) Line($"  - {PersonEntry(person)}   # line {person.Line}");
+        if (people.Count > 0) Comment("  ", "Other people the notes name whom the catalog lacks: uncomment those who spoke, check the name, and list them under their talk's speakers.");
+        foreach (var person in people) Comment("  ", $"- {PersonEntry(person)}   # line {person.Line}");
         Line();
+
+        if (draft.Affiliations.Count > 0)
+        {
+            Line("organizations:");
+            Comment("  ", "Affiliations written beside speakers that the catalog lacks: uncomment one to add it, then name it on the speaker (see the talks).");
+            foreach (var organization in draft.Affiliations)
+                Comment("  ", $"- {{ slug: {organization.Slug}, name: {Scalar(organization.Name, flow: true)}, kind: company }}   # line {organization.Line}");
+            Line();
+        }
 
         Line(talks.Count == 0 ? "talks: []" : "talks:");
         foreach (var talk in talks)
@@ -97,6 +110,8 @@ internal static class DraftYaml
             Line($"    title: {Scalar(talk.Title!)}");
             if (talk.Title != h.Text) Line($"    heading: {Scalar(h.Text)}");
             if (h.Occurrence > 1) Line($"    occurrence: {h.Occurrence}   # the heading's occurrence number {h.Occurrence} in the notes");
+            if (talk.Time is { } time) Line($"    time: {Scalar(time)}");
+            if (talk.Track is { } track) Line($"    track: {Scalar(track)}");
             Comment("    ", $"lines {h.Line}-{h.EndLine}" + (talk.SubHeadings.Count > 0
                 ? "; sub-headings kept in this talk: " + string.Join(", ", talk.SubHeadings.Select(s => $"line {s.Line} \"{s.Text}\""))
                 : ""));
@@ -106,7 +121,12 @@ internal static class DraftYaml
             {
                 Line("    speakers:");
                 foreach (var speaker in speakers)
-                    Line(speaker.Organization is null ? $"      - {{ person: {speaker.Person} }}" : $"      - {{ person: {speaker.Person}, organization: {speaker.Organization} }}");
+                {
+                    var entry = speaker.Organization is null ? $"      - {{ person: {speaker.Person} }}" : $"      - {{ person: {speaker.Person}, organization: {speaker.Organization} }}";
+                    Line(speaker.ProposedOrganization is { } proposed
+                        ? $"{entry}   # affiliation: uncomment '{proposed}' under organizations, then add 'organization: {proposed}' here"
+                        : entry);
+                }
             }
             foreach (var person in talk.Findings.UnknownPeople)
                 Comment("    ", $"speaker the catalog lacks? {person.Name} (line {person.Line}): see people above, then '- {{ person: {person.Slug} }}' under speakers");
@@ -161,6 +181,33 @@ internal static class DraftYaml
         {
             foreach (var line in Wrap("not in the catalog: ", findings.Candidates.Take(CandidatesPerEntry).Select(Counted))) comment(indent, line);
         }
+    }
+
+    /// <summary>A person's entry as a flow mapping: slug, name, and the handle and profile page when known.</summary>
+    private static string PersonEntry(DraftPerson person)
+    {
+        var handle = person.Handle is null ? "" : $", handle: {Scalar(person.Handle, flow: true)}";
+        var profile = person.Profile is null ? "" : $", profile: {Scalar(person.Profile, flow: true)}";
+        return $"{{ slug: {person.Slug}, name: {Scalar(person.Name, flow: true)}{handle}{profile} }}";
+    }
+
+    /// <summary>A text as lines of at most <paramref name="width"/> characters, broken at spaces (a longer word stays whole).</summary>
+    private static IEnumerable<string> WrapWords(string text, int width)
+    {
+        var line = new StringBuilder();
+        var empty = true;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!empty && line.Length + 1 + word.Length > width)
+            {
+                yield return line.ToString();
+                line.Clear().Append("  ");
+                empty = true;
+            }
+            line.Append(empty ? "" : " ").Append(word);
+            empty = false;
+        }
+        if (!empty) yield return line.ToString();
     }
 
     /// <summary>A list as comment lines of about 110 characters, the first starting with a label.</summary>

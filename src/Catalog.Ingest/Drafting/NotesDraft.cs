@@ -8,9 +8,12 @@ namespace Catalog.Ingest.Drafting;
 /// <param name="EndLine">The last line of what the entry covers (a talk's sub-headings included).</param>
 /// <param name="Occurrence">Which heading of this text it is, counting from 1.</param>
 /// <param name="Slug">The entry's slug; null for a sub-heading.</param>
-/// <param name="Title">A talk's title: the heading without Markdown or the speakers it names.</param>
+/// <param name="Title">A talk's title: the heading without Markdown, the speakers it names, its time slot or its track.</param>
+/// <param name="Time">A talk's time slot as the heading writes it ("10:00 - 10:30").</param>
+/// <param name="Track">A talk's track, room or number as the heading writes it ("Room A", "B-2").</param>
 public sealed record DraftHeading(
-    int Line, int EndLine, int Level, string Heading, int Occurrence, SectionKind? Kind, string? Slug, string? Title);
+    int Line, int EndLine, int Level, string Heading, int Occurrence, SectionKind? Kind, string? Slug, string? Title,
+    string? Time = null, string? Track = null);
 
 /// <summary>A technology the catalog knows, found in a part of the notes, with the lines that name it.</summary>
 public sealed record DraftMention(string Technology, string Name, IReadOnlyList<int> Lines);
@@ -26,11 +29,25 @@ public sealed record DraftNearMiss(string Text, int Line, string Technology, str
 /// <summary>A term that looks like a technology the catalog lacks, with the lines it is on and how often it occurs.</summary>
 public sealed record DraftCandidate(string Text, int Count, IReadOnlyList<int> Lines);
 
-/// <summary>A person named in the notes whom the catalog lacks (an @handle, or a name in a talk's heading).</summary>
-public sealed record DraftPerson(string Slug, string Name, string? Handle, int Line);
+/// <summary>
+/// A person named in the notes whom the catalog lacks: a speaker linked under a talk's heading or in it (drafted as an
+/// entry), or an @handle or a name in a heading (suggested in a comment).
+/// </summary>
+public sealed record DraftPerson(string Slug, string Name, string? Handle, int Line)
+{
+    /// <summary>The profile page the notes link the person to.</summary>
+    public string? Profile { get; init; }
+}
 
-/// <summary>A speaker of a drafted talk whom the catalog knows, with the organisation named beside them.</summary>
-public sealed record DraftSpeaker(string Person, string? Organization);
+/// <summary>An organisation a speaker's affiliation names that the catalog lacks, proposed for the user to confirm.</summary>
+public sealed record DraftOrganization(string Slug, string Name, int Line);
+
+/// <summary>A speaker of a drafted talk, with the known organisation named beside them.</summary>
+public sealed record DraftSpeaker(string Person, string? Organization)
+{
+    /// <summary>The organisation the draft proposes for the affiliation written beside the speaker, when the catalog lacks it.</summary>
+    public string? ProposedOrganization { get; init; }
+}
 
 /// <summary>What the draft found in one talk or section.</summary>
 public sealed record DraftFindings(

@@ -8,7 +8,14 @@ using Catalog.Model.Configurations;
 namespace Catalog.Ingest.Drafting;
 
 /// <summary>One entry of a draft (a talk or a section) with what was found in its lines.</summary>
-internal sealed record DraftEntry(OutlineHeading Heading, string Slug, string? Title, DraftFindings Findings, IReadOnlyList<OutlineHeading> SubHeadings);
+internal sealed record DraftEntry(OutlineHeading Heading, string Slug, string? Title, DraftFindings Findings, IReadOnlyList<OutlineHeading> SubHeadings)
+{
+    /// <summary>A talk's time slot, as its heading writes it.</summary>
+    public string? Time { get; init; }
+
+    /// <summary>A talk's track, room or number, as its heading writes it.</summary>
+    public string? Track { get; init; }
+}
 
 /// <summary>
 /// Drafts the catalog entries for a Markdown write-up from the catalog's vocabulary alone: no database, no files.
@@ -67,6 +74,7 @@ public static partial class NotesDrafter
         var documentSlug = Unique(Clip(name + "-notes"), vocabulary.DocumentSlugs);
         var eventSlug = Unique(Clip(name), vocabulary.Events.Select(e => e.Slug).ToHashSet(StringComparer.Ordinal));
         var knownPeople = vocabulary.People.ToDictionary(p => p.Slug, StringComparer.Ordinal);
+        var resolver = new SpeakerResolver(vocabulary);
 
         var entries = new List<DraftEntry>();
         var sectionSlugs = new HashSet<string>(StringComparer.Ordinal) { "preamble" };
@@ -83,18 +91,26 @@ public static partial class NotesDrafter
             if (heading.Kind == SectionKind.Talk)
             {
                 talkNumber++;
-                var plain = DraftText.Plain(heading.Text);
-                var (talkTitle, speakerText) = SplitSpeakers(plain.Length > 0 ? plain : heading.Text, scanner, heading.Line);
+                var plain = DraftText.Plain(WithoutSpeakers(heading.Text));
+                var parts = TalkHeading.Split(plain.Length > 0 ? plain : heading.Text);
+                var (talkTitle, speakerText) = SplitSpeakers(parts.Title, scanner, heading.Line);
                 // Talk slugs are unique across the catalog, and apart from the document's section slugs. A slug of one word
                 // ("istio") says little and clashes with the next document's: those get the document's name.
                 var slug = DraftText.Slugify(talkTitle);
                 slug = Unique(slug.Contains('-', StringComparison.Ordinal) ? slug : Clip($"{name}-talk-{talkNumber}"), talkSlugs, sectionSlugs);
                 talkSlugs.Add(slug);
                 sectionSlugs.Add(slug);
-                var unknown = findings.UnknownPeople.Concat(PeopleIn(speakerText, heading.Line, knownPeople.Values)).DistinctBy(p => p.Slug).ToList();
-                findings = findings with { Speakers = Speakers(scans, notes, heading), UnknownPeople = unknown };
-                findings = findings with { Organizations = Organizations(scans, notes, heading, findings.Speakers) };
-                entries.Add(new DraftEntry(heading, slug, Clip(talkTitle, Limits.Title), findings, subHeadings));
+                var (speakers, written) = Speakers(scans, notes, heading, resolver);
+                var handles = written.Select(w => w.Handle).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var unknown = findings.UnknownPeople.Where(p => p.Handle is null || !handles.Contains(p.Handle))
+                    .Concat(PeopleIn(speakerText, heading.Line, knownPeople.Values)).DistinctBy(p => p.Slug).ToList();
+                findings = findings with { Speakers = speakers, UnknownPeople = unknown };
+                findings = findings with { Organizations = Organizations(scans, notes, heading, speakers) };
+                entries.Add(new DraftEntry(heading, slug, Clip(talkTitle, Limits.Title), findings, subHeadings)
+                {
+                    Time = Label(parts.Time),
+                    Track = Label(parts.Track),
+                });
             }
             else
             {
@@ -106,20 +122,25 @@ public static partial class NotesDrafter
                 entries.Add(new DraftEntry(heading, slug, null, findings, subHeadings));
             }
         }
+        // The names of the people a post links as speakers, their affiliations and the talks' tracks are no terms of technology.
+        var peopleWords = PeopleWords(resolver);
+        peopleWords.UnionWith(entries.SelectMany(e => (e.Track ?? "").Split([' ', '/'], StringSplitOptions.RemoveEmptyEntries)));
+        entries = [.. entries.Select(e => e with { Findings = WithoutPeople(e.Findings, peopleWords) })];
         var entryOf = new Dictionary<OutlineHeading, DraftEntry>(ReferenceEqualityComparer.Instance);
         foreach (var entry in entries) entryOf[entry.Heading] = entry;
         var headings = outline.Select(h =>
         {
             var entry = entryOf.GetValueOrDefault(h);
-            return new DraftHeading(h.Line, h.EndLine, h.Level, h.Text, h.Occurrence, h.Kind, entry?.Slug, entry?.Title);
+            return new DraftHeading(h.Line, h.EndLine, h.Level, h.Text, h.Occurrence, h.Kind, entry?.Slug, entry?.Title, entry?.Time, entry?.Track);
         }).ToList();
-        var nearMisses = scans.SelectMany(s => s.NearMisses).ToList();
-        var candidates = Candidates(scans, 1, scans.Length);
+        var nearMisses = scans.SelectMany(s => s.NearMisses).Where(n => !IsPeople(n.Text, peopleWords)).ToList();
+        var candidates = Candidates(scans, 1, scans.Length).Where(c => !IsPeople(c.Text, peopleWords)).ToList();
         var draft = new DraftDocument(
             notesPath, $"catalog/{name}.yaml", title, language, documentSlug, conference ? eventSlug : null, post,
             vocabulary.Events.FirstOrDefault(e => e.Slug == name), entries, nearMisses, candidates,
             scans.Sum(s => s.Mentions.Count), scans.SelectMany(s => s.Mentions.Select(m => m.Technology)).Distinct().Count(),
-            HeadingTooLong: outline.Where(h => h.Kind is not null && h.Text.Length > Limits.Title).Select(h => h.Line).ToList());
+            HeadingTooLong: outline.Where(h => h.Kind is not null && h.Text.Length > Limits.Title).Select(h => h.Line).ToList(),
+            resolver.NewPeople, resolver.NewOrganizations);
         return new NotesDraft(notesPath, draft.CatalogPath, title, language, headings, nearMisses, candidates, draft.MentionCount, DraftYaml.Write(draft));
     }
 
@@ -226,27 +247,48 @@ public static partial class NotesDrafter
     }
 
     /// <summary>
-    /// The known people near a talk's start, each with the known organisation named closest after them on the same
-    /// line (else closest before): "@amsy810 アドテクスタジオ", "Shingo Yoshida(Section9/Serverless)"; of a career
-    /// written with arrows ("yahoo -> microsoft"), the last.
+    /// The speakers near a talk's start, in the order the lines name them: those written as a post writes a speaker
+    /// (<see cref="SpeakerLinks"/>: known people reused, others drafted, the affiliation beside them), and the known
+    /// people named otherwise, each with the known organisation named closest after them on the same line (else
+    /// closest before): "@amsy810 アドテクスタジオ", "Shingo Yoshida(Section9/Serverless)"; of a career written with
+    /// arrows ("yahoo -> microsoft"), the last.
     /// </summary>
-    private static List<DraftSpeaker> Speakers(LineScan[] scans, NotesDocument notes, OutlineHeading heading)
+    private static (List<DraftSpeaker> Speakers, List<SpeakerMention> Written) Speakers(
+        LineScan[] scans, NotesDocument notes, OutlineHeading heading, SpeakerResolver resolver)
     {
         var speakers = new List<DraftSpeaker>();
+        var allWritten = new List<SpeakerMention>();
         foreach (var line in SpeakerRegion(notes, heading))
         {
             var scan = scans[line - 1];
-            for (var i = 0; i < scan.People.Count; i++)
+            var text = notes.Lines[line - 1];
+            var written = SpeakerLinks.Find(text);
+            allWritten.AddRange(written);
+            var named = new List<(int Start, DraftSpeaker Speaker)>();
+            for (var i = 0; i < written.Count; i++)
             {
-                var (person, start) = scan.People[i];
-                var nextPerson = i + 1 < scan.People.Count ? scan.People[i + 1].Start : int.MaxValue;
-                var previousPerson = i > 0 ? scan.People[i - 1].Start : -1;
-                var after = Latest(scan.Organizations.Where(o => o.Start > start && o.Start < nextPerson).ToList(), notes.Lines[line - 1]);
-                var before = scan.Organizations.Where(o => o.Start < start && o.Start > previousPerson).Select(o => o.Organization).LastOrDefault();
-                if (speakers.All(s => s.Person != person)) speakers.Add(new DraftSpeaker(person, after ?? before));
+                var mention = written[i];
+                var previousEnd = i > 0 ? written[i - 1].End : 0;
+                var before = scan.Organizations.Where(o => o.Start >= previousEnd && o.Start < mention.Start).Select(o => o.Organization).LastOrDefault();
+                named.Add((mention.Start, resolver.Resolve(mention, line, before)));
+            }
+            var known = scan.People.Where(p => !written.Any(w => w.Start <= p.Start && p.Start < w.End)).ToList();
+            var starts = known.Select(p => p.Start).Concat(written.Select(w => w.Start)).Order().ToList();
+            var organizations = scan.Organizations.Where(o => !written.Any(w => w.Start <= o.Start && o.Start < w.End)).ToList();
+            foreach (var (person, start) in known)
+            {
+                var nextPerson = starts.FirstOrDefault(s => s > start, int.MaxValue);
+                var previousPerson = starts.LastOrDefault(s => s < start, -1);
+                var after = Latest(organizations.Where(o => o.Start > start && o.Start < nextPerson).ToList(), text);
+                var before = organizations.Where(o => o.Start < start && o.Start > previousPerson).Select(o => o.Organization).LastOrDefault();
+                named.Add((start, new DraftSpeaker(person, after ?? before)));
+            }
+            foreach (var (_, speaker) in named.OrderBy(n => n.Start))
+            {
+                if (speakers.All(s => s.Person != speaker.Person)) speakers.Add(speaker);
             }
         }
-        return speakers;
+        return (speakers, allWritten);
     }
 
     private static string? Latest(List<(string Organization, int Start)> named, string text)
@@ -260,10 +302,58 @@ public static partial class NotesDrafter
             between.Contains("->", StringComparison.Ordinal) || between.Contains('→') || between.Contains("=>", StringComparison.Ordinal);
     }
 
-    /// <summary>The known organisations near a talk's start that are not a speaker's.</summary>
+    /// <summary>
+    /// The known organisations a talk's heading or its speakers' lines name that are not a speaker's: not those inside
+    /// how a speaker is written (a display name "NAME@Company"), nor inside a technology's name ("Google Kubernetes
+    /// Engine"), nor on lines of what the talk said, which name companies as subjects rather than as its makers.
+    /// </summary>
     private static List<string> Organizations(LineScan[] scans, NotesDocument notes, OutlineHeading heading, IReadOnlyList<DraftSpeaker> speakers) =>
-        SpeakerRegion(notes, heading).SelectMany(l => scans[l - 1].Organizations.Select(o => o.Organization))
+        SpeakerRegion(notes, heading).Where(l => l == heading.Line || scans[l - 1].People.Count > 0 || SpeakerLinks.Find(notes.Lines[l - 1]).Count > 0)
+            .SelectMany(l =>
+            {
+                var written = SpeakerLinks.Find(notes.Lines[l - 1]);
+                var scan = scans[l - 1];
+                return scan.Organizations
+                    .Where(o => !written.Any(w => w.Start <= o.Start && o.Start < w.End) && !scan.Mentions.Any(m => m.Span.Start <= o.Start && o.Start < m.Span.End))
+                    .Select(o => o.Organization);
+            })
             .Where(o => speakers.All(s => s.Organization != o)).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>A heading without the speakers written in it as links, and the words that joined them to the title.</summary>
+    private static string WithoutSpeakers(string heading)
+    {
+        var written = SpeakerLinks.Find(heading);
+        if (written.Count == 0) return heading;
+        var text = new System.Text.StringBuilder(heading);
+        foreach (var speaker in written.OrderByDescending(w => w.Start)) text.Remove(speaker.Start, speaker.End - speaker.Start);
+        var rest = Joiners().Replace(text.ToString(), " ").Trim();
+        return rest.Length > 0 ? rest : heading;
+    }
+
+    /// <summary>A time slot or track as the catalog keeps it: null when none, cut to the column's length.</summary>
+    private static string? Label(string? text) => text is null ? null : DraftText.Cut(text, Limits.Label);
+
+    /// <summary>The words of the names, handles and affiliations of the speakers the document names.</summary>
+    private static HashSet<string> PeopleWords(SpeakerResolver resolver)
+    {
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var person in resolver.NewPeople)
+        {
+            words.UnionWith(person.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            if (person.Handle is { } handle) words.Add(handle);
+        }
+        foreach (var organization in resolver.NewOrganizations) words.UnionWith(organization.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return words;
+    }
+
+    private static bool IsPeople(string term, HashSet<string> peopleWords) =>
+        peopleWords.Count > 0 && term.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(peopleWords.Contains);
+
+    private static DraftFindings WithoutPeople(DraftFindings findings, HashSet<string> peopleWords) => findings with
+    {
+        Candidates = [.. findings.Candidates.Where(c => !IsPeople(c.Text, peopleWords))],
+        NearMisses = [.. findings.NearMisses.Where(n => !IsPeople(n.Text, peopleWords))],
+    };
 
     /// <summary>
     /// A heading's title and the speakers it names after it: "Lazy image pulls - Kohei Tokunaga, NTT" or
@@ -301,6 +391,10 @@ public static partial class NotesDrafter
     [GeneratedRegex(@"(?i:\b(?:conf|conference|summit|meetup|meet-up|days?|forum|festival|camp|hackathon|recap|write-?up|report|keynotes?|talks)\b)|[a-z]Con\b|参加|登壇|レポート|カンファレンス|勉強会|イベント|ミートアップ", RegexOptions.CultureInvariant)]
     private static partial Regex EventTitle();
 
+    /// <summary>What is left between a title and the speakers removed from it: a dash, a slash, "by", "登壇:".</summary>
+    [GeneratedRegex(@"(?:\s*(?:[-–—/／|｜、,:：]|\bby\b|登壇者?[:：]?|発表者?[:：]?)\s*)+$|^\s*(?:[-–—/／|｜、,:：]\s*)+", RegexOptions.CultureInvariant)]
+    private static partial Regex Joiners();
+
     [GeneratedRegex(@"(?:\s+[-–—]\s+|\s+by\s+|\s*[(（](?=[^()（）]+[)）]\s*$))(?<names>[^-–—]+?)[)）]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex SpeakerTail();
 
@@ -318,4 +412,5 @@ public static partial class NotesDrafter
 internal sealed record DraftDocument(
     string NotesPath, string CatalogPath, string Title, string Language, string DocumentSlug, string? EventSlug, PostFacts? Post,
     VocabularyEvent? KnownEvent, IReadOnlyList<DraftEntry> Entries, IReadOnlyList<DraftNearMiss> NearMisses,
-    IReadOnlyList<DraftCandidate> Candidates, int MentionCount, int TechnologyCount, IReadOnlyList<int> HeadingTooLong);
+    IReadOnlyList<DraftCandidate> Candidates, int MentionCount, int TechnologyCount, IReadOnlyList<int> HeadingTooLong,
+    IReadOnlyList<DraftPerson> Speakers, IReadOnlyList<DraftOrganization> Affiliations);

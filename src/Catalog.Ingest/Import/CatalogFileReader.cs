@@ -106,12 +106,12 @@ internal static class CatalogFileReader
         m.At, m.Slug(), m.Required("name"), m.Optional("name-ja"), m.Enum<OrganizationKind>("kind"), m.Optional("parent"),
         m.Url("homepage"), m.Strings("aliases")));
 
-    private static SeedPerson ReadPerson(YamlMap m) => Done(m, new SeedPerson(m.At, m.Slug(), m.Required("name"), m.Optional("handle")));
+    private static SeedPerson ReadPerson(YamlMap m) => Done(m, new SeedPerson(m.At, m.Slug(), m.Required("name"), m.Optional("handle"), m.Url("profile")));
 
     private static SeedTalk ReadTalk(YamlMap m) => Done(m, new SeedTalk(
         m.At, m.Slug(), m.Required("document"), m.Required("title"), m.Optional("heading"),
         m.Maps("speakers").Select(s => Done(s, new SeedSpeaker(s.At, s.Required("person"), s.Optional("organization")))).ToList(),
-        m.Strings("organizations"), m.Int("occurrence", 1)));
+        m.Strings("organizations"), m.Int("occurrence", 1), m.Optional("time"), m.Optional("track")));
 
     private static SeedTechnology ReadTechnology(YamlMap m)
     {

@@ -53,7 +53,7 @@ internal sealed class CatalogWriter(CatalogDbContext db)
         var people = await db.People.ToListAsync(ct);
         var stalePeople = Sync(people, seed.People, p => p.Slug, s => s.Slug,
             s => new Person { Slug = s.Slug, Name = s.Name },
-            (p, s) => { p.Name = s.Name; p.Handle = s.Handle; });
+            (p, s) => { p.Name = s.Name; p.Handle = s.Handle; p.ProfileUrl = s.Profile; });
         var mentionCounts = plan.Mentions.CountBy(m => m.Technology).ToDictionary(p => p.Key, p => p.Value);
         var technologies = await db.Technologies.ToListAsync(ct);
         var staleTechnologies = Sync(technologies, seed.Technologies, t => t.Slug, s => s.Slug,
@@ -82,7 +82,11 @@ internal sealed class CatalogWriter(CatalogDbContext db)
         var talks = await db.Talks.ToListAsync(ct);
         var staleTalks = Sync(talks, seed.Talks, t => t.Slug, s => s.Slug,
             s => new Talk { Slug = s.Slug, Title = s.Title },
-            (t, s) => { t.Title = s.Title; t.EventId = documentEvents[s.Document]!.Value; t.Position = talkPositions[s.Slug]; });
+            (t, s) =>
+            {
+                t.Title = s.Title; t.Time = s.Time; t.Track = s.Track;
+                t.EventId = documentEvents[s.Document]!.Value; t.Position = talkPositions[s.Slug];
+            });
         var documents = await db.Documents.ToListAsync(ct);
         var staleDocuments = Sync(documents, plan.Documents, d => d.Slug, p => p.Seed.Slug,
             p => new SourceDocument { Slug = p.Seed.Slug, Path = p.Seed.File, Title = p.Seed.Title, Language = p.Seed.Language, Content = p.Content },

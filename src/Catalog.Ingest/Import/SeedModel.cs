@@ -33,14 +33,18 @@ public sealed record SeedOrganization(
     public string? Crunchbase { get; init; }
 }
 
-public sealed record SeedPerson(SeedAt At, string Slug, string Name, string? Handle);
+/// <param name="Profile">The profile page the notes link the person to.</param>
+public sealed record SeedPerson(SeedAt At, string Slug, string Name, string? Handle, string? Profile = null);
 
 public sealed record SeedSpeaker(SeedAt At, string Person, string? Organization);
 
 /// <param name="Occurrence">Which heading of that text it is, counting from 1, when the notes repeat a heading.</param>
+/// <param name="Time">The time slot as the notes write it beside the title ("10:00 - 10:30").</param>
+/// <param name="Track">The track, room or session number as the notes write it ("Room A", "B-2").</param>
 public sealed record SeedTalk(
     SeedAt At, string Slug, string Document, string Title, string? Heading,
-    IReadOnlyList<SeedSpeaker> Speakers, IReadOnlyList<string> Organizations, int? Occurrence = null);
+    IReadOnlyList<SeedSpeaker> Speakers, IReadOnlyList<string> Organizations, int? Occurrence = null,
+    string? Time = null, string? Track = null);
 
 public sealed record SeedAlias(SeedAt At, string Text, AliasKind Kind, Lang? Lang, bool CaseSensitive, bool Match);
 

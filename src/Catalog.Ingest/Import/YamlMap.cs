@@ -216,7 +216,8 @@ internal sealed class YamlMap
     private static int? MaxLength(string key) => key switch
     {
         "title" or "heading" or "blog" => Catalog.Model.Configurations.Limits.Title,
-        "homepage" or "repository" or "source" or "url" or "file" => Catalog.Model.Configurations.Limits.Url,
+        "homepage" or "repository" or "source" or "url" or "file" or "profile" => Catalog.Model.Configurations.Limits.Url,
+        "time" or "track" => Catalog.Model.Configurations.Limits.Label,
         "text" => Catalog.Model.Configurations.Limits.Alias,
         "name" or "name-en" or "name-ja" or "edition" or "city" or "author" or "handle" => Catalog.Model.Configurations.Limits.Name,
         _ => null,

@@ -9,5 +9,8 @@ public static class Limits
     public const int Alias = 200;
     public const int ShortDefinition = 600;
     public const int Title = 300;
+
+    /// <summary>A short label written beside a title: a talk's time slot or track.</summary>
+    public const int Label = 100;
     public const int ImportedPath = 200;
 }

@@ -12,5 +12,6 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Slug).HasMaxLength(Limits.Slug);
         builder.Property(p => p.Name).HasMaxLength(Limits.Name);
         builder.Property(p => p.Handle).HasMaxLength(Limits.Name);
+        builder.Property(p => p.ProfileUrl).HasMaxLength(Limits.Url);
     }
 }

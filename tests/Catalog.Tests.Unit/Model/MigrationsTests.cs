@@ -22,7 +22,7 @@ public sealed class MigrationsTests
         Assert.Equal(
             ["20261127205147_InitialCatalog", "20261127211118_Search", "20261127222132_ApiKeys", "20261127230706_ImportedFiles",
              "20261127230959_SearchTextsAndChangeNotices", "20261202170000_CatalogVersion", "20261202174445_PersistedDocuments",
-             "20261202175732_LandscapeFacts", "20261207180000_AliasAmbiguity"],
+             "20261202175732_LandscapeFacts", "20261207180000_AliasAmbiguity", "20261208120000_SpeakerProfilesAndTalkSlots"],
             db.Database.GetMigrations());
     }
 

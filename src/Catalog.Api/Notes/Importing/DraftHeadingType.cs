@@ -16,6 +16,8 @@ public sealed class DraftHeadingType : ObjectGraphType<DraftHeading>
         Field(h => h.Occurrence).Description("Which heading of this text it is, counting from 1 (an entry says `occurrence` when it is not the first).");
         Field<SectionKindType>("kind").Description("`TALK`, another kind of section, or null for a sub-heading that stays part of the talk above it.").Resolve(c => c.Source.Kind);
         Field(h => h.Slug, nullable: true).Description("The drafted entry's slug; null for a sub-heading.");
-        Field(h => h.Title, nullable: true).Description("A talk's drafted title: the heading without Markdown and the speakers it names.");
+        Field(h => h.Title, nullable: true).Description("A talk's drafted title: the heading without Markdown, the speakers it names, its time slot and its track.");
+        Field(h => h.Time, nullable: true).Description("A talk's time slot as its heading writes it (\"10:00 - 10:30\"), when it gives one.");
+        Field(h => h.Track, nullable: true).Description("A talk's track, room or number as its heading writes it (\"Room A\", \"B-2\"), when it gives one.");
     }
 }

@@ -18,7 +18,7 @@ public sealed class DraftNotesQueries : IQueryFields
             .Description(
                 "Drafts the catalog YAML for a Markdown write-up, to fill in and import with `importNotes` (the same as the `notes draft` " +
                 "command): the document, a talk per heading that introduces one, sections of the right kinds for the other headings, the " +
-                "speakers and organisations the catalog knows, and, as comments beside each talk, the known technologies it mentions with " +
+                "speakers (those the catalog knows, and new ones from the links under a talk's heading) and organisations the catalog knows, and, as comments beside each talk, the known technologies it mentions with " +
                 "their lines, near-miss spellings of known names with the alias that would link them, and terms the catalog lacks. " +
                 "Writes nothing. Notes the importer would refuse (a NUL or control character, an overlong line or file) are errors with " +
                 "code SEED_INVALID and `extensions.file` and `extensions.line`, and the draft is null.")
