@@ -15,7 +15,7 @@ public sealed class CatalogImporter(IDbContextFactory<CatalogDbContext> contexts
     public static ImportResult Check(string seedRoot)
     {
         var plan = SeedLoader.Load(seedRoot);
-        return new ImportResult(false, plan.SeedHash, Counts(plan), new Dictionary<string, ChangeCount>()) { Landscape = plan.Landscape };
+        return new ImportResult(false, plan.SeedHash, Counts(plan), new Dictionary<string, ChangeCount>()) { Landscape = plan.Landscape, Ambiguous = Ambiguous(plan) };
     }
 
     /// <summary>
@@ -47,7 +47,7 @@ public sealed class CatalogImporter(IDbContextFactory<CatalogDbContext> contexts
         logger.LogInformation("Imported seed {SeedHash} ({Imported} imported files): {Changes} rows changed",
             plan.SeedHash[..12], imported.Count, changes.Values.Sum(c => c.Total));
         LogLandscape(plan);
-        return new ImportResult(true, plan.SeedHash, Counts(plan), changes) { Landscape = plan.Landscape };
+        return new ImportResult(true, plan.SeedHash, Counts(plan), changes) { Landscape = plan.Landscape, Ambiguous = Ambiguous(plan) };
     }
 
     /// <summary>
@@ -86,6 +86,10 @@ public sealed class CatalogImporter(IDbContextFactory<CatalogDbContext> contexts
         }
         return RewriteAsync(seedRoot, [], paths, "", ct);
     }
+
+    private static Dictionary<string, int> Ambiguous(ImportPlan plan) =>
+        plan.Aliases.Values.SelectMany(forms => forms).Where(f => f.Ambiguity is not null)
+            .GroupBy(f => f.Ambiguity!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     private static void CheckPath(string path)
     {
@@ -135,7 +139,7 @@ public sealed class CatalogImporter(IDbContextFactory<CatalogDbContext> contexts
 
         var paths = upserts.Select(f => f.Path).Concat(removals).ToHashSet(StringComparer.Ordinal);
         var documents = plan.Documents.Where(d => paths.Contains(d.Seed.File) || paths.Contains(d.Seed.At.File)).Select(d => d.Seed.Slug).ToList();
-        var result = new ImportResult(true, plan.SeedHash, Counts(plan), changes) { Landscape = plan.Landscape };
+        var result = new ImportResult(true, plan.SeedHash, Counts(plan), changes) { Landscape = plan.Landscape, Ambiguous = Ambiguous(plan) };
         logger.LogInformation("Imported seed {SeedHash} after {Action} {Paths}: {Changes} rows changed",
             plan.SeedHash[..12], upserts.Count > 0 ? "importing" : "removing", string.Join(", ", paths), changes.Values.Sum(c => c.Total));
         return new ImportedFilesResult(result, [.. paths], documents);

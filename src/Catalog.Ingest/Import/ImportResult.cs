@@ -10,6 +10,9 @@ public sealed record ImportResult(
     /// <summary>What the CNCF landscape added, and which names it held back from linking; null without a landscape file.</summary>
     public Landscape.LandscapeReport? Landscape { get; init; }
 
+    /// <summary>How many linkable names are ambiguous in text, by why (an English word, a given name ...).</summary>
+    public IReadOnlyDictionary<string, int> Ambiguous { get; init; } = new Dictionary<string, int>();
+
     public bool Changed => Changes.Values.Any(c => c.Total > 0);
 
     /// <summary>The one-screen summary the import command prints.</summary>
@@ -22,6 +25,9 @@ public sealed record ImportResult(
         };
         lines.AddRange(Counts.Select(c => $"  {c.Key,-22} {c.Value,6}"));
         if (Landscape is not null) lines.AddRange(Landscape.Lines().Select(l => "  " + l));
+        if (Ambiguous.Count > 0)
+            lines.Add($"  linking: {Ambiguous.Values.Sum()} names link only where their context is about them: " +
+                string.Join(", ", Ambiguous.OrderByDescending(p => p.Value).Select(p => $"{p.Value} {p.Key}")));
         if (Written && Changed)
         {
             lines.Add("  changes                 added updated removed");

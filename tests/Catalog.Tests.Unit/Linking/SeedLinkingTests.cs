@@ -36,6 +36,15 @@ public sealed class SeedLinkingTests
     }
 
     [Fact]
+    public void The_import_says_how_many_names_are_ambiguous_and_why()
+    {
+        var summary = CatalogImporter.Check(Seeds.Repository).Summary();
+        var words = Plan.Aliases.Values.SelectMany(f => f).Count(f => f.Ambiguity == NameAmbiguity.Word);
+        Assert.Contains($"{words} {NameAmbiguity.Word}", summary, StringComparison.Ordinal);
+        Assert.Contains("  linking: ", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_seed_notes_link_a_communitys_name_to_no_concept()
     {
         // "Shingo Yoshida(Section9/Serverless)" names a community, not the serverless concept.
