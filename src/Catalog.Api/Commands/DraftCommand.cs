@@ -74,7 +74,7 @@ public static class DraftCommand
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
-    private static string SeedPath(IConfiguration configuration, IHostEnvironment environment, string[] args)
+    internal static string SeedPath(IConfiguration configuration, IHostEnvironment environment, string[] args)
     {
         var configured = configuration[$"{CatalogOptions.Section}:{nameof(CatalogOptions.SeedPath)}"];
         return Option(args, "--seed") ?? (string.IsNullOrWhiteSpace(configured) ? CatalogOptions.FindSeed(environment.ContentRootPath) : configured);
