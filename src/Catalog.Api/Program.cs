@@ -21,7 +21,7 @@ if (HealthProbeCommand.IsProbeCommand(args))
 // appsettings.json from the working folder, else from beside the binaries (a published dll started from anywhere).
 var builder = ServiceHost.CreateBuilder(args);
 var command = ImportCommand.IsImportCommand(args) || LandscapeCommand.IsLandscapeCommand(args) || DraftCommand.IsDraftCommand(args)
-    || NotesImportCommand.IsNotesImportCommand(args) || ApiKeyCommand.IsApiKeyCommand(args);
+    || NotesImportCommand.IsNotesImportCommand(args) || AnnotateCommand.IsAnnotateCommand(args) || ApiKeyCommand.IsApiKeyCommand(args);
 // A command prints its answer on stdout and its logs on stderr.
 if (command) builder.LogToStandardError();
 
@@ -34,6 +34,9 @@ if (LandscapeCommand.IsLandscapeCommand(args))
 // `notes draft FILE.md` drafts the catalog YAML for a write-up.
 if (DraftCommand.IsDraftCommand(args))
     return DraftCommand.Run(builder.Configuration, builder.Environment, args);
+// `notes annotate FILE.md` links a post's technologies and appends a glossary, for blogs that run no scripts.
+if (AnnotateCommand.IsAnnotateCommand(args))
+    return AnnotateCommand.Run(builder.Configuration, builder.Environment, args);
 
 // Services.
 await builder.StartLocalDatabaseUnlessConfiguredAsync();

@@ -80,4 +80,20 @@ query GraduatedProjects($maturity: Maturity = GRADUATED) {
 }
 `,
   },
+  {
+    name: 'Annotate a post (no scripts)',
+    query: `# For blogs that run no scripts: the post with its technologies linked (the first occurrence of
+# each, where the catalog's linker decides the name means the technology) and a glossary section in
+# the post's language at its end. The same as the notes annotate command.
+query Annotate($text: String!) {
+  annotate(text: $text, glossaryUrl: "https://glossary.example/t/{slug}") {
+    text
+    lang
+    links { technology { name } matchedText line column evidence }
+    glossary { name definition definitionSource url }
+  }
+}
+`,
+    variables: `{ "text": "# Istioを入れた\\n\\n私たちはKubernetesの上でIstioを動かしている。Envoyがサイドカーとして各Podに入る。\\n" }`,
+  },
 ];

@@ -174,7 +174,7 @@ public static partial class NotesDrafter
     }
 
     /// <summary>Japanese when a tenth of the letters are Japanese, else English.</summary>
-    private static string LanguageOf(IReadOnlyList<string> lines)
+    internal static string LanguageOf(IReadOnlyList<string> lines)
     {
         long japanese = 0, letters = 0;
         foreach (var line in lines)

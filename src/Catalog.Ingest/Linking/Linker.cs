@@ -262,6 +262,8 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
 
     private static bool IsTitleCase(string text)
     {
+        // Japanese prose capitalises no words of its own: its Latin words are names.
+        if (HasJapanese(text)) return false;
         var words = LongWord().Matches(text);
         return words.Count >= 3 && words.Count(w => char.IsUpper(w.Value[0])) * 5 >= words.Count * 3;
     }

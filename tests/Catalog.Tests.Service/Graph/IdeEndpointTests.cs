@@ -154,7 +154,7 @@ public sealed partial class IdeEndpointTests(CatalogApiFixture api) : IClassFixt
         var schema = api.Services.GetRequiredService<ISchema>();
         schema.Initialize();
         var examples = ReadExamples();
-        Assert.Equal(4, examples.Count);
+        Assert.Equal(5, examples.Count);
         foreach (var example in examples)
         {
             var response = await api.QueryAsync(example.Query, example.Variables is null ? null : JsonNode.Parse(example.Variables));
