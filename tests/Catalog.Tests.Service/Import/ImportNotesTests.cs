@@ -317,7 +317,7 @@ public sealed class ImportNotesTests(CatalogApiFixture api) : IClassFixture<Cata
         Assert.True((bool)removed["changed"]!);
         var removedChanges = removed["changes"]!.AsArray().ToDictionary(c => (string)c!["entity"]!, c => (int)c!["removed"]!);
         Assert.Equal(1, removedChanges["Talk"]);
-        Assert.Equal(2, removedChanges["Mention"]); // Istio and Meshlet ("Service meshes" in the corrected heading is no mention)
+        Assert.Equal(3, removedChanges["Mention"]); // Istio, Meshlet, and "Service meshes" (the service mesh) in the corrected heading
         Assert.Equal(1, removedChanges["SourceDocument"]);
         Assert.Equal(2, removedChanges["ImportedFile"]);
         Assert.Null(await TalkAsync(sample.Talk));
