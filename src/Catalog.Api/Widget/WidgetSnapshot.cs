@@ -17,13 +17,17 @@ public sealed class WidgetSnapshot
     public const int MaxAnswers = 4096;
     public const long MaxBytes = 32L << 20;
 
+    private readonly CatalogSnapshot _catalog;
     private readonly Lazy<EncodedContent> _index;
+    private readonly Lazy<IReadOnlyDictionary<string, int>> _ids;
     private readonly GlossaryCards[] _cards;
     private readonly ConcurrentDictionary<string, EncodedContent> _answers = new(StringComparer.Ordinal);
     private long _bytes;
 
     public WidgetSnapshot(CatalogSnapshot catalog)
     {
+        _catalog = catalog;
+        _ids = new Lazy<IReadOnlyDictionary<string, int>>(() => catalog.Technologies.Values.ToDictionary(t => t.Slug, t => t.Id, StringComparer.Ordinal));
         _index = new Lazy<EncodedContent>(() => Compress(Encoding.UTF8.GetBytes(TermIndex.Build(catalog)), "text/plain; charset=utf-8"));
         _cards = [.. Enum.GetValues<Lang>().Select(lang => new GlossaryCards(catalog, lang))];
     }
@@ -40,6 +44,13 @@ public sealed class WidgetSnapshot
             Interlocked.Add(ref _bytes, answer.MaxSize);
         return answer;
     }
+
+    /// <summary>
+    /// The names the linker decides in a page's <paramref name="blocks"/> (<see cref="WidgetLinks"/>): made per request,
+    /// since every page's text is its own, and compressed quickly.
+    /// </summary>
+    public EncodedContent Links(IReadOnlyList<string> blocks) =>
+        new(WidgetLinks.Answer(_catalog, _ids.Value, blocks), "application/json; charset=utf-8", EncodedContent.QuickBrotli);
 
     // Brotli's best setting costs seconds per megabyte, and the first request after a change waits for it: past
     // 256 KB (an index many times the landscape's size) a quick setting, a fraction of a second per megabyte.

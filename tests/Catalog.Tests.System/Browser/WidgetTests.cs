@@ -241,6 +241,64 @@ public sealed class WidgetTests(WidgetBrowser browser, ITestOutputHelper output)
         Assert.Equal(0, await tip.Locator(".cg-facts").CountAsync());
     }
 
+    /// <summary>A page of the blog's own, at the service's origin, with the widget's script.</summary>
+    private async Task<IPage> OpenPageAsync(string article, Func<IPage, Task>? before = null)
+    {
+        using var http = new HttpClient { BaseAddress = browser.Service.Address };
+        var script = JsonDocument.Parse(await http.GetStringAsync("/widget/version")).RootElement.GetProperty("script").GetString();
+        var page = await browser.NewPageAsync();
+        if (before is not null) await before(page);
+        await page.GotoAsync(browser.Url("/widget/version").ToString());
+        await page.SetContentAsync($"""
+            <html lang="en"><body><main><article>{article}</article></main>
+            <script src="{script}" data-lang="en"></script></body></html>
+            """);
+        await WidgetBrowser.WaitForWidgetAsync(page);
+        return page;
+    }
+
+    private const string HelmArticle = """
+        <p id="everyday">The captain took the helm as the wind picked up.</p>
+        <p id="technical">We package the app as a Helm chart and deploy it to Kubernetes.</p>
+        <p id="alone">We deploy with Helm and Kubernetes.</p>
+        """;
+
+    [Fact]
+    public async Task An_ambiguous_name_is_underlined_only_where_the_service_decides_it_means_the_technology()
+    {
+        var links = new List<string>();
+        var page = await OpenPageAsync(HelmArticle, p =>
+        {
+            p.Request += (_, request) => { if (request.Url.Contains("/widget/links/", StringComparison.Ordinal)) links.Add(request.Method); };
+            return Task.CompletedTask;
+        });
+        // One request decides the page's ambiguous names.
+        Assert.Equal(["POST"], links);
+        // The everyday helm stays plain, though it is the page's first.
+        Assert.Equal(0, await CountAsync(page, "#everyday .cg-term"));
+        Assert.Equal("The captain took the helm as the wind picked up.", await page.TextContentAsync("#everyday"));
+        // The technical Helm is underlined: in "Helm chart" (a name of its own) and alone, next to Kubernetes.
+        var technical = await page.EvalOnSelectorAllAsync<string[]>("#technical .cg-term", "ts => ts.map(t => t.textContent)");
+        Assert.Contains(technical, t => t.StartsWith("Helm", StringComparison.Ordinal));
+        Assert.Equal(["Helm"], await page.EvalOnSelectorAllAsync<string[]>("#alone .cg-term", "ts => ts.map(t => t.textContent)"));
+        Assert.Equal(["helm"], await SlugsAsync(page, "#alone"));
+        Assert.True(await page.EvaluateAsync<int>("() => window.__catalogGlossary.decided") >= 1);
+
+        // Its tooltip is Helm's.
+        await page.Locator("#alone .cg-term").FocusAsync();
+        await Assertions.Expect(page.Locator(Tip).Locator(".cg-name")).ToHaveTextAsync("Helm");
+    }
+
+    [Fact]
+    public async Task When_the_service_cannot_decide_no_ambiguous_name_is_underlined_and_the_others_are()
+    {
+        var page = await OpenPageAsync(HelmArticle, p => p.RouteAsync("**/widget/links/**", route => route.AbortAsync()));
+        Assert.Equal(0, await CountAsync(page, "#everyday .cg-term, #alone .cg-term"));
+        // The unambiguous names are underlined as ever: "Helm chart" and the first Kubernetes.
+        Assert.Equal(["helm-chart", "kubernetes"], await SlugsAsync(page, "#technical"));
+        Assert.Contains("/widget/links/", await page.EvaluateAsync<string>("() => window.__catalogGlossary.linksError"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Loading_the_script_twice_changes_nothing()
     {
