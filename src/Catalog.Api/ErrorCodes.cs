@@ -64,6 +64,9 @@ public static class ErrorCodes
     /// <summary>The last of an answer's errors when there were more than it lists: says how many more.</summary>
     public const string MoreErrors = "MORE_ERRORS";
 
+    /// <summary>What the request needs of a new catalog version is still being made (the widget's links, just after a change).</summary>
+    public const string NotReady = "NOT_READY";
+
     // Faults of the service: the message names only a correlation id.
     public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
     public const string OutOfMemory = "OUT_OF_MEMORY";

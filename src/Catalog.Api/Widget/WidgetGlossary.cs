@@ -29,6 +29,9 @@ public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets asse
     public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
     public const string ShortCacheControl = "public, max-age=60";
 
+    /// <summary>How long a links request waits for the catalog's linker to be built (just after a change) before 503.</summary>
+    public static readonly TimeSpan LinkerWait = TimeSpan.FromSeconds(5);
+
     private readonly ConditionalWeakTable<CatalogSnapshot, WidgetSnapshot> _snapshots = new();
     private volatile VersionDocument? _version;
 
@@ -46,6 +49,8 @@ public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets asse
     public async Task WriteVersionAsync(HttpContext http)
     {
         if (await CurrentAsync(http) is not { } catalog) return;
+        // Every page view starts here: the version's widget data (and its linker) begin to be made now.
+        For(catalog);
         if (_version is not { } kept || kept.Catalog != catalog.Version)
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(new
@@ -107,8 +112,15 @@ public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets asse
             return;
         }
         if (await CurrentAsync(http) is not { } catalog) return;
+        if (await For(catalog).LinksAsync(blocks, LinkerWait, http.RequestAborted) is not { } answer)
+        {
+            http.Response.Headers.RetryAfter = "5";
+            await WriteErrorAsync(http, ErrorCodes.NotReady,
+                $"The catalog's linking data for version {catalog.Version} is still being made; try again shortly.", StatusCodes.Status503ServiceUnavailable);
+            return;
+        }
         http.Response.Headers.CacheControl = "no-store";
-        await For(catalog).Links(blocks).WriteAsync(http, cacheControl: null);
+        await answer.WriteAsync(http, cacheControl: null);
     }
 
     /// <summary>Technology ids, comma-separated decimals, returned ascending and each once; null when they are well formed.</summary>

@@ -2,17 +2,17 @@ using System.Text.Json;
 using Catalog.Api.Graph.Http;
 using Catalog.Api.Graph.Input;
 using Catalog.Api.Linking;
-using Catalog.Api.Snapshot;
+using Catalog.Ingest.Linking;
 
 namespace Catalog.Api.Widget;
 
 /// <summary>
 /// The widget's question for the names it cannot decide alone: a page's article text as blocks (one per paragraph,
 /// list item, table cell ..., inline code between backticks, the addresses of its links as text), answered with the
-/// spans <see cref="SnapshotLinking"/>'s linker decides in each block, the same decision as every other path that
-/// links. The body is JSON, <c>{"blocks": ["...", ...]}</c>; the answer
-/// <c>{"version": "12", "links": [[[start, length, id], ...], ...]}</c>, one list per block in the order sent, spans in
-/// UTF-16 code units as the page's script counts them.
+/// ambiguous occurrences that <see cref="SnapshotLinking"/>'s linker links in each block, the same decision as every
+/// other path that links (the unambiguous ones the widget links by itself, so they are left out of the answer). The
+/// body is JSON, <c>{"blocks": ["...", ...]}</c>; the answer <c>{"version": "12", "links": [[[start, length, id], ...],
+/// ...]}</c>, one list per block in the order sent, spans in UTF-16 code units as the page's script counts them.
 /// </summary>
 public static class WidgetLinks
 {
@@ -64,15 +64,15 @@ public static class WidgetLinks
         return null;
     }
 
-    /// <summary>The answer: the linker's decisions for <paramref name="blocks"/>, grouped by block, as technology ids.</summary>
-    public static byte[] Answer(CatalogSnapshot catalog, IReadOnlyDictionary<string, int> ids, IReadOnlyList<string> blocks)
+    /// <summary>The ambiguous occurrences <paramref name="linker"/> links in <paramref name="blocks"/>, grouped by block, as technology ids.</summary>
+    public static byte[] Answer(Linker linker, long version, IReadOnlyDictionary<string, int> ids, IReadOnlyList<string> blocks)
     {
-        var decisions = SnapshotLinking.Of(catalog).Decide(blocks).ToLookup(d => d.Block);
+        var decisions = Decided(linker, blocks).ToLookup(d => d.Block);
         using var bytes = new MemoryStream();
         using (var json = new Utf8JsonWriter(bytes))
         {
             json.WriteStartObject();
-            json.WriteString("version", catalog.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
             json.WriteStartArray("links");
             for (var block = 0; block < blocks.Count; block++)
             {
@@ -93,6 +93,10 @@ public static class WidgetLinks
         }
         return bytes.ToArray();
     }
+
+    /// <summary>The decisions the answer lists: those of ambiguous names, which the widget cannot make alone.</summary>
+    public static IEnumerable<LinkDecision> Decided(Linker linker, IReadOnlyList<string> blocks) =>
+        linker.Decide(blocks).Where(d => d.Evidence != Linker.NameAlone);
 
     /// <summary>Whether the body is sent as JSON: <c>application/json</c>, or <c>text/plain</c>, which a page's script
     /// may send to another origin without a preflight request.</summary>

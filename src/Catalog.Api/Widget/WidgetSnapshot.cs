@@ -2,14 +2,16 @@ using System.Collections.Concurrent;
 using System.Text;
 using Catalog.Api.Caching;
 using Catalog.Api.Glossary;
+using Catalog.Api.Linking;
 using Catalog.Api.Snapshot;
 using Catalog.Api.Technologies;
+using Catalog.Ingest.Linking;
 
 namespace Catalog.Api.Widget;
 
 /// <summary>
 /// What the widget asks of one catalog snapshot, made on first use and kept with it: the term index, compressed
-/// once, and each definitions answer a page has asked for, compressed once per coding (up to <see cref="MaxAnswers"/> answers
+/// once, the linker that decides a page's ambiguous names, and each definitions answer a page has asked for, compressed once per coding (up to <see cref="MaxAnswers"/> answers
 /// and <see cref="MaxBytes"/>; past that, answers are still made but no longer kept).
 /// </summary>
 public sealed class WidgetSnapshot
@@ -19,6 +21,7 @@ public sealed class WidgetSnapshot
 
     private readonly CatalogSnapshot _catalog;
     private readonly Lazy<EncodedContent> _index;
+    private readonly Task<Linker> _linker;
     private readonly Lazy<IReadOnlyDictionary<string, int>> _ids;
     private readonly GlossaryCards[] _cards;
     private readonly ConcurrentDictionary<string, EncodedContent> _answers = new(StringComparer.Ordinal);
@@ -27,6 +30,9 @@ public sealed class WidgetSnapshot
     public WidgetSnapshot(CatalogSnapshot catalog)
     {
         _catalog = catalog;
+        // Building the linker reads the whole catalog (seconds for a large one): begun as soon as a page asks for this
+        // version, so that it is ready by the time the page has its index and asks about its ambiguous names.
+        _linker = Task.Run(() => SnapshotLinking.Of(catalog));
         _ids = new Lazy<IReadOnlyDictionary<string, int>>(() => catalog.Technologies.Values.ToDictionary(t => t.Slug, t => t.Id, StringComparer.Ordinal));
         _index = new Lazy<EncodedContent>(() => Compress(Encoding.UTF8.GetBytes(TermIndex.Build(catalog)), "text/plain; charset=utf-8"));
         _cards = [.. Enum.GetValues<Lang>().Select(lang => new GlossaryCards(catalog, lang))];
@@ -46,11 +52,23 @@ public sealed class WidgetSnapshot
     }
 
     /// <summary>
-    /// The names the linker decides in a page's <paramref name="blocks"/> (<see cref="WidgetLinks"/>): made per request,
-    /// since every page's text is its own, and compressed quickly.
+    /// The ambiguous names the linker links in a page's <paramref name="blocks"/> (<see cref="WidgetLinks"/>): made per
+    /// request, since every page's text is its own, and compressed quickly; null when the linker is not built within
+    /// <paramref name="wait"/>.
     /// </summary>
-    public EncodedContent Links(IReadOnlyList<string> blocks) =>
-        new(WidgetLinks.Answer(_catalog, _ids.Value, blocks), "application/json; charset=utf-8", EncodedContent.QuickBrotli);
+    public async Task<EncodedContent?> LinksAsync(IReadOnlyList<string> blocks, TimeSpan wait, CancellationToken cancellation)
+    {
+        Linker linker;
+        try
+        {
+            linker = await _linker.WaitAsync(wait, cancellation);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+        return new(WidgetLinks.Answer(linker, _catalog.Version, _ids.Value, blocks), "application/json; charset=utf-8", EncodedContent.QuickBrotli);
+    }
 
     // Brotli's best setting costs seconds per megabyte, and the first request after a change waits for it: past
     // 256 KB (an index many times the landscape's size) a quick setting, a fraction of a second per megabyte.

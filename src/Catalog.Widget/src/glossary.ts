@@ -49,6 +49,8 @@ const IDS_PER_REQUEST = 500;
  */
 const LINK_BLOCKS = 2000;
 const LINK_BYTES = 96_000;
+/** How long the underlines wait for the service's decision (it waits at most 5 s itself just after a catalog change). */
+const LINKS_TIMEOUT_MS = 8000;
 // Headings are skipped: an underline and a focus stop in a title are noise, and the same terms come again in the text.
 const SKIP = new Set(["CODE", "PRE", "A", "SCRIPT", "STYLE", "TEXTAREA", "INPUT", "SELECT", "BUTTON", "OPTION",
   "NOSCRIPT", "TEMPLATE", "SVG", "MATH", "KBD", "SAMP", "H1", "H2", "H3", "H4", "H5", "H6"]);
@@ -160,18 +162,26 @@ function blocksToSend(page: PageRead): string[] {
 }
 
 /**
- * Asks the service which names in the page's blocks link; returns, for an occurrence in the page's text (its start and
- * end), the technology it links to, or undefined. Sent as text/plain, which any origin may send without a preflight
+ * Asks the service which ambiguous names in the page's blocks link; returns, for an occurrence in the page's text (its
+ * start and end), the technology it links to, or undefined. Sent as text/plain, which any origin may send without a preflight
  * request, so it costs one round trip.
  */
 async function decide(endpoint: string, version: Version, page: PageRead): Promise<(start: number, end: number) => number | undefined> {
-  const response = await fetch(endpoint + version.links, {
-    method: "POST", credentials: "omit", mode: "cors",
-    headers: { "Content-Type": "text/plain;charset=UTF-8" },
-    body: JSON.stringify({ blocks: blocksToSend(page) }),
-  });
-  if (!response.ok) throw new Error(`${version.links}: HTTP ${response.status}`);
-  const answer = (await response.json()) as { links: number[][][] };
+  // A page waits for this answer before it underlines anything: past LINKS_TIMEOUT_MS it goes on without.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), LINKS_TIMEOUT_MS);
+  let answer: { links: number[][][] };
+  try {
+    const response = await fetch(endpoint + version.links, {
+      method: "POST", credentials: "omit", mode: "cors", signal: abort.signal,
+      headers: { "Content-Type": "text/plain;charset=UTF-8" },
+      body: JSON.stringify({ blocks: blocksToSend(page) }),
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    answer = await response.json();
+  } finally {
+    clearTimeout(timer);
+  }
   const links = new Map<string, number>();
   answer.links.forEach((spans, block) => { for (const span of spans) links.set(`${block}:${span[0]}:${span[1]}`, span[2]); });
   return (start, end) => {

@@ -242,7 +242,7 @@ public sealed class WidgetTests(WidgetBrowser browser, ITestOutputHelper output)
     }
 
     /// <summary>A page of the blog's own, at the service's origin, with the widget's script.</summary>
-    private async Task<IPage> OpenPageAsync(string article, Func<IPage, Task>? before = null)
+    private async Task<IPage> OpenPageAsync(string article, Func<IPage, Task>? before = null, string mode = "first")
     {
         using var http = new HttpClient { BaseAddress = browser.Service.Address };
         var script = JsonDocument.Parse(await http.GetStringAsync("/widget/version")).RootElement.GetProperty("script").GetString();
@@ -251,7 +251,7 @@ public sealed class WidgetTests(WidgetBrowser browser, ITestOutputHelper output)
         await page.GotoAsync(browser.Url("/widget/version").ToString());
         await page.SetContentAsync($"""
             <html lang="en"><body><main><article>{article}</article></main>
-            <script src="{script}" data-lang="en"></script></body></html>
+            <script src="{script}" data-lang="en" data-mode="{mode}"></script></body></html>
             """);
         await WidgetBrowser.WaitForWidgetAsync(page);
         return page;
@@ -263,30 +263,66 @@ public sealed class WidgetTests(WidgetBrowser browser, ITestOutputHelper output)
         <p id="alone">We deploy with Helm and Kubernetes.</p>
         """;
 
+    private static Task<string[]> TextsAsync(IPage page, string scope) =>
+        page.EvalOnSelectorAllAsync<string[]>($"{scope} .cg-term", "ts => ts.map(t => t.textContent)");
+
     [Fact]
     public async Task An_ambiguous_name_is_underlined_only_where_the_service_decides_it_means_the_technology()
     {
         var links = new List<string>();
-        var page = await OpenPageAsync(HelmArticle, p =>
+        Task Watch(IPage p)
         {
             p.Request += (_, request) => { if (request.Url.Contains("/widget/links/", StringComparison.Ordinal)) links.Add(request.Method); };
             return Task.CompletedTask;
-        });
-        // One request decides the page's ambiguous names.
-        Assert.Equal(["POST"], links);
-        // The everyday helm stays plain, though it is the page's first.
-        Assert.Equal(0, await CountAsync(page, "#everyday .cg-term"));
-        Assert.Equal("The captain took the helm as the wind picked up.", await page.TextContentAsync("#everyday"));
-        // The technical Helm is underlined: in "Helm chart" (a name of its own) and alone, next to Kubernetes.
-        var technical = await page.EvalOnSelectorAllAsync<string[]>("#technical .cg-term", "ts => ts.map(t => t.textContent)");
-        Assert.Contains(technical, t => t.StartsWith("Helm", StringComparison.Ordinal));
-        Assert.Equal(["Helm"], await page.EvalOnSelectorAllAsync<string[]>("#alone .cg-term", "ts => ts.map(t => t.textContent)"));
-        Assert.Equal(["helm"], await SlugsAsync(page, "#alone"));
-        Assert.True(await page.EvaluateAsync<int>("() => window.__catalogGlossary.decided") >= 1);
+        }
 
-        // Its tooltip is Helm's.
-        await page.Locator("#alone .cg-term").FocusAsync();
-        await Assertions.Expect(page.Locator(Tip).Locator(".cg-name")).ToHaveTextAsync("Helm");
+        // An everyday post: one request asks, and the helm stays plain.
+        var everyday = await OpenPageAsync("""
+            <p id="everyday">The captain took the helm as the wind picked up.</p>
+            <p>By noon the harbour was behind us and the sails were full.</p>
+            """, Watch);
+        Assert.Equal(["POST"], links);
+        Assert.Equal(0, await CountAsync(everyday, "article .cg-term"));
+        Assert.Equal("The captain took the helm as the wind picked up.", await everyday.TextContentAsync("#everyday"));
+
+        // A technical post: Helm is underlined, in "Helm chart" (a name of its own) and alone, next to Kubernetes.
+        var technical = await OpenPageAsync("""
+            <p id="technical">We package the app as a Helm chart and deploy it to Kubernetes.</p>
+            <p id="alone">We deploy with Helm and Kubernetes.</p>
+            """);
+        Assert.Equal(["Helm chart", "Kubernetes"], await TextsAsync(technical, "#technical"));
+        Assert.Equal(["Helm"], await TextsAsync(technical, "#alone"));
+        Assert.Equal(["helm"], await SlugsAsync(technical, "#alone"));
+        Assert.Equal(1, await technical.EvaluateAsync<int>("() => window.__catalogGlossary.decided"));
+        await technical.Locator("#alone .cg-term").FocusAsync();
+        await Assertions.Expect(technical.Locator(Tip).Locator(".cg-name")).ToHaveTextAsync("Helm");
+    }
+
+    [Fact]
+    public async Task On_a_page_of_both_the_underlines_are_the_services_decisions_for_the_page()
+    {
+        // The decision reads the whole page, as the importer reads a whole write-up: the widget underlines an ambiguous
+        // name exactly where the service, asked about the same blocks, says it links (every occurrence, here).
+        var page = await OpenPageAsync(HelmArticle, mode: "all");
+        using var http = new HttpClient { BaseAddress = browser.Service.Address };
+        var version = JsonDocument.Parse(await http.GetStringAsync("/widget/version")).RootElement;
+        string[] blocks =
+        [
+            "The captain took the helm as the wind picked up.",
+            "We package the app as a Helm chart and deploy it to Kubernetes.",
+            "We deploy with Helm and Kubernetes.",
+        ];
+        using var response = await http.PostAsync(version.GetProperty("links").GetString(),
+            new StringContent(JsonSerializer.Serialize(new { blocks }), System.Text.Encoding.UTF8, "text/plain"));
+        var links = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("links");
+        var ids = new[] { "#everyday", "#technical", "#alone" };
+        for (var block = 0; block < blocks.Length; block++)
+        {
+            var decided = links[block].EnumerateArray().Select(s => blocks[block].Substring(s[0].GetInt32(), s[1].GetInt32())).ToList();
+            var underlined = await TextsAsync(page, ids[block]);
+            foreach (var text in decided) Assert.Contains(text, underlined);
+            Assert.All(underlined.Where(t => t.Equals("helm", StringComparison.OrdinalIgnoreCase)), t => Assert.Contains(t, decided));
+        }
     }
 
     [Fact]
