@@ -51,15 +51,13 @@ const LINK_BLOCKS = 2000;
 const LINK_BYTES = 96_000;
 /** How long the underlines wait for the service's decision (it waits at most 5 s itself just after a catalog change). */
 const LINKS_TIMEOUT_MS = 8000;
-// Headings are skipped: an underline and a focus stop in a title are noise, and the same terms come again in the text.
-const SKIP = new Set(["CODE", "PRE", "A", "SCRIPT", "STYLE", "TEXTAREA", "INPUT", "SELECT", "BUTTON", "OPTION",
-  "NOSCRIPT", "TEMPLATE", "SVG", "MATH", "KBD", "SAMP", "H1", "H2", "H3", "H4", "H5", "H6"]);
 /** Elements whose text is not the article's: not underlined, and not sent to the service either. */
 const HIDDEN = new Set(["SCRIPT", "STYLE", "TEXTAREA", "INPUT", "SELECT", "BUTTON", "OPTION", "NOSCRIPT", "TEMPLATE", "SVG", "MATH"]);
+// Headings are skipped: an underline and a focus stop in a title are noise, and the same terms come again in the text.
+const SKIP = new Set([...HIDDEN, "CODE", "PRE", "A", "KBD", "SAMP", "H1", "H2", "H3", "H4", "H5", "H6"]);
 /** Elements that start a block of text of their own: what the service reads as a paragraph. */
 const BLOCKS = new Set(["P", "LI", "DD", "DT", "TD", "TH", "CAPTION", "FIGCAPTION", "BLOCKQUOTE", "DIV", "SECTION",
-  "ARTICLE", "MAIN", "ASIDE", "HEADER", "FOOTER", "NAV", "UL", "OL", "DL", "TABLE", "TR", "FIGURE", "PRE", "HR", "BR",
-  "H1", "H2", "H3", "H4", "H5", "H6", "DETAILS", "SUMMARY"]);
+  "UL", "OL", "TABLE", "TR", "PRE", "BR", "H1", "H2", "H3", "H4", "H5", "H6"]);
 /** Code, written between backticks for the service as in Markdown (code is evidence that a name is the technology's). */
 const CODE = new Set(["CODE", "PRE", "KBD", "SAMP"]);
 /**
