@@ -18,8 +18,8 @@ namespace Catalog.Api.Widget;
 /// <item><c>POST /widget/links/{catalog version}</c>: which ambiguous names in a page's text link (<see cref="WidgetLinks"/>);
 /// never cached, since every page's text is its own.</item>
 /// </list>
-/// The index and the definitions name the catalog version: at the current one the answer never changes, so it is cached for a year
-/// (<c>immutable</c>); an instance that holds another version (just before or after a change) answers from its own
+/// The index and the definitions name the catalog version: at the current one the answer never changes, so it is
+/// cached for a year (<c>immutable</c>); an instance that holds another version (just before or after a change) answers from its own
 /// with a one-minute cache instead, so no cache keeps an answer under the wrong version's URL for long. Any origin may
 /// read them (the one CORS policy, see <see cref="WidgetExtensions"/>).
 /// </summary>

@@ -11,8 +11,9 @@ namespace Catalog.Api.Widget;
 
 /// <summary>
 /// What the widget asks of one catalog snapshot, made on first use and kept with it: the term index, compressed
-/// once, the linker that decides a page's ambiguous names, and each definitions answer a page has asked for, compressed once per coding (up to <see cref="MaxAnswers"/> answers
-/// and <see cref="MaxBytes"/>; past that, answers are still made but no longer kept).
+/// once; the linker that decides a page's ambiguous names; and each definitions answer a page has asked for,
+/// compressed once per coding (up to <see cref="MaxAnswers"/> answers and <see cref="MaxBytes"/>; past that, answers
+/// are still made but no longer kept).
 /// </summary>
 public sealed class WidgetSnapshot
 {
