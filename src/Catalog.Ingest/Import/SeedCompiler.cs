@@ -279,9 +279,12 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
             var latinAmbiguous = linkable.Where(f => !NameAmbiguity.IsKana(f.Text)).Any(f => Reason(f.Text) is not null)
                 || Reason(technologies[slug].Name) is not null;
             plans[slug] = forms.Select(f => !linkable.Contains(f) ? f
-                : f with { Ambiguity = !NameAmbiguity.IsKana(f.Text) ? Reason(f.Text)
+                : f with
+                {
+                    Ambiguity = !NameAmbiguity.IsKana(f.Text) ? Reason(f.Text)
                     : marked.ContainsKey(TechnologyAlias.Normalize(f.Text)) ? Reason(f.Text)
-                    : latinAmbiguous ? NameAmbiguity.Reading : null }).ToList();
+                    : latinAmbiguous ? NameAmbiguity.Reading : null
+                }).ToList();
         }
         return plans;
     }
