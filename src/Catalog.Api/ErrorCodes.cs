@@ -37,6 +37,10 @@ public static class ErrorCodes
     public const string BadIds = "BAD_IDS";
     /// <summary>The widget's definitions request: a language other than ja and en.</summary>
     public const string BadLang = "BAD_LANG";
+    /// <summary>The widget's links request: a body that is not <c>{"blocks": ["text", ...]}</c>.</summary>
+    public const string BadBlocks = "BAD_BLOCKS";
+    /// <summary>The widget's links request: more blocks than one request may hold.</summary>
+    public const string TooManyBlocks = "TOO_MANY_BLOCKS";
     public const string BadQuery = "BAD_QUERY";
     public const string BadMaxHops = "BAD_MAX_HOPS";
     /// <summary>A string holding NUL, another control character or a lone surrogate, anywhere in the request.</summary>
@@ -59,6 +63,9 @@ public static class ErrorCodes
 
     /// <summary>The last of an answer's errors when there were more than it lists: says how many more.</summary>
     public const string MoreErrors = "MORE_ERRORS";
+
+    /// <summary>What the request needs of a new catalog version is still being made (the widget's links, just after a change).</summary>
+    public const string NotReady = "NOT_READY";
 
     // Faults of the service: the message names only a correlation id.
     public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";

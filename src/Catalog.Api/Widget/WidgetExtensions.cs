@@ -15,7 +15,7 @@ public static class WidgetExtensions
     }
 
     /// <summary>
-    /// <c>/widget/version</c> (the current versions and URLs), the term index and the definitions the widget asks for,
+    /// <c>/widget/version</c> (the current versions and URLs), the term index, the definitions and the links the widget asks for,
     /// readable from any origin, and the demo pages; pins the whole glossary's query as a persisted document so that
     /// its GET works from the first request on. The script itself is a static web asset.
     /// </summary>
@@ -29,6 +29,8 @@ public static class WidgetExtensions
             .RequireCors(GraphQLHttpExtensions.PublicCors);
         app.MapGet("/widget/definitions/{version:long}/{lang}", (HttpContext http, long version, string lang, WidgetGlossary glossary) =>
             glossary.WriteDefinitionsAsync(http, version, lang)).RequireCors(GraphQLHttpExtensions.PublicCors);
+        app.MapPost("/widget/links/{version:long}", (HttpContext http, WidgetGlossary glossary) => glossary.WriteLinksAsync(http))
+            .RequireCors(GraphQLHttpExtensions.PublicCors);
         app.MapGet("/demo", (HttpContext http, DemoPage demo) => demo.WriteNotesAsync(http));
         app.MapGet("/demo/en", (HttpContext http, DemoPage demo) => demo.WriteEnglishAsync(http));
         app.MapGet("/demo/long", (HttpContext http, DemoPage demo) => demo.WriteLongAsync(http));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Catalog.Api.Caching;
 using Catalog.Api.Snapshot;
@@ -14,9 +15,11 @@ namespace Catalog.Api.Widget;
 /// <item><c>GET /widget/index/{catalog version}</c>: the compact term index (<see cref="Glossary.TermIndex"/>).</item>
 /// <item><c>GET /widget/definitions/{catalog version}/{ja|en}?ids=3,17,42</c>: the tooltips of those technologies
 /// (<see cref="Glossary.GlossaryCards"/>), ids ascending so that pages showing the same technologies share one URL.</item>
+/// <item><c>POST /widget/links/{catalog version}</c>: which ambiguous names in a page's text link (<see cref="WidgetLinks"/>);
+/// never cached, since every page's text is its own.</item>
 /// </list>
-/// The last two name the catalog version: at the current one the answer never changes, so it is cached for a year
-/// (<c>immutable</c>); an instance that holds another version (just before or after a change) answers from its own
+/// The index and the definitions name the catalog version: at the current one the answer never changes, so it is
+/// cached for a year (<c>immutable</c>); an instance that holds another version (just before or after a change) answers from its own
 /// with a one-minute cache instead, so no cache keeps an answer under the wrong version's URL for long. Any origin may
 /// read them (the one CORS policy, see <see cref="WidgetExtensions"/>).
 /// </summary>
@@ -25,6 +28,9 @@ public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets asse
     public const int MaxIds = 500;
     public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
     public const string ShortCacheControl = "public, max-age=60";
+
+    /// <summary>How long a links request waits for the catalog's linker to be built (just after a change) before 503.</summary>
+    public static readonly TimeSpan LinkerWait = TimeSpan.FromSeconds(5);
 
     private readonly ConditionalWeakTable<CatalogSnapshot, WidgetSnapshot> _snapshots = new();
     private volatile VersionDocument? _version;
@@ -35,12 +41,16 @@ public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets asse
 
     public static string DefinitionsPath(long version) => FormattableString.Invariant($"/widget/definitions/{version}");
 
+    public static string LinksPath(long version) => FormattableString.Invariant($"/widget/links/{version}");
+
     /// <summary>The widget's data of a snapshot, made once per snapshot.</summary>
     public WidgetSnapshot For(CatalogSnapshot catalog) => _snapshots.GetValue(catalog, c => new WidgetSnapshot(c));
 
     public async Task WriteVersionAsync(HttpContext http)
     {
         if (await CurrentAsync(http) is not { } catalog) return;
+        // Every page view starts here: the version's widget data (and its linker) begin to be made now.
+        For(catalog);
         if (_version is not { } kept || kept.Catalog != catalog.Version)
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(new
@@ -51,6 +61,7 @@ public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets asse
                 catalog = catalog.Version.ToString(CultureInfo.InvariantCulture),
                 index = IndexPath(catalog.Version),
                 definitions = DefinitionsPath(catalog.Version),
+                links = LinksPath(catalog.Version),
             });
             _version = kept = new VersionDocument(catalog.Version, new EncodedContent(body, "application/json; charset=utf-8", EncodedContent.BestBrotli));
         }
@@ -78,6 +89,38 @@ public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets asse
         }
         if (await CurrentAsync(http) is not { } catalog) return;
         await For(catalog).Definitions(language.Value, ids).WriteAsync(http, catalog.Version == version ? ImmutableCacheControl : ShortCacheControl);
+    }
+
+    /// <summary>
+    /// Decides a page's blocks with the current catalog, whatever version the URL names (the ids are the current
+    /// index's; a page that read an older index finds a span it did not ask about at worst, and underlines nothing
+    /// for it). The body's size is bounded before this runs (<c>MaxBodyBytes</c>, 413 <c>BODY_TOO_LARGE</c>).
+    /// </summary>
+    public async Task WriteLinksAsync(HttpContext http)
+    {
+        if (!WidgetLinks.IsAcceptedMediaType(http.Request.ContentType))
+        {
+            await WriteErrorAsync(http, ErrorCodes.UnsupportedMediaType,
+                "Send the blocks as JSON with Content-Type application/json or text/plain: {\"blocks\": [\"text\", ...]}.", StatusCodes.Status415UnsupportedMediaType);
+            return;
+        }
+        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(http.RequestAborted);
+        if (WidgetLinks.Parse(body, out var blocks) is { } problem)
+        {
+            await WriteErrorAsync(http, problem.Code, problem.Message);
+            return;
+        }
+        if (await CurrentAsync(http) is not { } catalog) return;
+        if (await For(catalog).LinksAsync(blocks, LinkerWait, http.RequestAborted) is not { } answer)
+        {
+            http.Response.Headers.RetryAfter = "5";
+            await WriteErrorAsync(http, ErrorCodes.NotReady,
+                $"The catalog's linking data for version {catalog.Version} is still being made; try again shortly.", StatusCodes.Status503ServiceUnavailable);
+            return;
+        }
+        http.Response.Headers.CacheControl = "no-store";
+        await answer.WriteAsync(http, cacheControl: null);
     }
 
     /// <summary>Technology ids, comma-separated decimals, returned ascending and each once; null when they are well formed.</summary>

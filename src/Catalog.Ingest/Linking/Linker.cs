@@ -53,6 +53,9 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
         "conference", "days", "con", "airlines", "edition", "america",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The evidence of an unambiguous name: it links wherever it is written.</summary>
+    public const string NameAlone = "name";
+
     /// <summary>What the linker knows of the catalog.</summary>
     public LinkVocabulary Vocabulary => vocabulary;
 
@@ -86,7 +89,7 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
 
         foreach (var occurrence in occurrences)
         {
-            if (occurrence.Ambiguity is null) occurrence.Evidence = "name";
+            if (occurrence.Ambiguity is null) occurrence.Evidence = NameAlone;
         }
         var technical = whole.Contains('`', StringComparison.Ordinal) || sites.Count > 0;
         for (var changed = true; changed;)

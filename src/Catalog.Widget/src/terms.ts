@@ -2,14 +2,17 @@
 //
 // Index format (UTF-8 text): a first line "catalog-terms 1 VERSION", then one line per technology in ascending id
 // order: the id's step from the line before (left out when it is 1), then each term after a tab (it links ignoring
-// case) or a vertical tab (only its exact case links).
+// case), a vertical tab (only its exact case links) or a form feed (ambiguous: a candidate in any case that links only
+// where the service decides it does, POST /widget/links).
 
 export const FORMAT = "catalog-terms 1";
 
-interface Term {
+export interface Term {
   id: number;
   /** For a term that links only in its exact case, that case; null for one that ignores case. */
   exact: string | null;
+  /** An ambiguous name ("Helm", "Service"): it links only where the service decides it does. */
+  ambiguous: boolean;
 }
 
 /**
@@ -20,8 +23,9 @@ export interface TermIndex {
   version: string;
   /** How many technologies the index holds. */
   technologies: number;
-  /** How many terms were kept. */
+  /** How many terms were kept, and how many of them are ambiguous. */
   terms: number;
+  ambiguous: number;
   /** The child of (node, code) is at node * 65536 + code; the root is node 0. */
   edges: Map<number, number>;
   /** The terms that end at a node (most nodes have none). */
@@ -32,6 +36,7 @@ export interface Match {
   start: number;
   end: number;
   id: number;
+  ambiguous: boolean;
 }
 
 /** Lower case with the length kept, so that positions in the folded text are positions in the text. */
@@ -130,20 +135,23 @@ export function parseIndex(body: string, page: PageText | null = null): TermInde
   const ends = new Map<number, Term[]>();
   let nodes = 0;
   let terms = 0;
+  let ambiguous = 0;
   let id = 0;
   let technologies = 0;
   const n = body.length;
-  // The next tab, vertical tab and newline at or after a position, found by the engine's own search (far cheaper than
+  // The next tab, vertical tab, form feed and newline at or after a position, found by the engine's own search (far cheaper than
   // a loop over every character before the code is optimised), each searched for again only once passed.
   const find = (separator: string, from: number) => { const at = body.indexOf(separator, from); return at < 0 ? n : at; };
   let tab = find("\t", 0);
   let vt = find("\v", 0);
+  let ff = find("\f", 0);
   let nl = newline < 0 ? n : newline;
   const next = (from: number) => {
     if (tab < from) tab = find("\t", from);
     if (vt < from) vt = find("\v", from);
+    if (ff < from) ff = find("\f", from);
     if (nl < from) nl = find("\n", from);
-    return tab < vt ? (tab < nl ? tab : nl) : (vt < nl ? vt : nl);
+    return Math.min(tab, vt, ff, nl);
   };
   let at = newline < 0 ? n : newline + 1;
   while (at < n) {
@@ -154,6 +162,7 @@ export function parseIndex(body: string, page: PageText | null = null): TermInde
     technologies++;
     while (end < n && end !== nl) {
       const exact = end === vt;
+      const isAmbiguous = end === ff;
       const start = end + 1;
       end = next(start);
       const length = end - start;
@@ -167,29 +176,37 @@ export function parseIndex(body: string, page: PageText | null = null): TermInde
         const child = edges.get(edge);
         if (child === undefined) edges.set(edge, node = ++nodes); else node = child;
       }
-      const term: Term = { id, exact: exact ? text : null };
+      const term: Term = { id, exact: exact ? text : null, ambiguous: isAmbiguous };
       const list = ends.get(node);
-      if (list) list.push(term); else ends.set(node, [term]);
+      // At one node, the unambiguous terms come first (in id order), so that they win where the text is theirs too.
+      if (!list) ends.set(node, [term]);
+      else if (isAmbiguous) list.push(term);
+      else { const k = list.findIndex((t) => t.ambiguous); if (k < 0) list.push(term); else list.splice(k, 0, term); }
       terms++;
+      if (isAmbiguous) ambiguous++;
     }
     at = end + 1;
   }
-  return { version: header.slice(FORMAT.length + 1).trim(), technologies, terms, edges, ends };
+  return { version: header.slice(FORMAT.length + 1).trim(), technologies, terms, ambiguous, edges, ends };
 }
 
 /**
  * Every match in one text (and its fold), left to right; at each position the longest term wins. A term whose first (last)
  * character is an ASCII letter or digit matches only where the character before (after) it is not one: word
  * boundaries for English, while Japanese terms match anywhere, Japanese having no spaces. With `seen`, a technology
- * already matched is skipped (and a shorter term at the same position may match instead).
+ * already matched is skipped (and a shorter term at the same position may match instead); so is an ambiguous term that
+ * `decided` does not name (the position and length of an occurrence in the page's text, and the technology it links
+ * to); without `decided`, every ambiguous term is a candidate.
  */
-export function findMatches(text: string, folded: string, index: TermIndex, seen: Set<number> | null): Match[] {
+export function findMatches(text: string, folded: string, index: TermIndex, seen: Set<number> | null,
+  decided: ((start: number, end: number) => number | undefined) | null = null): Match[] {
   const n = text.length;
   const out: Match[] = [];
   for (let i = 0; i < n; i++) {
     // Inside an ASCII word no term can start (its first character would need a boundary).
     if (i > 0 && isWordChar(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i - 1))) continue;
     let found: Term | undefined;
+    let foundId = 0;
     let end = 0;
     let node = 0;
     for (let j = i; j < n; j++) {
@@ -201,16 +218,19 @@ export function findMatches(text: string, folded: string, index: TermIndex, seen
       if (!terms || (j + 1 < n && isWordChar(text.charCodeAt(j)) && isWordChar(text.charCodeAt(j + 1)))) continue;
       for (const term of terms) {
         if (term.exact !== null && !text.startsWith(term.exact, i)) continue;
-        if (seen && seen.has(term.id)) continue;
+        // The service names the technology an ambiguous name links to, one of those that share it.
+        const id = term.ambiguous && decided ? decided(i, j + 1) : term.id;
+        if (id === undefined || (seen && seen.has(id))) continue;
         // Deeper is longer: a later find replaces this one.
         found = term;
+        foundId = id;
         end = j + 1;
         break;
       }
     }
     if (!found) continue;
-    out.push({ start: i, end, id: found.id });
-    if (seen) seen.add(found.id);
+    out.push({ start: i, end, id: foundId, ambiguous: found.ambiguous });
+    if (seen) seen.add(foundId);
     i = end - 1;
   }
   return out;

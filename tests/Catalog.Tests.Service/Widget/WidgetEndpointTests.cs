@@ -56,7 +56,7 @@ public sealed class WidgetEndpointTests(CatalogApiFixture api) : IClassFixture<C
         var at = 0;
         foreach (var line in lines.Skip(1).Where(l => l.Length > 0))
         {
-            var step = line.IndexOfAny(['\t', '\v']) is var cut and > 0 ? int.Parse(line[..cut], System.Globalization.CultureInfo.InvariantCulture) : 1;
+            var step = line.IndexOfAny(['\t', '\v', '\f']) is var cut and > 0 ? int.Parse(line[..cut], System.Globalization.CultureInfo.InvariantCulture) : 1;
             at += step;
             if (at == id) return line;
         }
@@ -66,7 +66,7 @@ public sealed class WidgetEndpointTests(CatalogApiFixture api) : IClassFixture<C
     private int IdOf(string slug) => api.Services.GetRequiredService<CatalogSnapshots>().Current!.FindTechnology(slug)!.Id;
 
     [Fact]
-    public async Task The_term_index_lists_each_technologys_linked_terms_by_id_with_exact_case_ones_marked()
+    public async Task The_term_index_lists_each_technologys_linked_terms_by_id_with_exact_case_and_ambiguous_ones_marked()
     {
         var versions = await VersionsAsync();
         Assert.Equal($"/widget/index/{versions.Catalog}", versions.Index);
@@ -79,10 +79,17 @@ public sealed class WidgetEndpointTests(CatalogApiFixture api) : IClassFixture<C
         Assert.Equal("Kubernetes", kubernetes[1]);
         Assert.Contains("k8s", kubernetes, StringComparer.OrdinalIgnoreCase);
         Assert.Contains("クバネティス", kubernetes);
-        // Exact-case terms follow a vertical tab ("Heat" is an ordinary word in other cases).
-        Assert.EndsWith("\vHeat", Line(index, IdOf("openstack-heat")), StringComparison.Ordinal);
+        // Ambiguous terms follow a form feed: candidates the service decides ("Heat" and "Helm" are ordinary words too),
+        // and the unambiguous names of the same technologies link as ever.
+        Assert.Equal("\tOpenStack Heat\fHeat", Line(index, IdOf("openstack-heat")));
+        Assert.Contains("\fHelm", Line(index, IdOf("helm")), StringComparison.Ordinal);
+        Assert.DoesNotContain("\tHelm", Line(index, IdOf("helm")) + "\t", StringComparison.Ordinal);
+        // Exact-case terms follow a vertical tab: the names known only from the landscape.
+        Assert.Contains("\vVelero", Line(index, IdOf("velero")), StringComparison.Ordinal);
         // Look-up-only forms (match: false) and slugs are never in the index.
-        Assert.DoesNotContain("ロケット", Line(index, IdOf("rkt")), StringComparison.Ordinal);
+        Assert.DoesNotContain("Gatekeeper", Line(index, IdOf("opa-gatekeeper")).Split(['\t', '\v', '\f']));
+        // A reading of an ambiguous name is ambiguous too.
+        Assert.Contains("\fロケット", Line(index, IdOf("rkt")), StringComparison.Ordinal);
         Assert.DoesNotContain("\tkubernetes\t", Line(index, IdOf("kubernetes")) + "\t", StringComparison.Ordinal);
         // No definitions, names of categories or slugs: a line per technology, a few terms each.
         Assert.DoesNotContain("Open-source system", index, StringComparison.Ordinal);

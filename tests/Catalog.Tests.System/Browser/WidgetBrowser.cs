@@ -78,6 +78,21 @@ public sealed class WidgetBrowser : IAsyncLifetime
     }
 
     /// <summary>
+    /// Waits until the service decides a page's ambiguous names at its current catalog version (the linker of a large
+    /// catalog takes a while to build after a change; meanwhile such requests are answered 503).
+    /// </summary>
+    public async Task WaitForLinksAsync()
+    {
+        var links = System.Text.Json.JsonDocument.Parse(await Service.Client.GetStringAsync(Url("widget/version"))).RootElement.GetProperty("links").GetString()!;
+        for (var deadline = DateTime.UtcNow.AddSeconds(300); ; await Task.Delay(200))
+        {
+            using var response = await Service.Client.PostAsync(Url(links.TrimStart('/')), new StringContent("""{"blocks":["We deploy with Helm."]}""", System.Text.Encoding.UTF8, "text/plain"));
+            if (response.IsSuccessStatusCode) return;
+            Assert.True(DateTime.UtcNow < deadline, $"The service did not decide links at {links} within 300 s (it answers {(int)response.StatusCode}).");
+        }
+    }
+
+    /// <summary>
     /// Opens <paramref name="path"/> in a new page of <paramref name="context"/> (a new context is a first view, another
     /// page of the same context a repeat view), waits for the widget, and returns what the widget's requests to the
     /// service transferred, from Playwright's network events: per request, the response's headers and body as they

@@ -241,6 +241,100 @@ public sealed class WidgetTests(WidgetBrowser browser, ITestOutputHelper output)
         Assert.Equal(0, await tip.Locator(".cg-facts").CountAsync());
     }
 
+    /// <summary>A page of the blog's own, at the service's origin, with the widget's script.</summary>
+    private async Task<IPage> OpenPageAsync(string article, Func<IPage, Task>? before = null, string mode = "first")
+    {
+        using var http = new HttpClient { BaseAddress = browser.Service.Address };
+        var script = JsonDocument.Parse(await http.GetStringAsync("/widget/version")).RootElement.GetProperty("script").GetString();
+        var page = await browser.NewPageAsync();
+        if (before is not null) await before(page);
+        await page.GotoAsync(browser.Url("/widget/version").ToString());
+        await page.SetContentAsync($"""
+            <html lang="en"><body><main><article>{article}</article></main>
+            <script src="{script}" data-lang="en" data-mode="{mode}"></script></body></html>
+            """);
+        await WidgetBrowser.WaitForWidgetAsync(page);
+        return page;
+    }
+
+    private const string HelmArticle = """
+        <p id="everyday">The captain took the helm as the wind picked up.</p>
+        <p id="technical">We package the app as a Helm chart and deploy it to Kubernetes.</p>
+        <p id="alone">We deploy with Helm and Kubernetes.</p>
+        """;
+
+    private static Task<string[]> TextsAsync(IPage page, string scope) =>
+        page.EvalOnSelectorAllAsync<string[]>($"{scope} .cg-term", "ts => ts.map(t => t.textContent)");
+
+    [Fact]
+    public async Task An_ambiguous_name_is_underlined_only_where_the_service_decides_it_means_the_technology()
+    {
+        var links = new List<string>();
+        Task Watch(IPage p)
+        {
+            p.Request += (_, request) => { if (request.Url.Contains("/widget/links/", StringComparison.Ordinal)) links.Add(request.Method); };
+            return Task.CompletedTask;
+        }
+
+        // An everyday post: one request asks, and the helm stays plain.
+        var everyday = await OpenPageAsync("""
+            <p id="everyday">The captain took the helm as the wind picked up.</p>
+            <p>By noon the harbour was behind us and the sails were full.</p>
+            """, Watch);
+        Assert.Equal(["POST"], links);
+        Assert.Equal(0, await CountAsync(everyday, "article .cg-term"));
+        Assert.Equal("The captain took the helm as the wind picked up.", await everyday.TextContentAsync("#everyday"));
+
+        // A technical post: Helm is underlined, in "Helm chart" (a name of its own) and alone, next to Kubernetes.
+        var technical = await OpenPageAsync("""
+            <p id="technical">We package the app as a Helm chart and deploy it to Kubernetes.</p>
+            <p id="alone">We deploy with Helm and Kubernetes.</p>
+            """);
+        Assert.Equal(["Helm chart", "Kubernetes"], await TextsAsync(technical, "#technical"));
+        Assert.Equal(["Helm"], await TextsAsync(technical, "#alone"));
+        Assert.Equal(["helm"], await SlugsAsync(technical, "#alone"));
+        Assert.Equal(1, await technical.EvaluateAsync<int>("() => window.__catalogGlossary.decided"));
+        await technical.Locator("#alone .cg-term").FocusAsync();
+        await Assertions.Expect(technical.Locator(Tip).Locator(".cg-name")).ToHaveTextAsync("Helm");
+    }
+
+    [Fact]
+    public async Task On_a_page_of_both_the_underlines_are_the_services_decisions_for_the_page()
+    {
+        // The decision reads the whole page, as the importer reads a whole write-up: the widget underlines an ambiguous
+        // name exactly where the service, asked about the same blocks, says it links (every occurrence, here).
+        var page = await OpenPageAsync(HelmArticle, mode: "all");
+        using var http = new HttpClient { BaseAddress = browser.Service.Address };
+        var version = JsonDocument.Parse(await http.GetStringAsync("/widget/version")).RootElement;
+        string[] blocks =
+        [
+            "The captain took the helm as the wind picked up.",
+            "We package the app as a Helm chart and deploy it to Kubernetes.",
+            "We deploy with Helm and Kubernetes.",
+        ];
+        using var response = await http.PostAsync(version.GetProperty("links").GetString(),
+            new StringContent(JsonSerializer.Serialize(new { blocks }), System.Text.Encoding.UTF8, "text/plain"));
+        var links = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("links");
+        var ids = new[] { "#everyday", "#technical", "#alone" };
+        for (var block = 0; block < blocks.Length; block++)
+        {
+            var decided = links[block].EnumerateArray().Select(s => blocks[block].Substring(s[0].GetInt32(), s[1].GetInt32())).ToList();
+            var underlined = await TextsAsync(page, ids[block]);
+            foreach (var text in decided) Assert.Contains(text, underlined);
+            Assert.All(underlined.Where(t => t.Equals("helm", StringComparison.OrdinalIgnoreCase)), t => Assert.Contains(t, decided));
+        }
+    }
+
+    [Fact]
+    public async Task When_the_service_cannot_decide_no_ambiguous_name_is_underlined_and_the_others_are()
+    {
+        var page = await OpenPageAsync(HelmArticle, p => p.RouteAsync("**/widget/links/**", route => route.AbortAsync()));
+        Assert.Equal(0, await CountAsync(page, "#everyday .cg-term, #alone .cg-term"));
+        // The unambiguous names are underlined as ever: "Helm chart" and the first Kubernetes.
+        Assert.Equal(["helm-chart", "kubernetes"], await SlugsAsync(page, "#technical"));
+        Assert.Contains("/widget/links/", await page.EvaluateAsync<string>("() => window.__catalogGlossary.linksError"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Loading_the_script_twice_changes_nothing()
     {
