@@ -107,6 +107,11 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
                 if (evidence is null)
                 {
                     var score = Weigh(occurrence, present, candidates, whole, sites, english, technical, technicalWords, out var reasons);
+                    if (occurrence.Variant && NamedElsewhere(occurrence, linked, code) is { } named)
+                    {
+                        score += Close;
+                        reasons += ", " + named;
+                    }
                     if (score >= (occurrence.Variant ? VariantThreshold : Threshold)) evidence = reasons;
                 }
                 if (evidence is null) continue;
@@ -167,6 +172,14 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
     private static string? Strong(Occurrence occurrence, List<Occurrence> linked, HashSet<string> code)
     {
         if (occurrence.InCode) return "code";
+        // An English word written as a word ("took the helm") is not the tool because the tool is named elsewhere: for it
+        // that is weight (NamedElsewhere), not proof.
+        if (occurrence.Variant && !occurrence.Japanese) return null;
+        return NamedElsewhere(occurrence, linked, code);
+    }
+
+    private static string? NamedElsewhere(Occurrence occurrence, List<Occurrence> linked, HashSet<string> code)
+    {
         var lower = occurrence.Surface.ToLowerInvariant();
         if (code.Contains(lower) || code.Contains(lower + "ctl")) return "named in code";
         // In the same English sentence a name can be played on ("Helm's logo is a ship's helm"); Japanese prose writes
