@@ -15,13 +15,14 @@ public static class GlossaryBuilder
     }
 
     /// <summary>
-    /// One technology: its linked terms (the name first), the definition in <paramref name="lang"/> or else the other
+    /// One technology: its linked terms (the name first; the ambiguous ones apart, in <c>ContextTerms</c>), the definition in <paramref name="lang"/> or else the other
     /// language's (none for a technology known only from the landscape), its category names (primary first), the
     /// titles of the talks that covered it, in the order of the notes, and where to read more.
     /// </summary>
     public static GlossaryEntry Entry(CatalogSnapshot catalog, Technology technology, Lang lang)
     {
-        var terms = catalog.MatchTermsOf[technology.Id];
+        var all = catalog.MatchTermsOf[technology.Id];
+        var terms = all.Where(a => a.Ambiguity is null).ToList();
         var picked = DefinitionView.Pick(catalog.DefinitionsFor(technology.Id), lang);
         var definition = picked?.Definition;
         return new GlossaryEntry(
@@ -35,6 +36,9 @@ public static class GlossaryBuilder
             picked?.Source,
             [.. catalog.CategoriesOf[technology.Id].Select(c => lang == Lang.Ja ? c.NameJa : c.NameEn)],
             [.. (catalog.TalksOf.GetValueOrDefault(technology.Id) ?? []).Select(t => t.Title).Distinct(StringComparer.Ordinal)],
-            technology.Homepage ?? technology.Repository);
+            technology.Homepage ?? technology.Repository)
+        {
+            ContextTerms = [.. all.Where(a => a.Ambiguity is not null).Select(a => a.Text).Distinct(StringComparer.OrdinalIgnoreCase)],
+        };
     }
 }

@@ -17,4 +17,8 @@ public sealed record GlossaryEntry(
     DefinitionSource? DefinitionSource,
     IReadOnlyList<string> Categories,
     IReadOnlyList<string> Talks,
-    string? Url);
+    string? Url)
+{
+    /// <summary>Forms that are also ordinary words or names: they link only where the text is about the technology.</summary>
+    public IReadOnlyList<string> ContextTerms { get; init; } = [];
+}

@@ -18,6 +18,9 @@ public sealed class GlossaryEntryType : ObjectGraphType<GlossaryEntry>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("caseSensitiveTerms")
             .Description("The forms to link in running text only with exactly this case (\"Heat\", \"CI\"), because other cases are ordinary words.")
             .Resolve(c => c.Source.CaseSensitiveTerms);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("contextTerms")
+            .Description("Forms that are also ordinary words or everyday names (\"Helm\", \"Kafka\", \"ポッド\"): they link only where the text around them is about the technology, as the widget and `annotate` decide; not in `terms` or `caseSensitiveTerms`.")
+            .Resolve(c => c.Source.ContextTerms);
         Field(e => e.Definition, nullable: true)
             .Description("The short definition in the language asked for or, when there is none in it, in the other language (see `definitionLang`): written for the catalog, or composed from the facts it holds (see `definitionSource`).");
         Field<LangType>("definitionLang").Description("The language `definition` is written in; null when there is no definition.").Resolve(c => c.Source.DefinitionLang);

@@ -8,7 +8,7 @@ public sealed class GlossaryTests(CatalogApiFixture api) : IClassFixture<Catalog
 {
     private const string Glossary = """
         query($lang: Lang) {
-          glossary(lang: $lang) { slug name terms caseSensitiveTerms definition definitionLang categories talks url }
+          glossary(lang: $lang) { slug name terms caseSensitiveTerms contextTerms definition definitionLang categories talks url }
         }
         """;
 
@@ -51,10 +51,13 @@ public sealed class GlossaryTests(CatalogApiFixture api) : IClassFixture<Catalog
         Assert.Equal(["OpenStack Heat"], Strings(heat["terms"]!));
         Assert.Equal(["Heat"], Strings(heat["caseSensitiveTerms"]!));
 
-        // rkt's reading and former name are look-up only (match: false in the seed): never linked.
+        // rkt's reading and former name are everyday words (a rocket): they link only where the text is about rkt.
         var rkt = Entry(glossary, "rkt");
         Assert.DoesNotContain("ロケット", Strings(rkt["terms"]!));
         Assert.DoesNotContain("Rocket", Strings(rkt["caseSensitiveTerms"]!));
+        Assert.Contains("ロケット", Strings(rkt["contextTerms"]!));
+        Assert.Contains("Helm", Strings(Entry(glossary, "helm")["contextTerms"]!));
+        Assert.DoesNotContain("Helm", Strings(Entry(glossary, "helm")["terms"]!));
     }
 
     [Fact]
