@@ -54,12 +54,13 @@ export const queries = [
     title: 'glossary for one language',
     catalog: {
       query: `query Q2($lang: Lang!) {
-  glossary(lang: $lang) { slug name terms caseSensitiveTerms definition definitionLang categories talks url }
+  glossary(lang: $lang) { slug name terms caseSensitiveTerms contextTerms definition definitionLang categories talks url }
 }`,
       variables: { lang: 'JA' },
       normalize: (d) => sortBy(d.glossary.map((e) => ({
         slug: e.slug, name: e.name,
         terms: sortBy(e.terms.map((x) => x.toLowerCase())), caseSensitiveTerms: sortBy(e.caseSensitiveTerms),
+        contextTerms: sortBy(e.contextTerms.map((x) => x.toLowerCase())),
         definition: e.definition, definitionLang: e.definitionLang?.toLowerCase() ?? null,
         categories: sortBy(e.categories), talks: sortBy(e.talks), url: e.url,
       })), (e) => e.slug),
@@ -68,7 +69,7 @@ export const queries = [
       query: `query Q2($ja: Boolean!, $lang: String!) {
   allTechnologies(orderBy: NAME_ASC) { nodes {
     slug name homepage repository
-    technologyAliasesByTechnologyId(condition: { match: true }, orderBy: ID_ASC) { nodes { text caseSensitive } }
+    technologyAliasesByTechnologyId(condition: { match: true }, orderBy: ID_ASC) { nodes { text caseSensitive ambiguity } }
     technologyDefinitionsByTechnologyId { nodes { lang short } }
     factsDefinition(lang: $lang) { nodes }
     technologyCategoriesByTechnologyId(orderBy: POSITION_ASC) { nodes { categoryByCategoryId { nameEn @skip(if: $ja) nameJa @include(if: $ja) } } }
@@ -82,11 +83,14 @@ export const queries = [
         const defs = nodes(t.technologyDefinitionsByTechnologyId);
         const def = defs.find((x) => x.lang === 'ja') || defs.find((x) => x.lang === 'en')
           || nodes(t.factsDefinition).map((short) => ({ lang: 'ja', short }))[0];
-        const aliases = nodes(t.technologyAliasesByTechnologyId);
+        // Forms that are ordinary words (an ambiguity) link only on evidence: the glossary lists them apart.
+        const all = nodes(t.technologyAliasesByTechnologyId);
+        const aliases = all.filter((a) => a.ambiguity == null);
         return [{
           slug: t.slug, name: t.name,
           terms: sortBy(uniq(aliases.filter((a) => !a.caseSensitive).map((a) => a.text.toLowerCase()))),
           caseSensitiveTerms: sortBy(uniq(aliases.filter((a) => a.caseSensitive).map((a) => a.text))),
+          contextTerms: sortBy(uniq(all.filter((a) => a.ambiguity != null).map((a) => a.text.toLowerCase()))),
           definition: def?.short ?? null, definitionLang: def?.lang ?? null,
           categories: sortBy(nodes(t.technologyCategoriesByTechnologyId).map((c) => c.categoryByCategoryId.nameJa)),
           talks: sortBy(uniq(nodes(t.talks).map((k) => k.title))), url: t.homepage ?? t.repository ?? null,
