@@ -59,7 +59,7 @@ internal sealed partial class DraftScanner
                 else if (form.CaseSensitive) _caseSensitive.TryAdd(form.Text, (technology.Slug, form.Text));
                 if (form.Match && KatakanaForm().IsMatch(form.Text)) _katakana.TryAdd(KatakanaKey(form.Text), (technology.Slug, form.Text));
                 var compact = Compact(form.Text);
-                if (!form.Match || form.Ambiguous || compact.Length < 4 || !compact.All(char.IsAsciiLetterOrDigit)) continue;
+                if (!form.Match || compact.Length < 4 || !compact.All(char.IsAsciiLetterOrDigit)) continue;
                 _typoForms.Add((technology.Slug, form.Text, compact, Trigrams.Set(compact.ToLowerInvariant())));
                 _byCompact.TryAdd(compact, _typoForms.Count - 1);
                 _compactForms.Add(compact);

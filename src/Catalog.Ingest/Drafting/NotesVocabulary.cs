@@ -7,7 +7,7 @@ namespace Catalog.Ingest.Drafting;
 
 /// <summary>
 /// A spelling a technology is known by: its name, an alias or its slug, with how it may be matched in text; an ambiguous
-/// one (an ordinary word) links only with evidence, and is no spelling to suggest for a near miss.
+/// one (an ordinary word) links only with evidence.
 /// </summary>
 public sealed record VocabularyForm(string Text, bool CaseSensitive, bool Match, bool Ambiguous = false);
 

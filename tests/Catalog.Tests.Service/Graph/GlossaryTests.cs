@@ -49,7 +49,8 @@ public sealed class GlossaryTests(CatalogApiFixture api) : IClassFixture<Catalog
 
         var heat = Entry(glossary, "openstack-heat");
         Assert.Equal(["OpenStack Heat"], Strings(heat["terms"]!));
-        Assert.Equal(["Heat"], Strings(heat["caseSensitiveTerms"]!));
+        Assert.Empty(Strings(heat["caseSensitiveTerms"]!));
+        Assert.Equal(["Heat"], Strings(heat["contextTerms"]!)); // an English word: it links only where the text is about OpenStack
 
         // rkt's reading and former name are everyday words (a rocket): they link only where the text is about rkt.
         var rkt = Entry(glossary, "rkt");
@@ -98,7 +99,7 @@ public sealed class GlossaryTests(CatalogApiFixture api) : IClassFixture<Catalog
         for (var pages = 0; pages < 200; pages++)
         {
             var page = (await api.DataAsync(
-                "query($after: String) { glossary(lang: JA, first: 40, after: $after) { slug name terms caseSensitiveTerms definition definitionLang categories talks url } }",
+                "query($after: String) { glossary(lang: JA, first: 40, after: $after) { slug name terms caseSensitiveTerms contextTerms definition definitionLang categories talks url } }",
                 new { after }))["glossary"]!.AsArray();
             walked.AddRange(page.Select(e => e!.ToJsonString()));
             if (page.Count < 40) break;
