@@ -118,12 +118,31 @@ public sealed class WidgetBrowser : IAsyncLifetime
         var requests = new List<(string Path, int Status, long Bytes)>();
         foreach (var request in ended)
         {
-            var sizes = await request.SizesAsync();
             var response = await request.ResponseAsync();
-            requests.Add((new Uri(request.Url).PathAndQuery, response?.Status ?? 0, sizes.ResponseHeadersSize + sizes.ResponseBodySize));
+            requests.Add((new Uri(request.Url).PathAndQuery, response?.Status ?? 0, await BytesAsync(request, response)));
         }
         var state = await page.EvaluateAsync<System.Text.Json.JsonElement>("() => window.__catalogGlossary");
         return new WidgetView(page, requests, state);
+    }
+
+    /// <summary>
+    /// What a request's answer cost on the wire. Chromium sometimes cannot give the sizes of a request once its page moved
+    /// on ("Unable to fetch resources sizes"); then the headers and the body as received are counted instead.
+    /// </summary>
+    private static async Task<long> BytesAsync(IRequest request, IResponse? response)
+    {
+        try
+        {
+            var sizes = await request.SizesAsync();
+            return sizes.ResponseHeadersSize + sizes.ResponseBodySize;
+        }
+        catch (PlaywrightException) when (response is not null)
+        {
+            var headers = await response.HeadersArrayAsync();
+            var length = headers.FirstOrDefault(h => h.Name.Equals("content-length", StringComparison.OrdinalIgnoreCase))?.Value;
+            var body = long.TryParse(length, System.Globalization.CultureInfo.InvariantCulture, out var declared) ? declared : (await response.BodyAsync()).LongLength;
+            return headers.Sum(h => (long)h.Name.Length + h.Value.Length + 4) + body;
+        }
     }
 
     public async Task DisposeAsync()
