@@ -3,10 +3,8 @@ using System.Collections.Frozen;
 namespace Catalog.Ingest.Landscape;
 
 /// <summary>
-/// Which landscape names must not link in running text: a landscape-only technology links by its exact name, so a
-/// name that is also an ordinary word ("Harbor", "Flux") would underline the word wherever a post uses it. Such a
-/// name stays a look-up form (<c>technology(slug: "Flux")</c> still resolves); a curated entry decides its own
-/// matching. Held back are:
+/// Which landscape names the import's report lists as ordinary words or names ("Harbor", "Flux"). It decides nothing
+/// about linking: whether a name links in text is <see cref="Linking.NameAmbiguity"/>'s and the linker's. Listed are:
 /// <list type="number">
 /// <item>names of one or two characters, which are abbreviations of too many things;</item>
 /// <item>the names listed in <see cref="Listed"/>: ordinary words and common names a dictionary of common words

@@ -17,8 +17,8 @@ namespace Catalog.Ingest.Landscape;
 /// the entry has; and when the landscape lists it only under Wasm while the entry is outside Wasm, the listing is
 /// about the entry's Wasm side (its Wasm plug-ins or support: the Wasm "Kube-scheduler" points at scheduler plug-ins),
 /// so it adds its names and nothing else;</item>
-/// <item>a landscape-only technology links in text by its name exactly as written, on word boundaries, unless
-/// <see cref="HeldBackNames"/> holds the name back; its other names are look-up forms.</item>
+/// <item>a landscape-only technology's name is case-sensitive, and links in text as the linker decides (an ordinary
+/// word only on evidence, <see cref="Linking.NameAmbiguity"/>); its other names are look-up forms.</item>
 /// </list>
 /// A technology's landscape place is its first listing outside Wasm: the Wasm category lists again, as a secondary
 /// place, things that live elsewhere in the landscape.
