@@ -21,8 +21,8 @@ public static class LargeCatalog
         ("headlamp", "Headlamp", "https://headlamp.dev", "Observability"),
     ];
 
-    /// <summary>A landscape-only name that is an ordinary word, held back by the importer: it never links.</summary>
-    public const string HeldBack = "Atlantis";
+    /// <summary>A landscape-only name that is an ordinary word: in a sentence about nothing technical it does not link.</summary>
+    public const string OrdinaryWord = "Atlantis";
 
     /// <summary>
     /// The curated technologies (those with a definition) <paramref name="factor"/> times, with their aliases,

@@ -145,7 +145,7 @@ public sealed class CatalogImporter(IDbContextFactory<CatalogDbContext> contexts
         return new ImportedFilesResult(result, [.. paths], documents);
     }
 
-    /// <summary>What the landscape added and, name by name, what it held back from linking in text and why.</summary>
+    /// <summary>What the landscape added and merged and, item by item, what it left out and why.</summary>
     private void LogLandscape(ImportPlan plan)
     {
         if (plan.Landscape is not { } report) return;

@@ -7,7 +7,7 @@ public sealed record ImportResult(
     IReadOnlyDictionary<string, int> Counts,
     IReadOnlyDictionary<string, ChangeCount> Changes)
 {
-    /// <summary>What the CNCF landscape added, and which names it held back from linking; null without a landscape file.</summary>
+    /// <summary>What the CNCF landscape added, merged and left out; null without a landscape file.</summary>
     public Landscape.LandscapeReport? Landscape { get; init; }
 
     /// <summary>How many linkable names are ambiguous in text, by why (an English word, a given name ...).</summary>

@@ -32,7 +32,7 @@ internal static class LandscapeMerger
         technologies.Merge(items);
         return new LandscapeReport(
             count, technologies.Added, technologies.Merged, organizations.Added, organizations.Merged, categories.Added,
-            technologies.HeldBack, technologies.MakersUnnamed, organizations.Unnamed, technologies.Descriptions, technologies.UnknownPaths, technologies.LeftOut)
+            technologies.MakersUnnamed, organizations.Unnamed, technologies.Descriptions, technologies.UnknownPaths, technologies.LeftOut)
         {
             Abbreviations = technologies.Abbreviations,
         };

@@ -2,8 +2,8 @@ using Catalog.Ingest.Import;
 
 namespace Catalog.Ingest.Landscape;
 
-/// <summary>A landscape name that does not link in text (or an item left out), and why.</summary>
-public sealed record HeldBackName(string Name, string Slug, string Reason, string File, int Line);
+/// <summary>A landscape item left out of the catalog, and why.</summary>
+public sealed record LeftOutItem(string Name, string Slug, string Reason, string File, int Line);
 
 /// <summary>A landscape item merged into a curated technology or organisation, and what matched.</summary>
 public sealed record LandscapeMerge(string Name, string Slug, string MatchedBy);
@@ -16,12 +16,11 @@ public sealed record LandscapeReport(
     int OrganizationsAdded,
     IReadOnlyList<LandscapeMerge> OrganizationsMerged,
     IReadOnlyList<string> CategoriesAdded,
-    IReadOnlyList<HeldBackName> HeldBack,
     int MakersUnnamed,
     int MembersUnnamed,
     int Descriptions,
     IReadOnlyList<SeedError> UnknownPaths,
-    IReadOnlyList<HeldBackName> LeftOut)
+    IReadOnlyList<LeftOutItem> LeftOut)
 {
     /// <summary>Abbreviations written beside names ("Google Kubernetes Engine (GKE)") given to their technologies.</summary>
     public int Abbreviations { get; init; }
@@ -41,11 +40,5 @@ public sealed record LandscapeReport(
         if (MembersUnnamed > 0) yield return $"landscape: {MembersUnnamed} member listings left out: non-public members, or listings that name no organisation";
         foreach (var item in LeftOut) yield return $"landscape: {item.File}:{item.Line}: '{item.Name}' left out: {item.Reason}";
         foreach (var path in UnknownPaths) yield return $"landscape: {path.File}:{path.Line}: second path left out, no such subcategory: {path.Message}";
-        if (HeldBack.Count > 0)
-        {
-            yield return $"landscape: {HeldBack.Count} names are ordinary words or names, and link in text only where the context is about them:";
-            foreach (var group in HeldBack.GroupBy(h => h.Reason))
-                yield return $"  {group.Key}: {string.Join(", ", group.Select(h => h.Name))}";
-        }
     }
 }

@@ -50,12 +50,11 @@ internal sealed partial class LandscapeTechnologies(
 
     public int Added { get; private set; }
     public List<LandscapeMerge> Merged { get; } = [];
-    public List<HeldBackName> HeldBack { get; } = [];
     public int MakersUnnamed { get; private set; }
     public int Descriptions { get; private set; }
 
     /// <summary>Items not imported, and why.</summary>
-    public List<HeldBackName> LeftOut { get; } = [];
+    public List<LeftOutItem> LeftOut { get; } = [];
 
     /// <summary>Second paths that name no subcategory of the landscape, each at its item.</summary>
     public List<SeedError> UnknownPaths { get; } = [];
@@ -248,7 +247,7 @@ internal sealed partial class LandscapeTechnologies(
         if (_owners.TryGetValue(Keys.Name(name), out var owner))
         {
             // Its name already leads to a curated technology it is not (a concept): it waits for a curated entry.
-            LeftOut.Add(new HeldBackName(name, owner, $"its name is the curated '{owner}', which is another thing", group.First.At.File, group.First.At.Line));
+            LeftOut.Add(new LeftOutItem(name, owner, $"its name is the curated '{owner}', which is another thing", group.First.At.File, group.First.At.Line));
             return;
         }
         bool Taken(string form) =>
@@ -262,8 +261,6 @@ internal sealed partial class LandscapeTechnologies(
         {
             if (_owners.TryAdd(Keys.Name(item.Name), slug)) aliases.Add(LookUpOnly(item));
         }
-        var reason = HeldBackNames.Reason(name);
-        if (reason is not null) HeldBack.Add(new HeldBackName(name, slug, reason, group.First.At.File, group.First.At.Line));
         var maker = Maker(group);
         catalog.Technologies.Add(new SeedTechnology(
             group.First.At, slug, name, KindOf(group), CategoriesOf(group), group.Homepage, group.Repository,

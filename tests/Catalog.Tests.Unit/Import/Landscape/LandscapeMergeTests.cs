@@ -2,6 +2,7 @@ using Catalog.Api.Organizations;
 using Catalog.Api.Technologies;
 using Catalog.Ingest.Import;
 using Catalog.Ingest.Landscape;
+using Catalog.Ingest.Linking;
 using Catalog.Ingest.Matching;
 using Catalog.Ingest.Notes;
 
@@ -122,16 +123,12 @@ public sealed class LandscapeMergeTests
         var kuasar = Plan.Aliases["kuasar"].Single(a => a.Kind == AliasKind.Name);
         Assert.True(kuasar.Match);
         Assert.True(kuasar.CaseSensitive);
-        var held = Plan.Landscape!.HeldBack.ToDictionary(h => h.Name, h => h.Reason);
-        Assert.Equal(HeldBackNames.ListedWord, held["Harbor"]);
-        Assert.Equal(HeldBackNames.DictionaryWord, held["Compass"]);
-        Assert.Equal(HeldBackNames.TooShort, held["K9"]);
-        Assert.Equal(HeldBackNames.ListedWord, held["Polaris"]);
-        Assert.Equal(4, held.Count);
+        string? Why(string slug) => Plan.Aliases[slug].Single(a => a.Kind == AliasKind.Name).Ambiguity;
         // Ordinary words still link, but only where their context is about them (Linking/Linker).
-        Assert.All(["harbor", "compass", "k9"], slug => Assert.NotNull(Plan.Aliases[slug].Single(a => a.Kind == AliasKind.Name).Ambiguity));
+        Assert.Equal(NameAmbiguity.Word, Why("harbor"));
+        Assert.Equal(NameAmbiguity.Word, Why("compass"));
+        Assert.Equal(NameAmbiguity.Short, Why("k9"));
         Assert.Null(kuasar.Ambiguity);
-        Assert.Contains(Plan.Landscape.Lines(), l => l.Contains("Harbor", StringComparison.Ordinal) && l.Contains(HeldBackNames.ListedWord, StringComparison.Ordinal));
     }
 
     [Fact]
