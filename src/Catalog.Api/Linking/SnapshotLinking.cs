@@ -5,6 +5,9 @@ using Catalog.Ingest.Linking;
 
 namespace Catalog.Api.Linking;
 
+/// <summary>How the service gets a snapshot's linker (<see cref="SnapshotLinking.Of"/>): a seam a test can hold back.</summary>
+public delegate Linker LinkerOf(CatalogSnapshot catalog);
+
 /// <summary>
 /// The linker of a catalog snapshot: the same decision the importer makes, with the catalog as the last import left it,
 /// plus what only the stored catalog knows (the talks that covered two technologies together).

@@ -1,6 +1,7 @@
 using Catalog.Api.Development;
 using Catalog.Api.Graph.Documents;
 using Catalog.Api.Graph.Http;
+using Catalog.Api.Linking;
 
 namespace Catalog.Api.Widget;
 
@@ -9,6 +10,7 @@ public static class WidgetExtensions
     public static WebApplicationBuilder AddCatalogWidget(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<WidgetAssets>();
+        builder.Services.AddSingleton<LinkerOf>(SnapshotLinking.Of);
         builder.Services.AddSingleton<WidgetGlossary>();
         builder.Services.AddSingleton<DemoPage>();
         return builder;

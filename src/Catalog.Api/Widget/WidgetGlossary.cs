@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Catalog.Api.Caching;
+using Catalog.Api.Linking;
 using Catalog.Api.Snapshot;
 using Catalog.Api.Technologies;
 
@@ -23,7 +24,7 @@ namespace Catalog.Api.Widget;
 /// with a one-minute cache instead, so no cache keeps an answer under the wrong version's URL for long. Any origin may
 /// read them (the one CORS policy, see <see cref="WidgetExtensions"/>).
 /// </summary>
-public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets assets)
+public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets assets, LinkerOf linkerOf)
 {
     public const int MaxIds = 500;
     public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
@@ -44,7 +45,7 @@ public sealed class WidgetGlossary(CatalogSnapshots snapshots, WidgetAssets asse
     public static string LinksPath(long version) => FormattableString.Invariant($"/widget/links/{version}");
 
     /// <summary>The widget's data of a snapshot, made once per snapshot.</summary>
-    public WidgetSnapshot For(CatalogSnapshot catalog) => _snapshots.GetValue(catalog, c => new WidgetSnapshot(c));
+    public WidgetSnapshot For(CatalogSnapshot catalog) => _snapshots.GetValue(catalog, c => new WidgetSnapshot(c, linkerOf));
 
     public async Task WriteVersionAsync(HttpContext http)
     {

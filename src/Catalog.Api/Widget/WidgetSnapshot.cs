@@ -28,12 +28,12 @@ public sealed class WidgetSnapshot
     private readonly ConcurrentDictionary<string, EncodedContent> _answers = new(StringComparer.Ordinal);
     private long _bytes;
 
-    public WidgetSnapshot(CatalogSnapshot catalog)
+    public WidgetSnapshot(CatalogSnapshot catalog, LinkerOf linkerOf)
     {
         _catalog = catalog;
         // Building the linker reads the whole catalog (seconds for a large one): begun as soon as a page asks for this
         // version, so that it is ready by the time the page has its index and asks about its ambiguous names.
-        _linker = Task.Run(() => SnapshotLinking.Of(catalog));
+        _linker = Task.Run(() => linkerOf(catalog));
         _ids = new Lazy<IReadOnlyDictionary<string, int>>(() => catalog.Technologies.Values.ToDictionary(t => t.Slug, t => t.Id, StringComparer.Ordinal));
         _index = new Lazy<EncodedContent>(() => Compress(Encoding.UTF8.GetBytes(TermIndex.Build(catalog)), "text/plain; charset=utf-8"));
         _cards = [.. Enum.GetValues<Lang>().Select(lang => new GlossaryCards(catalog, lang))];

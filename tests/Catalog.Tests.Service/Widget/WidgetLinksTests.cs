@@ -5,6 +5,7 @@ using Catalog.Api.Linking;
 using Catalog.Api.Snapshot;
 using Catalog.Ingest.Linking;
 using Catalog.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalog.Tests.Widget;
@@ -21,14 +22,14 @@ public sealed class WidgetLinksTests(CatalogApiFixture api) : IClassFixture<Cata
     private async Task<string> LinksPathAsync() =>
         (string)JsonNode.Parse(await api.Client.GetStringAsync("/widget/version"))!["links"]!;
 
-    private async Task<HttpResponseMessage> PostAsync(string body, string contentType = "text/plain")
+    private async Task<HttpResponseMessage> PostAsync(string body, string contentType = "text/plain", HttpClient? client = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, await LinksPathAsync())
         {
             Content = new StringContent(body, Encoding.UTF8, contentType),
         };
         request.Headers.Add("Origin", "https://blog.example");
-        return await api.Client.SendAsync(request);
+        return await (client ?? api.Client).SendAsync(request);
     }
 
     private static string Body(params string[] blocks) => new JsonObject { ["blocks"] = new JsonArray([.. blocks.Select(b => JsonValue.Create(b))]) }.ToJsonString();
@@ -126,6 +127,32 @@ public sealed class WidgetLinksTests(CatalogApiFixture api) : IClassFixture<Cata
         await AssertErrorAsync(large, HttpStatusCode.RequestEntityTooLarge, "BODY_TOO_LARGE");
         using var form = await PostAsync("blocks=Helm", "application/x-www-form-urlencoded");
         await AssertErrorAsync(form, HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    [Fact]
+    public async Task While_the_linker_is_being_made_a_page_is_told_to_try_again_and_then_gets_its_links()
+    {
+        // A linker held back past the endpoint's wait, as a large catalog's is right after a change.
+        using var release = new ManualResetEventSlim();
+        await using var host = api.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
+            services.AddSingleton<LinkerOf>(catalog => { release.Wait(); return SnapshotLinking.Of(catalog); })));
+        using var client = host.CreateClient();
+        var body = Body("We deploy with Helm and Kubernetes");
+        try
+        {
+            using var early = await PostAsync(body, client: client);
+            var message = await AssertErrorAsync(early, HttpStatusCode.ServiceUnavailable, "NOT_READY");
+            Assert.Contains("try again", message, StringComparison.Ordinal);
+            Assert.Equal(TimeSpan.FromSeconds(5), early.Headers.RetryAfter?.Delta);
+        }
+        finally
+        {
+            release.Set();
+        }
+        using var later = await PostAsync(body, client: client);
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+        var links = JsonNode.Parse(await later.Content.ReadAsStringAsync())!["links"]!.AsArray();
+        Assert.Equal(IdOf("helm"), (int)links.Single()!.AsArray().Single()![2]!);
     }
 
     private static async Task<string> AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, string code)
