@@ -40,6 +40,7 @@ internal sealed partial class DraftScanner
     private readonly Dictionary<ulong, List<int>> _byTrigram = [];
     private readonly Dictionary<string, int> _byCompact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Technology, string Form)> _katakana = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Technology, string Form)> _acronyms = new(StringComparer.Ordinal);
     private readonly NearMissRule _rule;
 
     public DraftScanner(NotesVocabulary vocabulary, NearMissRule? rule = null)
@@ -59,6 +60,7 @@ internal sealed partial class DraftScanner
                 if (!form.Match) _lookUpOnly.TryAdd(form.Text, (technology.Slug, form.Text));
                 else if (form.CaseSensitive) _caseSensitive.TryAdd(form.Text, (technology.Slug, form.Text));
                 if (form.Match && KatakanaForm().IsMatch(form.Text)) _katakana.TryAdd(KatakanaKey(form.Text), (technology.Slug, form.Text));
+                if (form.Match && form.Text.Length is >= 2 and <= 6 && form.Text.All(char.IsAsciiLetterUpper)) _acronyms.TryAdd(form.Text, (technology.Slug, form.Text));
                 var compact = Compact(form.Text);
                 if (!form.Match || compact.Length < 4 || !compact.All(char.IsAsciiLetterOrDigit)) continue;
                 _typoForms.Add((technology.Slug, form.Text, compact, Trigrams.Set(compact.ToLowerInvariant())));
@@ -171,6 +173,9 @@ internal sealed partial class DraftScanner
             return new DraftNearMiss(word, line, hidden.Technology, NameOf(hidden.Technology), hidden.Form, 1, LookUpOnly: true);
         if (_caseSensitive.TryGetValue(word, out var cased))
             return new DraftNearMiss(word, line, cased.Technology, NameOf(cased.Technology), cased.Form, 1, LookUpOnly: true);
+        // An acronym in the plural ("CRDs", "PVs") is the acronym: the alias that links it is offered.
+        if (word.Length >= 3 && word[^1] == 's' && _acronyms.TryGetValue(word[..^1], out var plural) && !_known.Contains(word))
+            return new DraftNearMiss(word, line, plural.Technology, NameOf(plural.Technology), plural.Form, 1, LookUpOnly: false);
         var compact = Compact(word);
         if (compact.Length < 4 || _known.Contains(word)) return null;
         // An everyday word is a word ("checkpoint" is no Check Point); a given name or place is a name ("Marko" is no

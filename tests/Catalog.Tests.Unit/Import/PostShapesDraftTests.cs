@@ -147,6 +147,7 @@ public sealed class PostShapesDraftTests
             - stages: SANDBOX, INCUBATING
             - the DB and the API behind it
             - Open Policy Agnet checks manifests
+            - two CRDs and a CNI
             """;
 
         var draft = Draft(markdown);
@@ -154,6 +155,9 @@ public sealed class PostShapesDraftTests
         Assert.DoesNotContain(draft.NearMisses, n => n.Text.StartsWith("Kubernetes", StringComparison.Ordinal) || n.Text == "Marko");
         // A name of several words misspelt is still offered.
         Assert.Contains(draft.NearMisses, n => n.Text == "Open Policy Agnet" && n.Technology == "open-policy-agent");
+        // So is a known acronym in the plural, and it is no term the catalog lacks.
+        Assert.Contains(draft.NearMisses, n => n.Text == "CRDs" && n.Technology == "crd");
+        Assert.DoesNotContain(draft.Candidates, c => c.Text == "CRDs");
         Assert.DoesNotContain(draft.Candidates, c => c.Text is "novelty.webp" or "SANDBOX" or "INCUBATING" or "DB" or "API");
     }
 }
