@@ -52,6 +52,9 @@ public sealed class PostShapesDraftTests
 
             ## Release notes from the field - Mira Ode & Tom Vale, Examplesoft
             - write them early
+
+            ## Flow logs without agents - Ana Diaz, Flowco by @
+            - sampled
             """;
 
         var draft = Draft(markdown);
@@ -59,7 +62,7 @@ public sealed class PostShapesDraftTests
 
         Assert.Equal(
             ["Tuning queues at scale", "Migrating our clusters", "Building a status page: Acme Works", "Admission checks", "Cutting network costs",
-                "Release notes from the field"],
+                "Release notes from the field", "Flow logs without agents"],
             draft.Headings.Where(h => h.Kind == SectionKind.Talk).Select(h => h.Title));
         // The affiliation the catalog lacks is proposed for the user to confirm, not stored as it is.
         Assert.Equal([("Jane Roe", "jroe_ex", null)], SpeakersOf(plan, "Tuning queues at scale"));
@@ -72,6 +75,8 @@ public sealed class PostShapesDraftTests
         Assert.Equal([("Max", null, "google")], SpeakersOf(plan, "Admission checks"));
         Assert.Equal([("Lee Park", null, "datadog-inc")], SpeakersOf(plan, "Cutting network costs"));
         Assert.Equal(["Mira Ode", "Tom Vale"], SpeakersOf(plan, "Release notes from the field").Select(s => s.Name));
+        // Notes taken in a hurry leave "by @" with no handle: the name before it is still the speaker's.
+        Assert.Equal([("Ana Diaz", null, null)], SpeakersOf(plan, "Flow logs without agents"));
         // Their names and companies are no technologies the catalog lacks.
         Assert.DoesNotContain(draft.Candidates, c => c.Text is "Jane Roe" or "Examplesoft" or "Nimbus Labs" or "Lee Park" or "Tom Vale");
     }
