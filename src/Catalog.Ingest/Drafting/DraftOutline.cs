@@ -15,9 +15,10 @@ internal sealed record OutlineHeading(int Line, int Level, string Text, int Occu
 /// <summary>
 /// Decides what each heading of a write-up introduces. The post's title heading (the one heading of the highest
 /// level, when it comes first) is the introduction; a heading named like a part of a post (まとめ, Links, Booth,
-/// 懇親会, Day 1 ...) is a section of that kind; a heading over other headings with little text of its own, or over
-/// a heading of the same text, is a track; a heading under a talk is a sub-heading that stays in the talk; any
-/// other heading introduces a talk.
+/// 懇親会, 昼休み, Day 1 ...) is a section of that kind; a heading over other headings with little text of its own, or
+/// over a heading of the same text, is a track; a heading under a talk is a sub-heading that stays in the talk; a
+/// heading under a section that holds no talks (a break, the booths, the closing words) is a section of its own kind
+/// or of that one's; any other heading introduces a talk.
 /// </summary>
 internal static partial class DraftOutline
 {
@@ -34,8 +35,12 @@ internal static partial class DraftOutline
             var heading = section.Heading!;
             var occurrence = seen[heading] = seen.GetValueOrDefault(heading) + 1;
             while (ancestors.Count > 0 && ancestors.Peek().Level >= section.Level) ancestors.Pop();
-            var underTalk = ancestors.Count > 0 && ancestors.Peek().Kind is SectionKind.Talk or null;
+            var parent = ancestors.Count > 0 ? ancestors.Peek().Kind : SectionKind.Introduction;
+            var underTalk = parent is SectionKind.Talk or null;
+            // Under a part of the post that holds no talks, a heading is a section of its own kind, or else of that part's.
+            var underOther = parent is not (SectionKind.Talk or null or SectionKind.Introduction or SectionKind.Overview or SectionKind.Track);
             SectionKind? kind = underTalk ? null
+                : underOther ? KindOf(DraftText.Plain(heading)) ?? parent
                 : i == title ? SectionKind.Introduction
                 : KindOf(DraftText.Plain(heading)) ?? (IsContainer(notes, sections, i) ? SectionKind.Track : SectionKind.Talk);
             ancestors.Push((section.Level, kind));
@@ -93,7 +98,9 @@ internal static partial class DraftOutline
         var topLevel = children.Min(c => c.Level);
         var direct = children.Where(c => c.Level == topLevel).ToList();
         var parts = direct.Count(c => TalkPart().IsMatch(DraftText.Plain(c.Heading!)));
-        return ownText <= 2 && parts * 2 < direct.Count;
+        // One sub-heading under a heading with text of its own is a part of a talk ("##### Recently" under a talk's notes),
+        // not a talk of a track.
+        return ownText <= 2 && parts * 2 < direct.Count && (direct.Count >= 2 || ownText == 0);
     }
 
     /// <summary>The kind a heading's words give it, or null when they name no part of a post.</summary>
@@ -123,13 +130,15 @@ internal static partial class DraftOutline
     [
         (SectionKind.Closing, ["まとめ", "感想", "おわりに", "終わりに", "さいごに", "最後に", "所感", "総括", "振り返り", "全体を通して"]),
         (SectionKind.Links, ["リンク", "参考", "資料一覧", "スライド一覧", "関連記事"]),
+        // A sponsor's session is a talk of its track, not a booth.
+        (SectionKind.Track, ["スポンサーセッション", "スポンサートーク", "スポンサーLT"]),
         (SectionKind.Booth, ["ブース", "スポンサー", "展示"]),
         (SectionKind.AfterParty, ["懇親会", "打ち上げ", "パーティ"]),
         (SectionKind.Introduction, ["はじめに", "始めに", "まえがき", "前置き", "参加した経緯", "参加の経緯", "イベント概要", "の概要"]),
         (SectionKind.Overview, ["見た内容", "見たセッション", "聞いたセッション", "参加したセッション", "聴講したセッション", "気になったセッション",
             "セッション一覧", "セッション紹介", "セッションの紹介", "聴講メモ"]),
         (SectionKind.Track, ["キーノート", "基調講演", "トラック", "ライトニングトーク"]),
-        (SectionKind.Other, ["目次", "もくじ"]),
+        (SectionKind.Other, ["目次", "もくじ", "昼休み", "休憩", "ランチ", "昼食", "お弁当"]),
     ];
 
     private static readonly (SectionKind Kind, Regex Pattern)[] EnglishKinds =
@@ -171,7 +180,7 @@ internal static partial class DraftOutline
     [GeneratedRegex(@"^(?:day \d+|day (?:one|two|three|four|zero))\b.*$|^(?:track [a-z0-9]+|room [a-z0-9]+|keynotes|keynote\(s\)|main stage|lightning talks|co-located events?|workshops)$")]
     private static partial Regex Track();
 
-    [GeneratedRegex(@"^(?:table of contents|contents|toc|index)$")]
+    [GeneratedRegex(@"^(?:table of contents|contents|toc|index|lunch(?: break)?|(?:coffee )?break|breaks)$")]
     private static partial Regex Other();
 
     /// <summary>Headings that are parts of a talk rather than talks of their own.</summary>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Catalog.Ingest.Import;
 using Catalog.Ingest.Landscape;
+using Catalog.Ingest.Linking;
 using Catalog.Ingest.Matching;
 using Catalog.Ingest.Notes;
 
@@ -39,6 +40,7 @@ internal sealed partial class DraftScanner
     private readonly Dictionary<ulong, List<int>> _byTrigram = [];
     private readonly Dictionary<string, int> _byCompact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Technology, string Form)> _katakana = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Technology, string Form)> _acronyms = new(StringComparer.Ordinal);
     private readonly NearMissRule _rule;
 
     public DraftScanner(NotesVocabulary vocabulary, NearMissRule? rule = null)
@@ -58,6 +60,7 @@ internal sealed partial class DraftScanner
                 if (!form.Match) _lookUpOnly.TryAdd(form.Text, (technology.Slug, form.Text));
                 else if (form.CaseSensitive) _caseSensitive.TryAdd(form.Text, (technology.Slug, form.Text));
                 if (form.Match && KatakanaForm().IsMatch(form.Text)) _katakana.TryAdd(KatakanaKey(form.Text), (technology.Slug, form.Text));
+                if (form.Match && form.Text.Length is >= 2 and <= 6 && form.Text.All(char.IsAsciiLetterUpper)) _acronyms.TryAdd(form.Text, (technology.Slug, form.Text));
                 var compact = Compact(form.Text);
                 if (!form.Match || compact.Length < 4 || !compact.All(char.IsAsciiLetterOrDigit)) continue;
                 _typoForms.Add((technology.Slug, form.Text, compact, Trigrams.Set(compact.ToLowerInvariant())));
@@ -151,6 +154,9 @@ internal sealed partial class DraftScanner
             for (var i = 1; i < count && apart; i++)
                 apart = run[i].Start == run[i - 1].End + 1 && line[run[i - 1].End] == ' ' && !DraftText.Overlaps(markup, run[i]);
             if (!apart || run.All(s => DraftText.Overlaps(taken, s))) continue;
+            // A name of several words neither starts nor ends with a word in lower case such as "and", "to", "the":
+            // "Kubernetes and" is a name and a word ("Open Policy Agnet" starts with a capital, and may be a name).
+            if (IsLowerCommon(line[run[0].Start..run[0].End]) || IsLowerCommon(line[run[^1].Start..run[^1].End])) continue;
             var text = line[run[0].Start..run[^1].End];
             if (NearMiss(text, number, phrase: true) is { } nearMiss
                 && (nearMiss.Form.Contains(' ', StringComparison.Ordinal) || Compact(nearMiss.Form) == Compact(text)))
@@ -167,10 +173,15 @@ internal sealed partial class DraftScanner
             return new DraftNearMiss(word, line, hidden.Technology, NameOf(hidden.Technology), hidden.Form, 1, LookUpOnly: true);
         if (_caseSensitive.TryGetValue(word, out var cased))
             return new DraftNearMiss(word, line, cased.Technology, NameOf(cased.Technology), cased.Form, 1, LookUpOnly: true);
+        // An acronym in the plural ("CRDs", "PVs") is the acronym: the alias that links it is offered.
+        if (word.Length >= 3 && word[^1] == 's' && _acronyms.TryGetValue(word[..^1], out var plural) && !_known.Contains(word))
+            return new DraftNearMiss(word, line, plural.Technology, NameOf(plural.Technology), plural.Form, 1, LookUpOnly: false);
         var compact = Compact(word);
         if (compact.Length < 4 || _known.Contains(word)) return null;
-        // An everyday word is a word ("checkpoint" is no Check Point).
+        // An everyday word is a word ("checkpoint" is no Check Point); a given name or place is a name ("Marko" is no
+        // misspelling of a product).
         if (!phrase && !_rule.MayMisspell(word, compact)) return null;
+        if (!phrase && LinkWords.IsProperName(word.ToLowerInvariant()) && !LinkWords.IsDictionaryWord(word.ToLowerInvariant())) return null;
         // Written with or without its spaces and hyphens ("AppEngine", "Cloud Events", "kube vip"), it is the name.
         if (_byCompact.TryGetValue(compact, out var same))
         {
@@ -203,10 +214,15 @@ internal sealed partial class DraftScanner
             // Nor is a word that ends a form or that a form ends ("kubectl" and ctl).
             if (compact != form.Compact && (form.Compact.EndsWith(compact, StringComparison.Ordinal) || compact.EndsWith(form.Compact, StringComparison.Ordinal))) continue;
             if (!_rule.Accepts(compact, form.Compact, similarity)) continue;
+            // A capitalised word is no misspelling of a name its makers write in lower case ("Marko" and marqo): a
+            // misspelling keeps the name's look.
+            if (!phrase && char.IsUpper(word[0]) && !form.Form.Any(char.IsUpper)) continue;
             best = new DraftNearMiss(word, line, form.Technology, NameOf(form.Technology), form.Form, Math.Round(similarity, 2), LookUpOnly: false);
         }
         return best;
     }
+
+    private static bool IsLowerCommon(string word) => word.All(char.IsAsciiLetterLower) && CommonWords.Contains(word);
 
     /// <summary>
     /// Katakana written another way than a known reading: a long-vowel mark more or less, a small vowel written large
@@ -244,6 +260,9 @@ internal sealed partial class DraftScanner
     private static bool LooksLikeTechnology(string line, TextSpan span, string word, bool japanese, bool inCode)
     {
         if (word.Length < 2 || CommonWords.Contains(word) || NotCandidates.Contains(word) || Version().IsMatch(word)) return false;
+        // A file's name ("logo.webp", "slides.pdf") names a file; a dictionary word in capitals ("SANDBOX") is shouted, not named.
+        // Acronyms are short: a word of seven capitals or more is a word written loud.
+        if (FileName().IsMatch(word) || (word.All(char.IsAsciiLetterUpper) && (word.Length >= 7 || (word.Length >= 6 && EnglishWords.Contains(word))))) return false;
         if (inCode) return word.Length >= 3;
         var inner = word.Skip(1).Any(char.IsAsciiLetterUpper);
         if (inner && word.Length >= 2) return true;
@@ -307,6 +326,9 @@ internal sealed partial class DraftScanner
 
     [GeneratedRegex(@"[\u30A1-\u30FA\u30FC・]{3,}", RegexOptions.CultureInvariant)]
     private static partial Regex KatakanaRun();
+
+    [GeneratedRegex(@"^[\w.-]+\.(?:png|jpe?g|gif|webp|svg|pdf|md|html?|txt|csv|mp4|mov)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex FileName();
 
     [GeneratedRegex(@"^(?:v?\d[\w.]*|[xX]\d+|\d+[A-Za-z]{1,3})$", RegexOptions.CultureInvariant)]
     private static partial Regex Version();

@@ -32,5 +32,7 @@ internal static class NotCandidates
         "India China Korea Taiwan Europe EU America USA US UK Germany France Spain Netherlands Canada Australia Asia " +
         // The abbreviations of everyday work.
         "PR PRs MR TODO TBD WIP FYI FAQ ASAP LGTM OS IO UI UX QA PoC POC MVP KPI OKR CEO CTO CFO COO VP HR PM " +
-        "DM DMs ID IDs URL URLs OSS OK NG etc vs").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        "DM DMs ID IDs URL URLs OSS OK NG etc vs " +
+        // Parts of every system, named generically: no product of their own.
+        "DB DBs API APIs CPU CPUs RAM HA").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 }

@@ -93,7 +93,7 @@ public static partial class NotesDrafter
                 talkNumber++;
                 var plain = DraftText.Plain(WithoutSpeakers(heading.Text));
                 var parts = TalkHeading.Split(plain.Length > 0 ? plain : heading.Text);
-                var (talkTitle, speakerText) = SplitSpeakers(parts.Title, scanner, heading.Line);
+                var (talkTitle, speakerText) = SplitSpeakers(HeadingSpeakers.WithoutRole(parts.Title), scanner, heading.Line);
                 // Talk slugs are unique across the catalog, and apart from the document's section slugs. A slug of one word
                 // ("istio") says little and clashes with the next document's: those get the document's name.
                 var slug = DraftText.Slugify(talkTitle);
@@ -101,9 +101,13 @@ public static partial class NotesDrafter
                 talkSlugs.Add(slug);
                 sectionSlugs.Add(slug);
                 var (speakers, written) = Speakers(scans, notes, heading, resolver);
-                var handles = written.Select(w => w.Handle).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+                // The speakers the heading names after its title join those its lines link (who are resolved first, so
+                // that a name written both ways keeps the handle and profile of the link).
+                List<SpeakerMention> inHeading = speakerText is null ? [] : HeadingSpeakers.Parse(speakerText, text => OrganizationIn(scanner, vocabulary, text, heading.Line));
+                AddHeadingSpeakers(speakers, inHeading.Select(m => resolver.Resolve(m, heading.Line, null)).ToList());
+                var handles = written.Concat(inHeading).Select(w => w.Handle).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var unknown = findings.UnknownPeople.Where(p => p.Handle is null || !handles.Contains(p.Handle))
-                    .Concat(PeopleIn(speakerText, heading.Line, knownPeople.Values)).DistinctBy(p => p.Slug).ToList();
+                    .Concat(inHeading.Count > 0 ? Enumerable.Empty<DraftPerson>() : PeopleIn(speakerText, heading.Line, knownPeople.Values)).DistinctBy(p => p.Slug).ToList();
                 findings = findings with { Speakers = speakers, UnknownPeople = unknown };
                 findings = findings with { Organizations = Organizations(scans, notes, heading, speakers) };
                 entries.Add(new DraftEntry(heading, slug, Clip(talkTitle, Limits.Title), findings, subHeadings)
@@ -330,6 +334,28 @@ public static partial class NotesDrafter
         return rest.Length > 0 ? rest : heading;
     }
 
+    /// <summary>
+    /// Puts the speakers a heading names before those of the lines under it (the heading comes first); one named both
+    /// ways stays where the lines have them, and takes the organisation the heading gives when the lines gave none.
+    /// </summary>
+    private static void AddHeadingSpeakers(List<DraftSpeaker> speakers, List<DraftSpeaker> inHeading)
+    {
+        var position = 0;
+        foreach (var speaker in inHeading)
+        {
+            var same = speakers.FindIndex(s => s.Person == speaker.Person);
+            if (same < 0) speakers.Insert(position++, speaker);
+            else if (speakers[same].Organization is null && speakers[same].ProposedOrganization is null) speakers[same] = speaker;
+        }
+    }
+
+    /// <summary>The name of the first organisation the catalog knows in a text, or null.</summary>
+    private static string? OrganizationIn(DraftScanner scanner, NotesVocabulary vocabulary, string text, int line)
+    {
+        var slug = scanner.Scan(text, line, verbatim: true).Organizations.Select(o => o.Organization).FirstOrDefault();
+        return slug is null ? null : vocabulary.Organizations.FirstOrDefault(o => o.Slug == slug)?.Name;
+    }
+
     /// <summary>A time slot or track as the catalog keeps it: null when none, cut to the column's length.</summary>
     private static string? Label(string? text) => text is null ? null : DraftText.Cut(text, Limits.Label);
 
@@ -340,6 +366,8 @@ public static partial class NotesDrafter
         foreach (var person in resolver.NewPeople)
         {
             words.UnionWith(person.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            // A name with letters beyond ASCII ("Mudrinić") is read as words up to them.
+            words.UnionWith(person.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new string([.. w.TakeWhile(char.IsAscii)])).Where(w => w.Length >= 3));
             if (person.Handle is { } handle) words.Add(handle);
         }
         foreach (var organization in resolver.NewOrganizations) words.UnionWith(organization.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries));
@@ -365,11 +393,18 @@ public static partial class NotesDrafter
         var match = SpeakerTail().Match(heading);
         if (!match.Success || match.Index == 0) return (heading, null);
         var tail = match.Groups["names"].Value.Trim();
-        var head = heading[..match.Index].Trim();
+        // "Addons: by Tim", "Title - by Name": the joiner stays with neither.
+        var head = heading[..match.Index].Trim().TrimEnd(':', '：', '-', '–', '—', '/', '|', '｜').TrimEnd();
         if (head.Length == 0 || tail.Length == 0 || tail.Length > 80) return (heading, null);
         var scan = scanner.Scan(tail, line, verbatim: false);
         var named = scan.People.Count > 0 || scan.Organizations.Count > 0 || tail.Contains('@', StringComparison.Ordinal);
         if (named) return (head, tail);
+        // "Name Surname, Company" is a speaker even where the company shares its name with its product ("…, Datadog").
+        var first = TailFirstPart().Match(tail).Value.Trim();
+        var byWord = match.Value.TrimStart().StartsWith("by", StringComparison.Ordinal);
+        if (HeadingSpeakers.IsNames(first) && (byWord || first.Contains(' ', StringComparison.Ordinal))
+            && !scan.Mentions.Any(m => m.Span.Start < first.Length))
+            return (head, tail);
         if (scan.Mentions.Count > 0) return (heading, null);
         return NameList().IsMatch(tail) && !tail.Split(' ', ',', '&').Any(CommonWords.Contains) ? (head, tail) : (heading, null);
     }
@@ -403,6 +438,10 @@ public static partial class NotesDrafter
 
     [GeneratedRegex(@"\s*(?:,|&|\band\b|/)\s*", RegexOptions.CultureInvariant)]
     private static partial Regex NameSeparator();
+
+    /// <summary>A speaker tail's first part: up to a slash or comma.</summary>
+    [GeneratedRegex(@"^[^,/／|｜(（]+", RegexOptions.CultureInvariant)]
+    private static partial Regex TailFirstPart();
 
     [GeneratedRegex(@"^[A-Z][\p{L}'.-]+(?:\s+[A-Z][\p{L}'.-]+){1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex PersonName();

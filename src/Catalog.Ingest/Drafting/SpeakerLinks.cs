@@ -12,7 +12,8 @@ internal sealed record SpeakerMention(string Name, string? Handle, string? Profi
 /// Finds speakers in the shapes posts write them under a talk's heading (or in it):
 /// <c>[NAME（@handle）さん / Twitter](https://twitter.com/handle)</c>, <c>[NAME (@handle)](https://github.com/handle)</c>,
 /// <c>[NAME](https://x.com/handle)</c>, <c>[NAME@Company](profile)</c>, <c>[NAME](profile)（Company）</c> and, without a
-/// link, <c>NAME（@handle）さん</c>. A link counts when it points at a profile page on a social or publishing site or its
+/// link, <c>NAME（@handle）さん</c> and a name of capitalised words with an honorific, <c>Jane Doeさん</c>. A link counts
+/// when it points at a profile page on a social or publishing site or its
 /// text gives an @handle; a link to a deck, a video or a post does not.
 /// </summary>
 internal static partial class SpeakerLinks
@@ -20,7 +21,7 @@ internal static partial class SpeakerLinks
     public static List<SpeakerMention> Find(string line)
     {
         var found = new List<SpeakerMention>();
-        if (line.IndexOfAny(['[', '@']) < 0) return found;
+        if (line.IndexOfAny(['[', '@']) < 0) return Honoured(line, found);
         var links = new List<(int Start, int End)>();
         foreach (Match link in MarkdownLink().Matches(line))
         {
@@ -52,6 +53,20 @@ internal static partial class SpeakerLinks
             }
             found.Add(new SpeakerMention(name, handle, null, affiliation, plain.Index, end));
         }
+        return Honoured(line, found);
+    }
+
+    /// <summary>
+    /// The speakers found, and the names of two or three capitalised words written with an honorific in Japanese
+    /// prose ("Jane Doeさんによる発表") that none of them covers, in line order.
+    /// </summary>
+    private static List<SpeakerMention> Honoured(string line, List<SpeakerMention> found)
+    {
+        foreach (Match honoured in HonouredName().Matches(line))
+        {
+            if (found.Any(f => f.Start < honoured.Index + honoured.Length && honoured.Index < f.End)) continue;
+            found.Add(new SpeakerMention(honoured.Groups["name"].Value, null, null, null, honoured.Index, honoured.Index + honoured.Length));
+        }
         return [.. found.OrderBy(s => s.Start)];
     }
 
@@ -70,6 +85,8 @@ internal static partial class SpeakerLinks
             return (null, only.Groups["handle"].Value, null);
         }
         text = Honorific().Replace(text, "").Trim();
+        // "Taro Yamada(山田 太郎) @BoothB-3": a display name with the name in Japanese beside it, then a status; the name is the first part.
+        if (NameWithReading().Match(text) is { Success: true } reading) text = reading.Groups["name"].Value;
         string? affiliation = null;
         // "Name@Company": an @ written right after the name, not one that starts a word (a handle).
         if (AtCompany().Match(text) is { Success: true } at)
@@ -120,6 +137,12 @@ internal static partial class SpeakerLinks
 
     [GeneratedRegex(@"\s*[(（](?<affiliation>[^()（）@]{1,80})[)）]\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex CompanyInBrackets();
+
+    [GeneratedRegex(@"(?<![A-Za-z\u00C0-\u024F'.-])(?<name>[A-Z][A-Za-z\u00C0-\u024F'.-]+(?: [A-Z][A-Za-z\u00C0-\u024F'.-]+){1,2})(?:さん|氏)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex HonouredName();
+
+    [GeneratedRegex(@"^(?<name>[A-Z][\p{L}'.-]*(?:\s+[A-Z][\p{L}'.-]*){1,3})\s*[(（][\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々ー\s\u3000]+[)）]", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex NameWithReading();
 
     [GeneratedRegex(@"\s*(?:さん|氏|様|さま|くん)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Honorific();
