@@ -26,6 +26,12 @@ public sealed class CatalogOptions
     /// <summary>The longest a cached GET answer is served, even with no change seen (bounds read-replica lag).</summary>
     public int ResponseCacheSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Answer queries that only read the snapshot through execution plans that write JSON as they walk it; off, every
+    /// query is executed by GraphQL.NET's serial strategy (the same bytes, more slowly).
+    /// </summary>
+    public bool ExecutionPlans { get; set; } = true;
+
     internal static string FindSeed(string contentRoot)
     {
         for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)

@@ -11,6 +11,9 @@ namespace Catalog.Api.Annotating;
 /// <summary><c>annotate</c>: a post with the linker's decisions applied, for blogs that run no scripts.</summary>
 public sealed class AnnotateQueries : IQueryFields
 {
+    // A function of the text, the arguments and the snapshot: it writes nothing.
+    public bool ReadsTheSnapshot => true;
+
     public void AddTo(ObjectGraphType query) =>
         query.Field<NonNullGraphType<AnnotationType>>("annotate")
             .Description(

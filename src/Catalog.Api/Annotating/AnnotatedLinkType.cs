@@ -1,3 +1,4 @@
+using Catalog.Api.Graph.Plans;
 using Catalog.Api.Snapshot;
 using Catalog.Api.Technologies;
 using Catalog.Ingest.Annotating;
@@ -20,5 +21,7 @@ public sealed class AnnotatedLinkType : ObjectGraphType<AnnotatedLink>
         Field(l => l.Evidence).Description(
             "Why it links: `name` for a name that is the technology's wherever it is written; for a name that is also an ordinary word or another name, " +
             "the evidence found in the post (`code`, `named in code`, `named elsewhere in the document`, `its homepage or repository`, or a weight and the related technologies and words that made it).");
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

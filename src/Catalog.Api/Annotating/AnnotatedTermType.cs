@@ -1,3 +1,4 @@
+using Catalog.Api.Graph.Plans;
 using Catalog.Api.Snapshot;
 using Catalog.Api.Technologies;
 using Catalog.Ingest.Annotating;
@@ -20,5 +21,7 @@ public sealed class AnnotatedTermType : ObjectGraphType<AnnotatedTerm>
             .Description("Whether the definition was written for the catalog or composed from the facts it holds (the glossary section says so after a composed one).")
             .Resolve(c => c.Source.Composed ? DefinitionSource.Facts : DefinitionSource.Curated);
         Field(t => t.Url, nullable: true).Description("Its glossary page: `glossaryUrl` with the slug in place of `{slug}`; null when no `glossaryUrl` was given.");
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

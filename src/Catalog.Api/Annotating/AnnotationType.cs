@@ -1,4 +1,5 @@
 using Catalog.Api.Graph;
+using Catalog.Api.Graph.Plans;
 using Catalog.Ingest.Annotating;
 using GraphQL.Types;
 
@@ -21,5 +22,7 @@ public sealed class AnnotationType : ObjectGraphType<Annotation>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AnnotatedTermType>>>>("glossary")
             .Description("The glossary section's entries: each technology linked, in the order of its first link.")
             .Resolve(c => c.Source.Glossary);
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

@@ -7,6 +7,8 @@ namespace Catalog.Api.Categories;
 
 public sealed class CategoryQueries : IQueryFields
 {
+    public bool ReadsTheSnapshot => true;
+
     public void AddTo(ObjectGraphType query)
     {
         query.Field<CategoryType>("category")

@@ -1,5 +1,6 @@
 using Catalog.Api.Graph;
 using Catalog.Api.Graph.Paging;
+using Catalog.Api.Graph.Plans;
 using Catalog.Api.Snapshot;
 using Catalog.Api.Technologies;
 using GraphQL;
@@ -33,5 +34,7 @@ public sealed class CategoryType : ObjectGraphType<Category>
             .Description("The technologies in this category and, unless turned off, in its subcategories, by name. " + PageSize.Describe("technologies"))
             .Argument<BooleanGraphType>("includeSubcategories", a => { a.DefaultValue = true; a.Description = "Include the technologies of the subcategories."; })
             .Resolve(c => TechnologyQueries.Page(c, new TechnologyFilter(CategoryId: c.Source.Id, IncludeSubcategories: c.GetArgument("includeSubcategories", true))));
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

@@ -7,6 +7,8 @@ namespace Catalog.Api.Events;
 
 public sealed class EventQueries : IQueryFields
 {
+    public bool ReadsTheSnapshot => true;
+
     public void AddTo(ObjectGraphType query)
     {
         query.FieldBySlug<EventType>("event", "An event", (catalog, slug) => catalog.EventsBySlug.GetValueOrDefault(slug));

@@ -1,4 +1,5 @@
 using Catalog.Api.Graph;
+using Catalog.Api.Graph.Plans;
 using Catalog.Api.Notes;
 using Catalog.Api.Snapshot;
 using Catalog.Api.Talks;
@@ -26,5 +27,7 @@ public sealed class EventType : ObjectGraphType<Event>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceDocumentType>>>>("documents")
             .Description("The notes written about the event.")
             .Resolve(c => c.Catalog().DocumentsOfEvent[c.Source.Id]);
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

@@ -1,4 +1,5 @@
 using Catalog.Api.Graph;
+using Catalog.Api.Graph.Plans;
 using Catalog.Api.Technologies;
 using GraphQL.Types;
 
@@ -34,5 +35,7 @@ public sealed class GlossaryEntryType : ObjectGraphType<GlossaryEntry>
             .Description("The titles of the talks whose notes mention it, in the order of the notes.")
             .Resolve(c => c.Source.Talks);
         Field(e => e.Url, nullable: true).Description("Where to read more: the homepage, else the source repository; null when it has neither.");
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

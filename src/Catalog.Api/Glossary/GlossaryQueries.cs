@@ -9,6 +9,8 @@ namespace Catalog.Api.Glossary;
 
 public sealed class GlossaryQueries : IQueryFields
 {
+    public bool ReadsTheSnapshot => true;
+
     public void AddTo(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<GlossaryEntryType>>>>("glossary")
             .Description(

@@ -5,6 +5,7 @@ using Catalog.Api.Graph.Errors;
 using Catalog.Api.Graph.Http;
 using Catalog.Api.Graph.Input;
 using Catalog.Api.Graph.Limits;
+using Catalog.Api.Graph.Plans;
 using Catalog.Api.Snapshot;
 using Catalog.Api.Telemetry;
 using GraphQL;
@@ -71,6 +72,8 @@ public static class GraphQLPipeline
 
         var development = builder.Environment.IsDevelopment();
         var introspection = builder.Configuration.GetValue($"{CatalogOptions.Section}:{nameof(CatalogOptions.Introspection)}", true);
+        var plans = builder.Configuration.GetValue($"{CatalogOptions.Section}:{nameof(CatalogOptions.ExecutionPlans)}", true);
+        if (plans) builder.Services.AddSingleton<PlannedExecutionStrategy>();
         var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
         builder.Services.AddGraphQL(graphql =>
         {
@@ -79,8 +82,9 @@ public static class GraphQLPipeline
                 .AddGraphTypes(typeof(CatalogSchema).Assembly)
                 .AddSerializer(services => services.GetRequiredService<CatalogJsonSerializer>())
                 // Every query resolver reads the in-memory snapshot and returns at once: running sibling fields as
-                // tasks (the parallel strategy) would only add a task and a queue entry per field.
-                .AddExecutionStrategy(SerialExecutionStrategy.Instance, OperationType.Query)
+                // tasks (the parallel strategy) would only add a task and a queue entry per field. Queries that are
+                // plain reads are answered by an execution plan, the rest serially by GraphQL.NET.
+                .AddExecutionStrategy(services => plans ? services.GetRequiredService<PlannedExecutionStrategy>() : SerialExecutionStrategy.Instance, OperationType.Query)
                 .AddErrorInfoProvider(options => options.ExposeExceptionDetails = development)
 
                 // Execution, in Order.

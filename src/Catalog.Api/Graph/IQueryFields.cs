@@ -6,4 +6,10 @@ namespace Catalog.Api.Graph;
 public interface IQueryFields
 {
     void AddTo(ObjectGraphType query);
+
+    /// <summary>
+    /// Whether every field this feature adds is a pure read of the snapshot, which an execution plan may resolve
+    /// (see <see cref="Plans.SnapshotReads"/>); false unless the feature says so.
+    /// </summary>
+    bool ReadsTheSnapshot => false;
 }

@@ -7,6 +7,8 @@ namespace Catalog.Api.Graph;
 
 public sealed class NodeQueries : IQueryFields
 {
+    public bool ReadsTheSnapshot => true;
+
     public void AddTo(ObjectGraphType query)
     {
         query.Field<NodeInterface>("node")

@@ -1,3 +1,4 @@
+using Catalog.Api.Graph.Plans;
 using GraphQL.Types;
 
 namespace Catalog.Api.Graph;
@@ -8,6 +9,12 @@ public sealed class QueryType : ObjectGraphType
     {
         Name = "Query";
         Description = "Read the catalog: technologies, the talks that covered them, and the lines of the notes that mention them.";
-        foreach (var feature in features.OrderBy(f => f.GetType().Name, StringComparer.Ordinal)) feature.AddTo(this);
+        foreach (var feature in features.OrderBy(f => f.GetType().Name, StringComparer.Ordinal))
+        {
+            var before = Fields.Count;
+            feature.AddTo(this);
+            if (feature.ReadsTheSnapshot)
+                foreach (var field in Fields.Skip(before)) field.ReadsTheSnapshot();
+        }
     }
 }

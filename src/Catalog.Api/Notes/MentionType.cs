@@ -1,4 +1,5 @@
 using Catalog.Api.Graph;
+using Catalog.Api.Graph.Plans;
 using Catalog.Api.Snapshot;
 using Catalog.Api.Talks;
 using Catalog.Api.Technologies;
@@ -21,5 +22,7 @@ public sealed class MentionType : ObjectGraphType<Mention>
         Field<NonNullGraphType<SectionType>>("section").Description("The section of the notes the line is in.").Resolve(c => c.Catalog().Sections[c.Source.SectionId]);
         Field<TalkType>("talk").Description("The talk whose notes these are; null for other sections (booth conversations, the after-party).")
             .Resolve(c => c.Catalog() is var catalog && catalog.Sections[c.Source.SectionId].TalkId is { } talk ? catalog.Talks[talk] : null);
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

@@ -1,4 +1,5 @@
 using Catalog.Api.Graph;
+using Catalog.Api.Graph.Plans;
 using Catalog.Api.Snapshot;
 using Catalog.Api.Talks;
 using GraphQL.Types;
@@ -22,5 +23,7 @@ public sealed class SectionType : ObjectGraphType<Section>
         Field<NonNullGraphType<SourceDocumentType>>("document").Description("The notes file.").Resolve(c => c.Catalog().Documents[c.Source.DocumentId]);
         Field<NonNullGraphType<StringGraphType>>("text").Description("The section's lines, as Markdown.")
             .Resolve(c => c.Catalog().SectionText(c.Source));
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

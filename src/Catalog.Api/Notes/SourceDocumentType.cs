@@ -1,5 +1,6 @@
 using Catalog.Api.Events;
 using Catalog.Api.Graph;
+using Catalog.Api.Graph.Plans;
 using Catalog.Api.Snapshot;
 using GraphQL.Types;
 
@@ -25,5 +26,7 @@ public sealed class SourceDocumentType : ObjectGraphType<SourceDocument>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectionType>>>>("sections")
             .Description("The sections, in order.")
             .Resolve(c => c.Catalog().SectionsOf[c.Source.Id]);
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

@@ -8,6 +8,8 @@ namespace Catalog.Api.Organizations;
 
 public sealed class OrganizationQueries : IQueryFields
 {
+    public bool ReadsTheSnapshot => true;
+
     private static readonly SortKey<Organization, string> ByName = SortKey.ByName<Organization>(o => o.Name);
 
     public void AddTo(ObjectGraphType query)

@@ -1,4 +1,5 @@
 using Catalog.Api.Graph;
+using Catalog.Api.Graph.Plans;
 using Catalog.Api.Snapshot;
 using Catalog.Api.Talks;
 using Catalog.Api.Technologies;
@@ -35,5 +36,7 @@ public sealed class OrganizationType : ObjectGraphType<Organization>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TechnologyMakerType>>>>("technologies")
             .Description("The technologies this organisation maintains or created, with the role and its source.")
             .Resolve(c => c.Catalog().TechnologiesOfOrganization[c.Source.Id]);
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

@@ -1,4 +1,5 @@
 using Catalog.Api.Graph;
+using Catalog.Api.Graph.Plans;
 using GraphQL.Types;
 
 namespace Catalog.Api.Paths;
@@ -13,5 +14,7 @@ public sealed class PathNodeType : ObjectGraphType<PathNode>
         Field(n => n.Slug).Description("Its slug.");
         Field(n => n.Type).Description("What it is: \"Technology\", \"Talk\" or \"Organization\".");
         Field<NonNullGraphType<NodeInterface>>("node").Description("The object itself, to select more of its fields.").Resolve(c => c.Source.Node);
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

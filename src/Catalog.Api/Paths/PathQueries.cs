@@ -8,6 +8,8 @@ namespace Catalog.Api.Paths;
 
 public sealed class PathQueries : IQueryFields
 {
+    public bool ReadsTheSnapshot => true;
+
     public const int DefaultMaxHops = 4;
     public const int MaxHops = 6;
 

@@ -1,3 +1,4 @@
+using Catalog.Api.Graph.Plans;
 using GraphQL.Types;
 
 namespace Catalog.Api.Paths;
@@ -15,5 +16,7 @@ public sealed class PathStepType : ObjectGraphType<PathStep>
             "\"integrates with\"; against one (walking it backwards): \"used by\", \"implemented by\", \"has part\" (\"alternative to\" and " +
             "\"integrates with\" read the same both ways). Through a talk: \"mentioned in talk\" (technology to talk), \"talk mentions\" " +
             "(talk to technology). Through an organisation: \"made by\" (technology to its maintainer or creator), \"makes\" (back).");
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

@@ -1,3 +1,4 @@
+using Catalog.Api.Graph.Plans;
 using GraphQL.Types;
 
 namespace Catalog.Api.Paths;
@@ -12,5 +13,7 @@ public sealed class TechnologyPathType : ObjectGraphType<TechnologyPath>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathStepType>>>>("steps")
             .Description("The steps in order: the first starts at `from`, each starts where the previous one ended, the last ends at `to`.")
             .Resolve(c => c.Source.Steps);
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

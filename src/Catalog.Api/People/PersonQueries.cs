@@ -8,6 +8,8 @@ namespace Catalog.Api.People;
 
 public sealed class PersonQueries : IQueryFields
 {
+    public bool ReadsTheSnapshot => true;
+
     private static readonly SortKey<Person, string> ByName = SortKey.ByName<Person>(p => p.Name);
 
     public void AddTo(ObjectGraphType query)

@@ -1,4 +1,5 @@
 using Catalog.Api.Graph;
+using Catalog.Api.Graph.Plans;
 using Catalog.Api.Snapshot;
 using Catalog.Api.Talks;
 using GraphQL.Types;
@@ -19,5 +20,7 @@ public sealed class PersonType : ObjectGraphType<Person>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TalkType>>>>("talks")
             .Description("The talks this person gave.")
             .Resolve(c => c.Catalog().TalksOfPerson[c.Source.Id]);
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

@@ -8,6 +8,8 @@ namespace Catalog.Api.Search;
 
 public sealed class SearchQueries : IQueryFields
 {
+    public bool ReadsTheSnapshot => true;
+
     public const int DefaultFirst = 10;
     public const int MaxFirst = 50;
 

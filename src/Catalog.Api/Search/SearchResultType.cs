@@ -1,3 +1,4 @@
+using Catalog.Api.Graph.Plans;
 using GraphQL.Types;
 
 namespace Catalog.Api.Search;
@@ -15,5 +16,7 @@ public sealed class SearchResultType : ObjectGraphType<SearchResult>
         Field<NonNullGraphType<SearchItemType>>("item")
             .Description("The technology, talk, organisation or category found.")
             .Resolve(c => c.Source.Item);
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

@@ -9,6 +9,8 @@ namespace Catalog.Api.Talks;
 
 public sealed class TalkQueries : IQueryFields
 {
+    public bool ReadsTheSnapshot => true;
+
     private static readonly SortKey<Talk, string> ByTitle = SortKey.ByName<Talk>(t => t.Title);
     private static readonly SortKey<Talk, int> ByPosition = SortKey.ByNumber<Talk>(t => t.Position);
 

@@ -1,5 +1,6 @@
 using Catalog.Api.Events;
 using Catalog.Api.Graph;
+using Catalog.Api.Graph.Plans;
 using Catalog.Api.Notes;
 using Catalog.Api.Organizations;
 using Catalog.Api.People;
@@ -19,5 +20,7 @@ public sealed class TalkSpeakerType : ObjectGraphType<TalkSpeaker>
         Field<NonNullGraphType<PersonType>>("person").Description("The speaker.").Resolve(c => c.Source.Person);
         Field<OrganizationType>("organization").Description("The organisation they spoke for, when the notes say.")
             .Resolve(c => c.Source.OrganizationId is { } id ? c.Catalog().Organizations[id] : null);
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

@@ -1,5 +1,6 @@
 using Catalog.Api.Events;
 using Catalog.Api.Graph;
+using Catalog.Api.Graph.Plans;
 using Catalog.Api.Notes;
 using Catalog.Api.Organizations;
 using Catalog.Api.People;
@@ -38,5 +39,7 @@ public sealed class TalkType : ObjectGraphType<Talk>
             .Resolve(c => c.Catalog().MentionsOfTalk[c.Source.Id]);
         Field<SectionType>("section").Description("The talk's section of the notes.")
             .Resolve(c => c.Catalog().SectionOfTalk.GetValueOrDefault(c.Source.Id));
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

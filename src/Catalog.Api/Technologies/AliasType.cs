@@ -1,4 +1,5 @@
 using Catalog.Api.Graph;
+using Catalog.Api.Graph.Plans;
 using Catalog.Api.Snapshot;
 using GraphQL.Types;
 
@@ -20,5 +21,7 @@ public sealed class AliasType : ObjectGraphType<TechnologyAlias>
             .Resolve(c => c.Source.Match);
         Field<NonNullGraphType<TechnologyType>>("technology").Description("The technology this alias names.")
             .Resolve(c => c.Catalog().Technologies[c.Source.TechnologyId]);
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

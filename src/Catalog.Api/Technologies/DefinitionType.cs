@@ -1,4 +1,5 @@
 using Catalog.Api.Graph;
+using Catalog.Api.Graph.Plans;
 using GraphQL.Types;
 
 namespace Catalog.Api.Technologies;
@@ -20,5 +21,7 @@ public sealed class DefinitionType : ObjectGraphType<DefinitionView>
             .Description("Whether this text was written for the catalog or composed from the facts it holds.")
             .Resolve(c => c.Source.Source);
         Field<StringGraphType>("sourceUrl").Description("Where the facts come from.").Resolve(c => c.Source.Definition.SourceUrl);
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

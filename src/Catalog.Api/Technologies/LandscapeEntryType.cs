@@ -1,3 +1,4 @@
+using Catalog.Api.Graph.Plans;
 using GraphQL.Types;
 
 namespace Catalog.Api.Technologies;
@@ -20,5 +21,7 @@ public sealed class LandscapeEntryType : ObjectGraphType<LandscapeEntry>
         Field<DateOnlyGraphType>("incubatingOn").Description("The day the project moved to incubation at the CNCF, when the landscape says.").Resolve(c => c.Source.IncubatingOn);
         Field<DateOnlyGraphType>("graduatedOn").Description("The day the project graduated at the CNCF, when the landscape says.").Resolve(c => c.Source.GraduatedOn);
         Field<DateOnlyGraphType>("archivedOn").Description("The day the CNCF archived the project, when the landscape says.").Resolve(c => c.Source.ArchivedOn);
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

@@ -1,3 +1,4 @@
+using Catalog.Api.Graph.Plans;
 using Catalog.Api.Organizations;
 using Catalog.Api.Snapshot;
 using GraphQL.Types;
@@ -16,5 +17,7 @@ public sealed class TechnologyMakerType : ObjectGraphType<TechnologyOrganization
             .Resolve(c => c.Catalog().Technologies[c.Source.TechnologyId]);
         Field<NonNullGraphType<OrganizationRoleType>>("role").Description("Maintainer or creator.").Resolve(c => c.Source.Role);
         Field<StringGraphType>("sourceUrl").Description("Where this fact comes from.").Resolve(c => c.Source.SourceUrl);
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

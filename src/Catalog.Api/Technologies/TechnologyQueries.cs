@@ -8,6 +8,8 @@ namespace Catalog.Api.Technologies;
 
 public sealed class TechnologyQueries : IQueryFields
 {
+    public bool ReadsTheSnapshot => true;
+
     private static readonly SortKey<Technology, string> ByName = SortKey.ByName<Technology>(t => t.Name);
     private static readonly SortKey<Technology, int> ByMentions = SortKey.ByNumber<Technology>(t => -t.MentionCount);
 

@@ -1,4 +1,5 @@
 using Catalog.Api.Graph;
+using Catalog.Api.Graph.Plans;
 using Catalog.Api.Snapshot;
 using GraphQL.Types;
 
@@ -22,5 +23,7 @@ public sealed class TechnologyRelationType : ObjectGraphType<RelationView>
         Field<NonNullGraphType<TechnologyType>>("from").Description("The subject of the relation.").Resolve(c => c.Catalog().Technologies[c.Source.Relation.FromId]);
         Field<NonNullGraphType<TechnologyType>>("to").Description("The object of the relation.").Resolve(c => c.Catalog().Technologies[c.Source.Relation.ToId]);
         Field<StringGraphType>("sourceUrl").Description("Where this fact comes from.").Resolve(c => c.Source.Relation.SourceUrl);
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }

@@ -1,5 +1,6 @@
 using Catalog.Api.Categories;
 using Catalog.Api.Graph;
+using Catalog.Api.Graph.Plans;
 using Catalog.Api.Notes;
 using Catalog.Api.Snapshot;
 using Catalog.Api.Talks;
@@ -72,6 +73,8 @@ public sealed class TechnologyType : ObjectGraphType<Technology>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MentionType>>>>("mentions")
             .Description("Every place the notes name this technology: the matched text, the whole line and its number.")
             .Resolve(c => c.Catalog().MentionsOf[c.Source.Id]);
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 
     private static (IReadOnlyList<TechnologyDefinition> Definitions, DefinitionSource Source) Definitions(IResolveFieldContext<Technology> c) =>

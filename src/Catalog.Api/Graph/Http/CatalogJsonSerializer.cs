@@ -17,6 +17,9 @@ public sealed class CatalogJsonSerializer(IErrorInfoProvider errors) : GraphQLSe
     public Task WriteResultAsync(PipeWriter body, ExecutionResult result, CancellationToken ct) =>
         ExecutionResultWriter.WriteAsync(body, result, SerializerOptions, ct);
 
+    /// <summary>The options results are written with, for writers of the catalog's own.</summary>
+    internal JsonSerializerOptions Options => SerializerOptions;
+
     private static void Configure(JsonSerializerOptions json)
     {
         json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;

@@ -3,6 +3,7 @@ using System.Collections;
 using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Catalog.Api.Graph.Plans;
 using GraphQL;
 using GraphQL.Execution;
 
@@ -34,6 +35,7 @@ public sealed class ExecutionResultWriter : JsonConverter<ExecutionResult>
         {
             writer.WritePropertyName("data");
             if (value.Data is ExecutionNode node) WriteNode(writer, node, options);
+            else if (value.Data is PlannedAnswer planned) writer.WriteRawValue(planned.ToSequence(), skipInputValidation: true);
             else JsonSerializer.Serialize(writer, value.Data, options);
         }
         if (value.Extensions is { Count: > 0 } extensions)
@@ -72,6 +74,7 @@ public sealed class ExecutionResultWriter : JsonConverter<ExecutionResult>
             {
                 writer.WritePropertyName("data");
                 if (result.Data is ExecutionNode node) await WriteNodeAsync(writer, batch, body, node, options, 3, ct).ConfigureAwait(false);
+                else if (result.Data is PlannedAnswer planned) await WritePlannedAsync(writer, batch, body, planned, ct).ConfigureAwait(false);
                 else JsonSerializer.Serialize(writer, result.Data, options);
             }
             if (result.Extensions is { Count: > 0 } extensions)
@@ -83,6 +86,18 @@ public sealed class ExecutionResultWriter : JsonConverter<ExecutionResult>
             writer.Flush();
         }
         await batch.SendAsync(body, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends a plan's answer as <c>data</c>: what the writer holds first, then the answer's arrays as they are, one write
+    /// each; its closing brace goes through the writer, so that the writer knows a value ended and separates what follows.
+    /// </summary>
+    private static async ValueTask WritePlannedAsync(Utf8JsonWriter writer, Batch batch, PipeWriter body, PlannedAnswer planned, CancellationToken ct)
+    {
+        writer.Flush();
+        await batch.SendAsync(body, ct).ConfigureAwait(false);
+        var last = await planned.SendAllButLastAsync(body, ct).ConfigureAwait(false);
+        writer.WriteRawValue(new[] { last }, skipInputValidation: true);
     }
 
     /// <summary>Bytes written but not yet sent, in one array from the shared pool.</summary>
@@ -196,7 +211,8 @@ public sealed class ExecutionResultWriter : JsonConverter<ExecutionResult>
         }
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, object? value, JsonSerializerOptions options)
+    /// <summary>Writes a serialised scalar (or a list of them) as every answer writes it, the plans' included.</summary>
+    internal static void WriteValue(Utf8JsonWriter writer, object? value, JsonSerializerOptions options)
     {
         switch (value)
         {

@@ -1,3 +1,4 @@
+using Catalog.Api.Graph.Plans;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
 using GraphQL.Types.Relay.DataObjects;
@@ -24,5 +25,7 @@ public sealed class CatalogConnectionType<TNodeType, TNode> : ObjectGraphType<Ca
             .Description("The items of this page, each with its cursor.").Resolve(c => c.Source.Edges);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes")
             .Description("The items of this page, without cursors.").Resolve(c => c.Source.Items);
+        // Every field above reads the snapshot and nothing else: an execution plan may resolve it.
+        this.FieldsReadTheSnapshot();
     }
 }
