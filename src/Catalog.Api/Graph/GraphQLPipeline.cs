@@ -105,8 +105,9 @@ public static class GraphQLPipeline
                 .AddValidationRule<MaxFieldsRule>()
                 .AddValidationRule<MaxAliasesRule>()
                 .AddValidationRule<MaxDirectivesRule>()
-                .AddComplexityAnalyzer(ComplexityLimit.Configure)
-                // These two depend on the request (its method, its user), so they run for cached documents too.
+                // These depend on the request (its variables, its method, its user), so they run for cached documents
+                // too: a document cached at `first: 1` must be costed again at `first: 100`.
+                .AddComplexityLimit()
                 .AddValidationRule(QueryOnlyOverGetRule.Instance, useForCachedDocuments: true)
                 .AddValidationRule(MutationsNeedApiKeyRule.Instance, useForCachedDocuments: true);
             if (!introspection) graphql.AddValidationRule<NoIntrospectionValidationRule>();

@@ -48,6 +48,23 @@ public sealed partial class AbuseTests(CatalogApiFixture api, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task A_cached_document_is_costed_again_with_each_requests_variables()
+    {
+        // Cheap with first: 1, so it passes validation and its document is cached; with first: 100 it costs past the
+        // limit, and a repeat of the same text must not skip that check.
+        var query = $"query Costly{Guid.NewGuid():N}($n: Int) {{ technologies(first: $n) {{ nodes {{ talks {{ technologies {{ talks {{ technologies {{ talks {{ technologies {{ name }} }} }} }} }} }} }} }} }}";
+        var cheap = await Attack.PostAsync(api.Client, query, new { n = 1 });
+        Assert.Null(cheap.Json!["errors"]);
+
+        Attack.Response costly = null!;
+        var commands = await api.CountCommandsAsync(async () => costly = await Attack.PostAsync(api.Client, query, new { n = 100 }));
+        Assert.Equal(ErrorCodes.MaxComplexity, costly.Code);
+        Assert.Equal(HttpStatusCode.BadRequest, costly.Status);
+        Assert.Null(costly.Json!["data"]);
+        Assert.Equal(0, commands);
+    }
+
+    [Fact]
     public async Task Fragment_doubling_is_refused_at_once_keeps_no_memory_and_does_not_delay_a_read()
     {
         string[] shapes = [FragmentDoubling.Spreads, FragmentDoubling.InlineFragments, FragmentDoubling.Aliases, FragmentDoubling.UnderAList];

@@ -1,5 +1,8 @@
+using GraphQL;
+using GraphQL.DI;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
 using Microsoft.Extensions.Options;
 
 namespace Catalog.Api.Graph.Limits;
@@ -11,7 +14,19 @@ namespace Catalog.Api.Graph.Limits;
 /// </summary>
 internal static class ComplexityLimit
 {
-    public static void Configure(ComplexityOptions complexity, IServiceProvider? services)
+    /// <summary>
+    /// GraphQL.NET's complexity analyzer, run for cached documents too: a document's cost depends on its variables
+    /// (<c>first: $n</c>), which change with every request (<c>AddComplexityAnalyzer</c> runs it only when a document
+    /// is first validated).
+    /// </summary>
+    public static IGraphQLBuilder AddComplexityLimit(this IGraphQLBuilder builder)
+    {
+        builder.AddValidationRule<ComplexityValidationRule>(useForCachedDocuments: true);
+        builder.Services.Configure<ComplexityOptions>(Configure);
+        return builder;
+    }
+
+    private static void Configure(ComplexityOptions complexity, IServiceProvider? services)
     {
         complexity.MaxDepth = null;
         complexity.MaxComplexity = null;
