@@ -97,12 +97,13 @@ function wrk(system, target, q, seconds, extra = {}) {
 }
 
 // Where PostGraphile's time goes, per query: measured one request at a time on the bench's database with
-// postgraphile.sql applied (CPU per request, PostgreSQL and Node; see the comment at the top of that file).
+// postgraphile.sql applied and --simple-collections only (CPU per request from /proc, PostgreSQL's from EXPLAIN
+// ANALYZE of the statement PostGraphile sends; see the comment at the top of postgraphile.sql).
 const peerTimes = {
-  Q1: 'one statement (about 1 ms in PostgreSQL), then about 5 ms of Node per request: parsing the JSON PostgreSQL built and resolving the GraphQL selection over it',
-  Q2: 'one statement over all 1,793 technologies, each with its aliases, definitions, categories, talks and composed definition as subqueries (about 110 ms in PostgreSQL), then 1.5 MB of JSON parsed and resolved in Node (about 170 ms)',
-  Q3: 'one statement of correlated subqueries, a talks subquery for each of 1,874 technologies (about 30 ms in PostgreSQL), then 134 KB of JSON parsed and resolved in Node (about 40 ms)',
-  Q4: 'the search function (about 2.5 ms in PostgreSQL), then about 3 ms of Node per request',
+  Q1: 'one statement (about 1 ms in PostgreSQL), then about 2 ms of Node per request: the GraphQL request, then the JSON PostgreSQL built parsed and resolved again',
+  Q2: 'one statement over all 1,793 technologies, each with its aliases, definitions, categories, talks and composed definition as subqueries (about 110 ms in PostgreSQL), then 1.5 MB of JSON parsed and resolved in Node (about 100 ms), one Node process serialising it all',
+  Q3: 'one statement of correlated subqueries, a talks subquery for each of 1,883 technologies (about 40 ms in PostgreSQL), then 123 KB of JSON parsed and resolved in Node (about 15 ms), one Node process serialising it all',
+  Q4: 'the search function (about 2.5 ms in PostgreSQL), then about 2-3 ms of Node per request',
 };
 const peerTime = (q, ratios) => `${q} (${ratios}): PostGraphile spends its time in ${peerTimes[q] ?? 'its one SQL statement and Node'} (see the comment at the top of tests/bench/postgraphile.sql)`;
 
