@@ -172,23 +172,19 @@ CROSS JOIN LATERAL (SELECT least((SELECT max(rank) FROM ranked), floor(power((SE
 JOIN ranked r ON r.rank = z.rank
 CROSS JOIN LATERAL (SELECT z.key, CASE WHEN pg_temp.u(z.key, 17) < 0.8 THEN 1 ELSE 1 + floor(pg_temp.u(z.key, 18) * cardinality(r.ids))::int END AS pick) c;
 
-CREATE INDEX ON gen_talk (document_id);
-CREATE INDEX ON gen_mention (document_id);
-ANALYZE gen_talk;
-ANALYZE gen_mention;
-
 -- The sections (an introduction, then a section per talk) and the documents, their content being those lines.
+CREATE TEMP TABLE gen_line ON COMMIT DROP AS
+SELECT document_id, 1 AS line, '# ' || CASE WHEN lang = 'ja' THEN event_name || '参加レポート' ELSE 'Notes from ' || event_name END AS text FROM gen_doc
+UNION ALL SELECT document_id, 2, '' FROM gen_doc
+UNION ALL SELECT document_id, start_line, '### ' || title FROM gen_talk
+UNION ALL SELECT document_id, line, prefix || matched || suffix FROM gen_mention
+UNION ALL SELECT document_id, start_line + lines + 1, CASE WHEN lang = 'ja' THEN '- 質疑応答も盛り上がった' ELSE '- good questions from the audience' END FROM gen_talk
+UNION ALL SELECT document_id, start_line + lines + 2, '' FROM gen_talk;
 INSERT INTO documents (id, slug, path, title, language, published_on, event_id, content)
 SELECT d.document_id, 'writeup-' || d.e, 'writeups/writeup-' || d.e || '.md',
-       CASE WHEN d.lang = 'ja' THEN d.event_name || '参加レポート' ELSE 'Notes from ' || d.event_name END, d.lang, d.day + 2, d.event_id,
-       (SELECT string_agg(l.text, E'\n' ORDER BY l.line) FROM (
-            SELECT 1 AS line, '# ' || CASE WHEN d.lang = 'ja' THEN d.event_name || '参加レポート' ELSE 'Notes from ' || d.event_name END AS text
-            UNION ALL SELECT 2, ''
-            UNION ALL SELECT t.start_line, '### ' || t.title FROM gen_talk t WHERE t.document_id = d.document_id
-            UNION ALL SELECT m.line, m.prefix || m.matched || m.suffix FROM gen_mention m WHERE m.document_id = d.document_id
-            UNION ALL SELECT t.start_line + t.lines + 1, CASE WHEN d.lang = 'ja' THEN '- 質疑応答も盛り上がった' ELSE '- good questions from the audience' END FROM gen_talk t WHERE t.document_id = d.document_id
-            UNION ALL SELECT t.start_line + t.lines + 2, '' FROM gen_talk t WHERE t.document_id = d.document_id) l)
-FROM gen_doc d;
+       CASE WHEN d.lang = 'ja' THEN d.event_name || '参加レポート' ELSE 'Notes from ' || d.event_name END, d.lang, d.day + 2, d.event_id, c.content
+FROM gen_doc d
+JOIN (SELECT document_id, string_agg(text, E'\n' ORDER BY line) AS content FROM gen_line GROUP BY document_id) c ON c.document_id = d.document_id;
 INSERT INTO sections (id, document_id, slug, kind, heading, level, position, start_line, end_line, talk_id)
 SELECT min(section_id) - 1, document_id, 'introduction', 'introduction',
        (SELECT title FROM documents x WHERE x.id = document_id), 1, 0, 1, 2, NULL FROM gen_talk GROUP BY document_id
