@@ -9,7 +9,9 @@
 -- across events (a few of each give many of the talks), and new technologies join the catalog in a long tail:
 -- 18,000 * (N / 10,000)^0.6 of them (vocabulary growth after Heaps' law: 18,000 at 10,000 write-ups, about 20,000
 -- technologies in all; 4,500 at 1,000), each with a name, its slug, often a katakana reading or the spelling
--- notes use, a category of the landscape, and a short definition in both languages marked as generated.
+-- notes use, a category of the landscape, and a short definition in both languages marked as generated. The made-up
+-- names can spell ordinary words (Tomato, Karate), so like the landscape's long tail they match only in their own
+-- case, and their readings are four kana long (three can spell real words, such as テスト).
 -- Everything is set-based and deterministic (hashes of row numbers, no random()), in one transaction, so the
 -- triggers rebuild the search texts and bump the catalog's version once.
 \set ON_ERROR_STOP 1
@@ -46,12 +48,12 @@ INSERT INTO technologies (id, slug, name, kind, mention_count)
 SELECT id, slug, name, kind, 0 FROM gen_tech;
 
 INSERT INTO technology_aliases (id, technology_id, text, normalized, kind, lang, case_sensitive, match)
-SELECT (SELECT max(id) FROM technology_aliases) + row_number() OVER (ORDER BY g.id, f.n), g.id, f.text, lower(f.text), f.kind, f.lang, false, f.match
+SELECT (SELECT max(id) FROM technology_aliases) + row_number() OVER (ORDER BY g.id, f.n), g.id, f.text, lower(f.text), f.kind, f.lang, f.n = 1, f.match
 FROM gen_tech g
 CROSS JOIN LATERAL (VALUES
     (1, g.name, 'name', NULL::text, true),
     (2, g.slug, 'slug', NULL, false),
-    (3, CASE WHEN pg_temp.u(g.k, 3) < 0.4 THEN (SELECT kana[1 + (g.k * 7919 % 2560000) % 40] || kana[1 + (g.k * 7919 % 2560000) / 40 % 40] || kana[1 + (g.k * 7919 % 2560000) / 1600 % 40] FROM p) END, 'reading', 'ja', true),
+    (3, CASE WHEN pg_temp.u(g.k, 3) < 0.4 THEN (SELECT kana[1 + (g.k * 7919 % 2560000) % 40] || kana[1 + (g.k * 7919 % 2560000) / 40 % 40] || kana[1 + (g.k * 7919 % 2560000) / 1600 % 40] || kana[1 + g.k * 31 % 40] FROM p) END, 'reading', 'ja', true),
     (4, CASE WHEN pg_temp.u(g.k, 4) < 0.2 THEN g.base || right(g.base, 1) END, 'notes-spelling', NULL, true)) f(n, text, kind, lang, match)
 WHERE f.text IS NOT NULL
 ON CONFLICT (normalized) DO NOTHING;
