@@ -97,15 +97,18 @@ function wrk(system, target, q, seconds, extra = {}) {
 }
 
 // Where PostGraphile's time goes, per query: measured one request at a time on the bench's database with
-// postgraphile.sql applied (CPU per request, PostgreSQL and Node; see the comment at the top of that file).
+// postgraphile.sql applied and --simple-collections only (CPU per request from /proc, PostgreSQL's from EXPLAIN
+// ANALYZE of the statement PostGraphile sends; see the comment at the top of postgraphile.sql).
 const peerTimes = {
-  Q1: 'one statement (about 1 ms in PostgreSQL), then about 5 ms of Node per request: parsing the JSON PostgreSQL built and resolving the GraphQL selection over it',
-  Q2: 'one statement over all 1,793 technologies, each with its aliases, definitions, categories, talks and composed definition as subqueries (about 110 ms in PostgreSQL), then 1.5 MB of JSON parsed and resolved in Node (about 170 ms)',
-  Q3: 'one statement of correlated subqueries, a talks subquery for each of 1,874 technologies (about 30 ms in PostgreSQL), then 134 KB of JSON parsed and resolved in Node (about 40 ms)',
-  Q4: 'the search function (about 2.5 ms in PostgreSQL), then about 3 ms of Node per request',
+  Q1: 'one statement (about 1 ms in PostgreSQL), then about 2 ms of Node per request: the GraphQL request, then the JSON PostgreSQL built parsed and resolved again',
+  Q2: 'one statement over all 1,793 technologies, each with its aliases, definitions, categories, talks and composed definition as subqueries (about 110 ms in PostgreSQL), then 1.5 MB of JSON parsed and resolved in Node (about 100 ms), one Node process serialising it all',
+  Q3: 'one statement of correlated subqueries, a talks subquery for each of 1,883 technologies (about 40 ms in PostgreSQL), then 123 KB of JSON parsed and resolved in Node (about 15 ms), one Node process serialising it all',
+  Q4: 'the search function (about 2.5 ms in PostgreSQL), then about 2-3 ms of Node per request',
 };
 const peerTime = (q, ratios) => `${q} (${ratios}): PostGraphile spends its time in ${peerTimes[q] ?? 'its one SQL statement and Node'} (see the comment at the top of tests/bench/postgraphile.sql)`;
 
+// The catalog's answer to a query as the check recorded it (the ceiling serves these bytes).
+const answerBytes = (q) => { try { return fs.statSync(path.join(out, 'ceiling', `${q}.json`)).size; } catch { return NaN; } };
 const hwm = (pid) => { try { return Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024; } catch { return NaN; } };
 // Writing 5 to clear_refs resets the peak RSS, so each query's peak is its own (needs the process's owner or root).
 const resetHwm = (pid) => { try { fs.writeFileSync(`/proc/${pid}/clear_refs`, '5'); return true; } catch { return false; } };
@@ -238,29 +241,126 @@ async function run() {
     console.log(`${pad(name, 9)} ${code} (HTTP ${response.status}): ${Math.round(r.rps)}/s p50 ${f(r.p50, 2)} ms p99 ${f(r.p99, 2)} ms`);
   }
 
+  // The headline: both paths side by side for every query. Cached is a repeated request answered from the response
+  // cache; executed is a new body every time (a nonce), which is what a first request, new variables or any request
+  // after an import costs. Ratios are to PostGraphile and to the ceiling serving the same bytes.
+  const both = Object.fromEntries(queries.map((q) => {
+    const row = table[q.name];
+    const side = (x, p) => ({ rps: x.rps, peer: x.rps / row.postgraphile.rps, ceiling: x.rps / row.ceiling.rps, p99: p.p99 });
+    return [q.name, { cached: side(row.catalog, paced[q.name]), executed: side(executed[q.name], executed[q.name].paced), bytes: answerBytes(q.name) }];
+  }));
+  console.log(`\n== Headline: the catalog cached (a repeated request) and executed (a new body every request), side by side`);
+  console.log('| query | cached req/s | / PostGraphile | / ceiling | p99 at ~70% | executed req/s | / PostGraphile | / ceiling | p99 at ~70% | answer |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const q of queries) {
+    const { cached: c, executed: x, bytes } = both[q.name];
+    const cells = (v) => [Math.round(v.rps).toLocaleString('en-US'), `${f(v.peer, v.peer >= 100 ? 0 : 1)}x`, f(v.ceiling, v.ceiling < 0.1 ? 3 : 2), `${f(v.p99, 1)} ms`];
+    console.log(`| ${q.name} ${q.title} | ${[...cells(c), ...cells(x), `${f(bytes / 1024, 1)} KB`].join(' | ')} |`);
+  }
+  console.log(`(PostGraphile: ${queries.map((q) => `${q.name} ${f(table[q.name].postgraphile.rps, table[q.name].postgraphile.rps < 100 ? 1 : 0)}/s`).join(', ')}; ceiling: ${queries.map((q) => `${q.name} ${Math.round(table[q.name].ceiling.rps)}/s`).join(', ')})`);
+  for (const q of queries) {
+    const high = ['cached', 'executed'].filter((k) => both[q.name][k].peer > 50);
+    if (high.length) console.log(peerTime(q.name, high.map((k) => `${k}/postgraphile ${f(both[q.name][k].peer, 0)}`).join(', ')));
+  }
+
   const maxRss = Math.max(...queries.map((q) => table[q.name].catalog.rss));
   console.log(`\n== Targets`);
   for (const q of queries) {
+    const { cached: c, executed: x } = both[q.name];
+    // Executed, as a share of the ceiling serving the same bytes: the small answers at least 0.4, the wide ones 0.2.
+    const share = q.name === 'Q2' || q.name === 'Q3' ? 0.2 : 0.4;
     const need = q.name === 'Q1' || q.name === 'Q3' ? 2 : 1.5;
-    const ratio = table[q.name].catalog.rps / table[q.name].postgraphile.rps;
-    console.log(`${q.name} catalog/postgraphile ${f(ratio, 2)} (target >= ${need}): ${ratio >= need ? 'met' : 'NOT met'}; p99 at ~70%: ${f(paced[q.name].p99, 2)} ms: ${paced[q.name].p99 < 20 ? 'met' : 'NOT met'}; executed every time: ${f(executed[q.name].rps / table[q.name].postgraphile.rps, 2)}x, p99 at ~70% ${f(executed[q.name].paced.p99, 2)} ms`);
+    const needExecuted = q.name === 'Q3' ? 5 : need;
+    const ok = (b) => (b ? 'met' : 'NOT met');
+    console.log(`${q.name} cached: ${f(c.peer, 2)}x postgraphile (target >= ${need}) ${ok(c.peer >= need)}, p99 at ~70% ${f(c.p99, 2)} ms ${ok(c.p99 < 20)}; `
+      + `executed: ${f(x.ceiling, 3)} of the ceiling (target >= ${share}) ${ok(x.ceiling >= share)}, ${f(x.peer, 2)}x postgraphile (target >= ${needExecuted}) ${ok(x.peer >= needExecuted)}, p99 at ~70% ${f(x.p99, 2)} ms ${ok(x.p99 < 20)}`);
   }
+  const peerQ3 = table.Q3.postgraphile.rps;
+  console.log(`PostGraphile Q3 ${f(peerQ3, 1)} req/s (a tuned peer: at least 10): ${peerQ3 >= 10 ? 'met' : 'NOT met'}`);
   console.log(`Q2 GET 304 catalog/ceiling ${get304 == null ? 'not measurable (no ETag)' : f(get304, 2)} (target >= 0.5): ${get304 != null && get304 >= 0.5 ? 'met' : 'NOT met'}`);
   console.log(`catalog peak RSS under load ${f(maxRss, 0)} MB (target < 250): ${maxRss < 250 ? 'met' : 'NOT met'}`);
 
   console.log('');
-  const lines = queries.map((q) => `${q.name} catalog/postgraphile=${f(table[q.name].catalog.rps / table[q.name].postgraphile.rps, 2)} catalog/ceiling=${f(table[q.name].catalog.rps / table[q.name].ceiling.rps, 2)}`);
+  const lines = queries.map((q) => `${q.name} cached catalog/postgraphile=${f(both[q.name].cached.peer, 2)} catalog/ceiling=${f(both[q.name].cached.ceiling, 2)}`
+    + ` executed catalog/postgraphile=${f(both[q.name].executed.peer, 2)} catalog/ceiling=${f(both[q.name].executed.ceiling, 3)}`);
   for (const l of lines) console.log(l);
-  fs.writeFileSync(path.join(out, 'result.json'), JSON.stringify({ table, paced, executed, get304, rejections }, null, 1));
+  fs.writeFileSync(path.join(out, 'result.json'), JSON.stringify({ table, paced, executed, both, get304, rejections }, null, 1));
+}
+
+// The queries timed at each size: the four, and Q1 again for a technology named in as many talks as k8s is in the
+// seed (BENCH_Q1_ALIAS, chosen by run.sh): k8s itself is the most popular name in the generated write-ups, so its
+// answer grows with them, while this one asks the same-sized question of a larger catalog.
+function scaleQueries() {
+  const q1 = queries.find((q) => q.name === 'Q1');
+  if (!env.BENCH_Q1_ALIAS) return queries;
+  return [...queries, { ...q1, name: 'Q1s', op: 'Q1', title: `${q1.title}, as many talks as k8s in the seed`,
+    catalog: { ...q1.catalog, variables: { alias: env.BENCH_Q1_ALIAS } } }];
+}
+
+// How soon a write is answered by reads: a new alias (the importer writes aliases; a commit to technology_aliases also
+// rebuilds the search texts in the writing transaction), then a new mention in an existing talk, each committed on
+// its own and announced by the triggers' catalog_changed notice as an import's is, then GraphQL asked every 10 ms
+// (each request executed: a nonce) until it answers with the change. Five of each; the writes are left in place.
+async function visible() {
+  const label = env.BENCH_SCALE_LABEL;
+  const { default: pg } = await import('pg');
+  const db = new pg.Client({ connectionString: env.BENCH_PG });
+  await db.connect();
+  const gql = async (query, variables, nonce) => {
+    const r = await post(catalog().url + '/graphql', JSON.stringify({ extensions: { nonce: `v${nonce}` }, query, variables }));
+    const json = JSON.parse(r.text);
+    if (json.errors) fail(`visible at ${label}: ${JSON.stringify(json.errors).slice(0, 300)}`);
+    return json.data;
+  };
+  const { rows: [t] } = await db.query(`SELECT t.id, t.slug, a.id AS alias_id, a.text FROM technology_aliases x JOIN technologies t ON t.id = x.technology_id
+    JOIN technology_aliases a ON a.technology_id = t.id AND a.kind = 'name' WHERE x.normalized = $1`, [env.BENCH_Q1_ALIAS || 'k8s']);
+  const { rows: [section] } = await db.query(`SELECT id, start_line FROM sections WHERE talk_id IS NOT NULL ORDER BY id DESC LIMIT 1`);
+  let polls = 0;
+  const until = async (test) => {
+    const deadline = Date.now() + 120000;
+    for (;;) {
+      if (await test(polls++)) return;
+      if (Date.now() > deadline) fail(`visible at ${label}: a write was not answered within 120 s`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  const settle = () => new Promise((r) => setTimeout(r, 3000)); // the rebuild and the collection after it
+  const runs = { alias: [], mention: [] };
+  const stamp = Date.now();
+  for (let i = 0; i < 5; i++) {
+    const text = `bench-visible-${stamp}-${i}`;
+    const t0 = process.hrtime.bigint();
+    await db.query(`INSERT INTO technology_aliases (technology_id, text, normalized, kind, case_sensitive, match) VALUES ($1, $2, $2, 'other', false, false)`, [t.id, text]);
+    const t1 = process.hrtime.bigint();
+    await until(async (n) => (await gql('query V($s: String!) { technology(slug: $s) { slug } }', { s: text }, n)).technology?.slug === t.slug);
+    runs.alias.push({ commit: Number(t1 - t0) / 1e6, visible: Number(process.hrtime.bigint() - t0) / 1e6 });
+    await settle();
+  }
+  for (let i = 0; i < 5; i++) {
+    const before = (await gql('query V($s: String!) { technology(slug: $s) { mentions { line } } }', { s: t.slug }, polls++)).technology.mentions.length;
+    const t0 = process.hrtime.bigint();
+    await db.query(`INSERT INTO mentions (section_id, technology_id, alias_id, line, "column", matched_text, line_text) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [section.id, t.id, t.alias_id, section.start_line + 1, 10000 + stamp % 100000 * 10 + i, t.text, `- ${t.text}`]);
+    const t1 = process.hrtime.bigint();
+    await until(async (n) => (await gql('query V($s: String!) { technology(slug: $s) { mentions { line } } }', { s: t.slug }, n)).technology.mentions.length > before);
+    runs.mention.push({ commit: Number(t1 - t0) / 1e6, visible: Number(process.hrtime.bigint() - t0) / 1e6 });
+    await settle();
+  }
+  await db.end();
+  const sum = (xs) => ({ commit: median(xs.map((x) => x.commit)), visible: median(xs.map((x) => x.visible)), max: Math.max(...xs.map((x) => x.visible)) });
+  const row = { label, visible: { alias: sum(runs.alias), mention: sum(runs.mention) } };
+  fs.appendFileSync(env.BENCH_SCALE_FILE, JSON.stringify(row) + '\n');
+  console.error(`[bench] scale ${label} visible: alias committed in ${f(row.visible.alias.commit, 0)} ms, answered after ${f(row.visible.alias.visible, 0)} ms (max ${f(row.visible.alias.max, 0)}); `
+    + `mention committed in ${f(row.visible.mention.commit, 0)} ms, answered after ${f(row.visible.mention.visible, 0)} ms (max ${f(row.visible.mention.max, 0)})`);
 }
 
 // Catalog-only latency for the database as it is now; one line per query into $BENCH_SCALE_FILE.
 async function scale() {
   const label = env.BENCH_SCALE_LABEL;
   const catalog = systems.find((s) => s.name === 'catalog');
-  for (const q of queries) {
+  for (const q of scaleQueries()) {
     const spec = q.catalog;
-    const body = JSON.stringify({ query: spec.query, variables: spec.variables, operationName: q.name });
+    const body = JSON.stringify({ query: spec.query, variables: spec.variables, operationName: q.op ?? q.name });
     fs.mkdirSync(path.join(out, 'bodies'), { recursive: true });
     fs.writeFileSync(bodyFile('catalog', q.name), body);
     const res = await post(catalog.url + catalog.path, body);
@@ -269,10 +369,14 @@ async function scale() {
     // Requests one at a time (the latency of a request alone, which is what grows with the data), for the
     // duration but at least 5 of them, so that slow queries at large sizes still give a figure. Each body carries
     // a nonce, so every request is executed rather than answered from the response cache.
+    // Warm-up first (the service's tiered JIT), as long as the bench's warm-up or one more request.
+    for (let i = 0, warm = Date.now() + warmup * 1000; i < 1 || Date.now() < warm; i++) {
+      await post(catalog.url + catalog.path, JSON.stringify({ extensions: { nonce: `warm${i}` }, query: spec.query, variables: spec.variables, operationName: q.op ?? q.name }));
+    }
     const times = [];
     const until = Date.now() + duration * 1000;
     while (times.length < 5 || Date.now() < until) {
-      const executed = JSON.stringify({ extensions: { nonce: times.length }, query: spec.query, variables: spec.variables, operationName: q.name });
+      const executed = JSON.stringify({ extensions: { nonce: times.length }, query: spec.query, variables: spec.variables, operationName: q.op ?? q.name });
       const t0 = process.hrtime.bigint();
       const r = await post(catalog.url + catalog.path, executed);
       if (r.status !== 200) fail(`${q.name} at ${label}: HTTP ${r.status}`);
@@ -281,8 +385,9 @@ async function scale() {
     }
     const sorted = times.sort((a, b) => a - b);
     const x = { p50: median(sorted), p99: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)], rps: 1000 * sorted.length / sorted.reduce((a, b) => a + b, 0) };
-    fs.appendFileSync(env.BENCH_SCALE_FILE, JSON.stringify({ label, q: q.name, p50: x.p50, p99: x.p99, rps: x.rps, bytes: res.text.length }) + '\n');
-    console.error(`[bench] scale ${label} ${q.name}: p50 ${f(x.p50, 2)} ms p99 ${f(x.p99, 2)} ms (${res.text.length} bytes)`);
+    const bytes = Buffer.byteLength(res.text);
+    fs.appendFileSync(env.BENCH_SCALE_FILE, JSON.stringify({ label, q: q.name, p50: x.p50, p99: x.p99, rps: x.rps, bytes }) + '\n');
+    console.error(`[bench] scale ${label} ${q.name}: p50 ${f(x.p50, 2)} ms p99 ${f(x.p99, 2)} ms (${bytes} bytes)`);
   }
   await widget(label);
 }
@@ -386,21 +491,26 @@ const catalog = () => systems.find((s) => s.name === 'catalog');
 
 function scaleReport() {
   const all = fs.readFileSync(env.BENCH_SCALE_FILE, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  const rows = all.filter((r) => !r.widget && !r.build);
-  const labels = [...new Set(rows.map((r) => r.label))];
-  console.log(`\n== Scale: catalog latency by catalog size (requests one at a time, each executed; p50 / p99 ms; response size)`);
-  console.log('query ' + labels.map((l) => pad(l, 30)).join(''));
-  for (const q of queries) {
-    console.log(q.name.padEnd(6) + labels.map((l) => { const r = rows.find((x) => x.label === l && x.q === q.name); return pad(r ? `${f(r.p50, 2)} / ${f(r.p99, 2)} (${Math.round(r.bytes / 1024)} KB)` : '-', 30); }).join(''));
+  const rows = all.filter((r) => r.q);
+  const labels = [...new Set(all.filter((r) => r.size).map((r) => r.label))];
+  console.log(`\n== Scale: the catalog by write-ups (the seed, then generated write-ups added to it: tests/bench/writeups.sql)`);
+  for (const r of all.filter((x) => x.size)) console.log(`${r.label.padEnd(6)}${r.size}`);
+  console.log(`\n== Scale: catalog latency by size (requests one at a time, each executed; p50 / p99 ms; response size)`);
+  console.log('query ' + labels.map((l) => pad(l, 32)).join(''));
+  for (const q of [...new Set(rows.map((r) => r.q))]) {
+    console.log(q.padEnd(6) + labels.map((l) => { const r = rows.find((x) => x.label === l && x.q === q); return pad(r ? `${f(r.p50, 2)} / ${f(r.p99, 2)} (${r.bytes >= 1 << 20 ? `${f(r.bytes / (1 << 20), 1)} MB` : `${Math.round(r.bytes / 1024)} KB`})` : '-', 32); }).join(''));
   }
-  // Q1 and Q4 at 1000x against 1x (at most 2x), Q3 at 1000x against 100x (at most 1.2x): the same answers.
-  for (const [q, from, most] of [['Q1', '1x', 2], ['Q4', '1x', 2], ['Q3', '100x', 1.2]]) {
-    const base = rows.find((r) => r.label === from && r.q === q);
-    const top = rows.find((r) => r.label === '1000x' && r.q === q);
-    if (!base || !top) { console.log(`${q} p50 at 1000x against ${from}: not measured (run --scale without --quick)`); continue; }
-    console.log(`${q} p50 at 1000x is ${f(top.p50 / base.p50, 2)}x its value at ${from} (target: at most ${most}x): ${top.p50 / base.p50 <= most ? 'met' : 'NOT met'}`);
+  console.log('(Q1s: Q1 for a technology named in as many talks as k8s is in the seed; k8s itself is the most named, so Q1\'s answer grows with the write-ups)');
+  const top = labels[labels.length - 1];
+  // The same-sized questions at the largest size against the seed: at most 2x.
+  for (const [q, from] of [['Q1s', 'Q1s'], ['Q4', 'Q4']]) {
+    const base = rows.find((r) => r.label === labels[0] && r.q === from);
+    const at = rows.find((r) => r.label === top && r.q === q);
+    if (!base || !at || top === labels[0]) { console.log(`${q} p50 at the largest size against the seed: not measured`); continue; }
+    console.log(`${q} p50 at ${top} is ${f(at.p50 / base.p50, 2)}x ${from}'s at ${labels[0]} (target: at most 2x): ${at.p50 / base.p50 <= 2 ? 'met' : 'NOT met'}`);
   }
   const builds = all.filter((r) => r.build);
+  const met = (ok) => (ok ? 'met' : 'NOT met');
   if (builds.length) {
     console.log(`\n== Scale: the service's start (from the process's start to /health/ready), the snapshot's builds (first at start-up, then a rebuild after a committed change, warm) and the process's memory (RSS when ready and 15 s after the rebuild; peak RSS in each phase, in this order: the start, the rebuild, the queries above one at a time)`);
     console.log('size  ' + ['to ready', 'first build', 'rebuild', 'reading', 'RSS ready', 'RSS after', 'peak start', 'peak rebuild', 'peak queries'].map((h) => pad(h, 13)).join(''));
@@ -409,15 +519,25 @@ function scaleReport() {
         `${b.build.peakStart} MB`, `${b.build.peakRebuild} MB`, `${b.build.peakQueries} MB`].map((x) => pad(x, 13)).join(''));
     }
     if (builds.some((b) => !b.build.peakResets)) console.log('(the peak could not be reset between phases here: each peak is the highest since the process started)');
-    const at1 = builds.find((b) => b.label === '1x');
-    const at1000 = builds.find((b) => b.label === '1000x');
-    if (at1) console.log(`rebuild at 1x ${at1.build.rebuild} ms (target < 200 ms): ${at1.build.rebuild < 200 ? 'met' : 'NOT met'} (the first build, at start-up, ${at1.build.first} ms)`);
-    if (at1000) {
-      const met = (mb) => (mb < 1024 ? 'met' : 'NOT met');
-      console.log(`rebuild at 1000x ${f(at1000.build.rebuild / 1000, 1)} s (target < 10 s): ${at1000.build.rebuild < 10000 ? 'met' : 'NOT met'}`);
-      console.log(`RSS at 1000x (target < 1 GB): after the rebuild ${at1000.build.after} MB ${met(at1000.build.after)}; peak at the start ${at1000.build.peakStart} MB ${met(at1000.build.peakStart)}, `
-        + `during the rebuild ${at1000.build.peakRebuild} MB ${met(at1000.build.peakRebuild)}, during the queries ${at1000.build.peakQueries} MB ${met(at1000.build.peakQueries)}`);
+    const seed = builds.find((b) => b.label === labels[0]);
+    if (seed) console.log(`rebuild at ${seed.label} ${seed.build.rebuild} ms (target < 200 ms): ${met(seed.build.rebuild < 200)} (the first build, at start-up, ${seed.build.first} ms)`);
+    const b = builds.find((x) => x.label === top);
+    if (b && top !== labels[0]) {
+      console.log(`start to ready at ${top} ${f(b.build.toReady / 1000, 1)} s (target < 30 s): ${met(b.build.toReady < 30000)}; rebuild ${f(b.build.rebuild / 1000, 1)} s (target < 10 s): ${met(b.build.rebuild < 10000)}`);
+      console.log(`RSS at ${top} (target < 1 GB): after the rebuild ${b.build.after} MB ${met(b.build.after < 1024)}; peak at the start ${b.build.peakStart} MB ${met(b.build.peakStart < 1024)}, `
+        + `during the rebuild ${b.build.peakRebuild} MB ${met(b.build.peakRebuild < 1024)}, during the queries ${b.build.peakQueries} MB ${met(b.build.peakQueries < 1024)}`);
     }
+  }
+  const seen = all.filter((r) => r.visible);
+  if (seen.length) {
+    console.log(`\n== Scale: a write answered by reads (committed on its own, announced by catalog_changed; GraphQL asked every 10 ms; median of 5, ms: the commit, then from the write to the first answer showing it, and the slowest)`);
+    console.log('size  ' + ['alias commit', 'alias seen', 'alias max', 'mention commit', 'mention seen', 'mention max'].map((h) => pad(h, 15)).join(''));
+    for (const v of seen) {
+      const { alias: a, mention: m } = v.visible;
+      console.log(v.label.padEnd(6) + [a.commit, a.visible, a.max, m.commit, m.visible, m.max].map((x) => pad(`${f(x, 0)} ms`, 15)).join(''));
+    }
+    const v = seen.find((x) => x.label === top);
+    if (v && top !== labels[0]) console.log(`a write answered at ${top} within ${f(Math.max(v.visible.alias.max, v.visible.mention.max) / 1000, 2)} s at worst (target <= 1 s): ${met(Math.max(v.visible.alias.max, v.visible.mention.max) <= 1000)}`);
   }
   const kb = (b) => `${f(b / 1024, 1)} KB`;
   console.log(`\n== Scale: the widget on the demo post (/demo, Japanese) in Chromium: bytes transferred from the service per view (Brotli), time from the index's arrival to the last underline (median of five first views), and the index and definitions requests one at a time (p50 / p99 ms, compressed size)`);
@@ -428,8 +548,8 @@ function scaleReport() {
       + pad(`${f(w.index.p50, 2)} / ${f(w.index.p99, 2)} (${kb(w.index.bytes)})`, 26) + pad(`${f(w.definitions.p50, 2)} / ${f(w.definitions.p99, 2)} (${kb(w.definitions.bytes)})`, 26));
   }
   const measured = all.filter((r) => r.widget && !r.skipped);
-  const at100 = measured.find((w) => w.label === '100x');
-  if (at100) console.log(`widget first view at 100x ${kb(at100.first)} (target <= 100 KB): ${at100.first <= 100 * 1024 ? 'met' : 'NOT met'}`);
+  const largest = measured[measured.length - 1];
+  if (largest) console.log(`widget first view at ${largest.label} ${kb(largest.first)} (target <= 100 KB): ${largest.first <= 100 * 1024 ? 'met' : 'NOT met'}`);
   if (measured.length) console.log(`widget repeat views at most ${Math.max(...measured.map((w) => w.repeat))} B (target <= 2 KB): ${measured.every((w) => w.repeat <= 2048) ? 'met' : 'NOT met'}`);
 }
 
@@ -437,5 +557,6 @@ const cmd = process.argv[2];
 if (cmd === 'check') await check();
 else if (cmd === 'run') await run();
 else if (cmd === 'scale') await scale();
+else if (cmd === 'visible') await visible();
 else if (cmd === 'scale-report') scaleReport();
 else fail(`unknown command ${cmd}`);

@@ -34,10 +34,20 @@
 -- PostGraphile's statement (the plan shows their joins, no function scan). Q3 is then priced at about 28,000 (no
 -- JIT) and its answer is the same. Measured one request at a time on the bench's 2-core machine while it was
 -- shared with other work: Q3 from 4.5 s per request (1.6 s of CPU, nearly all of it compiling) to 0.15 s (about
--- 30 ms of PostgreSQL CPU and 35-40 ms of Node CPU, so about 15 requests/s one at a time on an idle core); Q2 from
--- 1.0 s (240 ms of PostgreSQL CPU) to 0.7 s (110 ms). What remains is the shape of PostGraphile 4's work: a
--- subquery per row, the JSON built in PostgreSQL, then parsed and resolved again in Node (134 KB for Q3, 1.5 MB for
--- Q2). Q1 and Q4 were not affected (about 1 and 2.5 ms of PostgreSQL, 5 and 3 ms of Node per request).
+-- 30 ms of PostgreSQL CPU and 35-40 ms of Node CPU); Q2 from 1.0 s (240 ms of PostgreSQL CPU) to 0.7 s (110 ms).
+--
+-- What remained was Node's share, which one Node process serialises: PostGraphile 4 builds a Relay connection
+-- object (nodes, and the machinery behind it) for every list, and resolves each through graphql-js. The bench
+-- starts PostGraphile with --simple-collections only (its documented option for plain lists; run.sh), as a user
+-- would who asks for lists, as the catalog's schema answers these questions: Node's CPU per request, measured
+-- with /proc on the same database, went for Q3 from 30-34 ms to 15-17 ms (answer 137 KB to 123 KB), Q2 from 165
+-- to 102 ms, Q1 from 10 to 2 ms; the SQL is the same statement without the connection wrappers. Under wrk's 10
+-- connections, on the machine at a load average of 20-30 (other builds), Q3 went from 2.7-10.7 to 12.7-14.9
+-- requests/s. Computed columns for a talk's speakers and organisations (skipping the join tables) saved nothing
+-- measurable on top, and are not used. On a freshly imported database today autovacuum has analysed the larger
+-- tables within seconds, so Q3 is priced at 5,224 and not JIT-compiled, but without the rest of this file it hashed
+-- the whole technologies table once per subcategory (88 scans and hashes: 84 ms of its 153 ms of execution, against
+-- about 40 ms for the whole statement tuned; both on the loaded machine).
 
 CREATE FUNCTION technologies_talks(t technologies) RETURNS SETOF talks
 LANGUAGE sql STABLE AS $$

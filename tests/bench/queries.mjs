@@ -4,7 +4,8 @@
 
 const sortBy = (xs, key = (x) => JSON.stringify(x)) => [...xs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 const uniq = (xs) => [...new Set(xs)];
-const nodes = (c) => (c && c.nodes) || [];
+// PostGraphile runs with --simple-collections only: lists, not Relay connections (see postgraphile.sql).
+const nodes = (c) => c || [];
 
 const catalogTalk = (t) => ({
   slug: t.slug, title: t.title,
@@ -13,8 +14,8 @@ const catalogTalk = (t) => ({
 });
 const graphileTalk = (t) => ({
   slug: t.slug, title: t.title,
-  speakers: sortBy(nodes(t.talkSpeakersByTalkId).map((s) => s.personByPersonId.slug)),
-  organizations: sortBy(nodes(t.talkOrganizationsByTalkId).map((o) => o.organizationByOrganizationId.slug)),
+  speakers: sortBy(nodes(t.talkSpeakersByTalkIdList).map((s) => s.personByPersonId.slug)),
+  organizations: sortBy(nodes(t.talkOrganizationsByTalkIdList).map((o) => o.organizationByOrganizationId.slug)),
 });
 
 export const queries = [
@@ -33,18 +34,18 @@ export const queries = [
     },
     postgraphile: {
       query: `query Q1($alias: String!) {
-  allTechnologyAliases(condition: { normalized: $alias }) { nodes { technologyByTechnologyId {
+  allTechnologyAliasesList(condition: { normalized: $alias }) { technologyByTechnologyId {
     slug name
-    talks { nodes { slug title
-      talkSpeakersByTalkId(orderBy: POSITION_ASC) { nodes { personByPersonId { slug name } } }
-      talkOrganizationsByTalkId(orderBy: POSITION_ASC) { nodes { organizationByOrganizationId { slug name } } } } }
-  } } }
+    talksList { slug title
+      talkSpeakersByTalkIdList(orderBy: POSITION_ASC) { personByPersonId { slug name } }
+      talkOrganizationsByTalkIdList(orderBy: POSITION_ASC) { organizationByOrganizationId { slug name } } }
+  } }
 }`,
       // The client lower-cases the alias, as the catalog does for it.
       variables: { alias: 'k8s' },
       normalize: (d) => {
-        const t = nodes(d.allTechnologyAliases)[0]?.technologyByTechnologyId;
-        return t && { slug: t.slug, name: t.name, talks: sortBy(nodes(t.talks).map(graphileTalk)) };
+        const t = nodes(d.allTechnologyAliasesList)[0]?.technologyByTechnologyId;
+        return t && { slug: t.slug, name: t.name, talks: sortBy(nodes(t.talksList).map(graphileTalk)) };
       },
     },
     scaleVariables: { alias: 'k8s' },
@@ -67,24 +68,24 @@ export const queries = [
     },
     postgraphile: {
       query: `query Q2($ja: Boolean!, $lang: String!) {
-  allTechnologies(orderBy: NAME_ASC) { nodes {
+  allTechnologiesList(orderBy: NAME_ASC) {
     slug name homepage repository
-    technologyAliasesByTechnologyId(condition: { match: true }, orderBy: ID_ASC) { nodes { text caseSensitive ambiguity } }
-    technologyDefinitionsByTechnologyId { nodes { lang short } }
-    factsDefinition(lang: $lang) { nodes }
-    technologyCategoriesByTechnologyId(orderBy: POSITION_ASC) { nodes { categoryByCategoryId { nameEn @skip(if: $ja) nameJa @include(if: $ja) } } }
-    talks { nodes { title } }
-  } }
+    technologyAliasesByTechnologyIdList(condition: { match: true }, orderBy: ID_ASC) { text caseSensitive ambiguity }
+    technologyDefinitionsByTechnologyIdList { lang short }
+    factsDefinitionList(lang: $lang)
+    technologyCategoriesByTechnologyIdList(orderBy: POSITION_ASC) { categoryByCategoryId { nameEn @skip(if: $ja) nameJa @include(if: $ja) } }
+    talksList { title }
+  }
 }`,
       variables: { ja: true, lang: 'ja' },
       // What a glossary client would do with the raw rows: pick the page's language, else the other one, else the
       // sentences composed from the catalog's facts (postgraphile.sql's technologies_facts_definition), in the page's.
-      normalize: (d) => sortBy(nodes(d.allTechnologies).flatMap((t) => {
-        const defs = nodes(t.technologyDefinitionsByTechnologyId);
+      normalize: (d) => sortBy(nodes(d.allTechnologiesList).flatMap((t) => {
+        const defs = nodes(t.technologyDefinitionsByTechnologyIdList);
         const def = defs.find((x) => x.lang === 'ja') || defs.find((x) => x.lang === 'en')
-          || nodes(t.factsDefinition).map((short) => ({ lang: 'ja', short }))[0];
+          || nodes(t.factsDefinitionList).map((short) => ({ lang: 'ja', short }))[0];
         // Forms that are ordinary words (an ambiguity) link only on evidence: the glossary lists them apart.
-        const all = nodes(t.technologyAliasesByTechnologyId);
+        const all = nodes(t.technologyAliasesByTechnologyIdList);
         const aliases = all.filter((a) => a.ambiguity == null);
         return [{
           slug: t.slug, name: t.name,
@@ -92,8 +93,8 @@ export const queries = [
           caseSensitiveTerms: sortBy(uniq(aliases.filter((a) => a.caseSensitive).map((a) => a.text))),
           contextTerms: sortBy(uniq(all.filter((a) => a.ambiguity != null).map((a) => a.text.toLowerCase()))),
           definition: def?.short ?? null, definitionLang: def?.lang ?? null,
-          categories: sortBy(nodes(t.technologyCategoriesByTechnologyId).map((c) => c.categoryByCategoryId.nameJa)),
-          talks: sortBy(uniq(nodes(t.talks).map((k) => k.title))), url: t.homepage ?? t.repository ?? null,
+          categories: sortBy(nodes(t.technologyCategoriesByTechnologyIdList).map((c) => c.categoryByCategoryId.nameJa)),
+          talks: sortBy(uniq(nodes(t.talksList).map((k) => k.title))), url: t.homepage ?? t.repository ?? null,
         }];
       }), (e) => e.slug),
     },
@@ -116,20 +117,20 @@ fragment T on Technology { slug talks { slug speakers { slug } organizations { s
     },
     postgraphile: {
       query: `query Q3($first: Int!) {
-  allCategories(condition: { parentId: null }, orderBy: POSITION_ASC) { nodes {
-    slug technologiesByName(first: $first) { nodes { ...T } }
-    categoriesByParentId(orderBy: POSITION_ASC) { nodes {
-      slug technologiesByName(first: $first) { nodes { ...T } } } }
-  } }
+  allCategoriesList(condition: { parentId: null }, orderBy: POSITION_ASC) {
+    slug technologiesByNameList(first: $first) { ...T }
+    categoriesByParentIdList(orderBy: POSITION_ASC) {
+      slug technologiesByNameList(first: $first) { ...T } }
+  }
 }
-fragment T on Technology { slug talks { nodes { slug
-  talkSpeakersByTalkId { nodes { personByPersonId { slug } } }
-  talkOrganizationsByTalkId { nodes { organizationByOrganizationId { slug } } } } } }`,
+fragment T on Technology { slug talksList { slug
+  talkSpeakersByTalkIdList { personByPersonId { slug } }
+  talkOrganizationsByTalkIdList { organizationByOrganizationId { slug } } } }`,
       variables: { first: 100 },
       normalize: (d) => {
-        const tech = (t) => ({ slug: t.slug, talks: sortBy(nodes(t.talks).map((k) => ({ slug: k.slug, speakers: sortBy(nodes(k.talkSpeakersByTalkId).map((s) => s.personByPersonId.slug)), organizations: sortBy(nodes(k.talkOrganizationsByTalkId).map((o) => o.organizationByOrganizationId.slug)) }))) });
-        const cat = (c) => ({ slug: c.slug, technologies: sortBy(nodes(c.technologiesByName).map(tech)) });
-        return sortBy(nodes(d.allCategories).map((c) => ({ ...cat(c), children: sortBy(nodes(c.categoriesByParentId).map(cat)) })));
+        const tech = (t) => ({ slug: t.slug, talks: sortBy(nodes(t.talksList).map((k) => ({ slug: k.slug, speakers: sortBy(nodes(k.talkSpeakersByTalkIdList).map((s) => s.personByPersonId.slug)), organizations: sortBy(nodes(k.talkOrganizationsByTalkIdList).map((o) => o.organizationByOrganizationId.slug)) }))) });
+        const cat = (c) => ({ slug: c.slug, technologies: sortBy(nodes(c.technologiesByNameList).map(tech)) });
+        return sortBy(nodes(d.allCategoriesList).map((c) => ({ ...cat(c), children: sortBy(nodes(c.categoriesByParentIdList).map(cat)) })));
       },
     },
   },
@@ -146,10 +147,10 @@ fragment T on Technology { slug talks { nodes { slug
     },
     postgraphile: {
       query: `query Q4($q: String!, $first: Int!) {
-  searchCatalog(q: $q, maxResults: $first) { nodes { kind slug matched score } }
+  searchCatalogList(q: $q, maxResults: $first) { kind slug matched score }
 }`,
       variables: { q: 'container', first: 10 },
-      normalize: (d) => nodes(d.searchCatalog).map((r) => ({ kind: ['Technology', 'Category', 'Organization', 'Talk'][r.kind], slug: r.slug, matched: r.matched, score: r.score })),
+      normalize: (d) => nodes(d.searchCatalogList).map((r) => ({ kind: ['Technology', 'Category', 'Organization', 'Talk'][r.kind], slug: r.slug, matched: r.matched, score: r.score })),
     },
   },
 ];
