@@ -48,6 +48,12 @@ internal sealed partial class LandscapeTechnologies(
     /// <summary>Who owns each look-up form (normalised name, alias or slug): one technology per form.</summary>
     private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
 
+    /// <summary>The forms a top-level alias claims for a landscape technology not added yet, and that technology's slug.</summary>
+    private readonly Dictionary<string, string> _claimedByAliases = new(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="form"/> is held only by an alias of the technology <paramref name="slug"/> will be.</summary>
+    private bool ClaimedFor(string form, string slug) => _claimedByAliases.TryGetValue(form, out var technology) && technology == slug;
+
     public int Added { get; private set; }
     public List<LandscapeMerge> Merged { get; } = [];
     public List<HeldBackName> HeldBack { get; } = [];
@@ -68,8 +74,18 @@ internal sealed partial class LandscapeTechnologies(
             foreach (var form in FormsOf(technology)) _owners.TryAdd(form, technology.Slug);
         }
         // The seed's top-level aliases are its technologies' forms too, a landscape technology's among them (by the
-        // slug its name makes): the alias, with its own kind and flags, takes the place of a look-up form.
-        foreach (var extra in catalog.Aliases) _owners.TryAdd(Keys.Name(extra.Alias.Text), extra.Technology);
+        // slug its name makes): the alias, with its own kind and flags, takes the place of a look-up form. Such a form
+        // is that technology's own when it is added, not a name of another thing. An alias for a technology neither
+        // curated nor made by a landscape name claims nothing: the check reports it at its own line, and the landscape
+        // item of its text stays.
+        var curatedSlugs = catalog.Technologies.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
+        var landscapeSlugs = groups.Select(g => Keys.Slug(g.First.Name)).ToHashSet(StringComparer.Ordinal);
+        foreach (var extra in catalog.Aliases)
+        {
+            if (!curatedSlugs.Contains(extra.Technology) && !landscapeSlugs.Contains(extra.Technology)) continue;
+            var form = Keys.Name(extra.Alias.Text);
+            if (_owners.TryAdd(form, extra.Technology) && !curatedSlugs.Contains(extra.Technology)) _claimedByAliases[form] = extra.Technology;
+        }
 
         var curated = new CuratedTechnologies(catalog.Technologies, groups);
         var own = new List<Group>();
@@ -245,15 +261,16 @@ internal sealed partial class LandscapeTechnologies(
     private void Add(Group group, Dictionary<string, Group> reserved)
     {
         var name = group.First.Name;
-        if (_owners.TryGetValue(Keys.Name(name), out var owner))
+        // A form an alias holds for the slug being made is that technology's, so it takes no slug away from it.
+        bool Taken(string form) =>
+            (_owners.ContainsKey(form) && !ClaimedFor(form, form)) || (reserved.TryGetValue(form, out var owner) && owner != group);
+        var slug = Keys.Unique(Keys.Slug(name) is { Length: > 0 } s ? s : "technology", Taken);
+        if (_owners.TryGetValue(Keys.Name(name), out var owner) && !ClaimedFor(Keys.Name(name), slug))
         {
             // Its name already leads to a curated technology it is not (a concept): it waits for a curated entry.
             LeftOut.Add(new HeldBackName(name, owner, $"its name is the curated '{owner}', which is another thing", group.First.At.File, group.First.At.Line));
             return;
         }
-        bool Taken(string form) =>
-            _owners.ContainsKey(form) || (reserved.TryGetValue(form, out var owner) && owner != group);
-        var slug = Keys.Unique(Keys.Slug(name) is { Length: > 0 } s ? s : "technology", Taken);
         _owners[slug] = slug;
         _owners[Keys.Name(name)] = slug;
         _slugOf[group] = slug;
