@@ -24,7 +24,7 @@ namespace Catalog.Ingest.Landscape;
 /// place, things that live elsewhere in the landscape.
 /// </summary>
 internal sealed partial class LandscapeTechnologies(
-    SeedCatalog catalog, LandscapeCategories categories, LandscapeOrganizations organizations)
+    SeedCatalog catalog, LandscapeCategories categories, LandscapeOrganizations organizations, IReadOnlySet<string> imported)
 {
     /// <summary>Subcategories that list services run by a provider.</summary>
     private static readonly string[] HostedSubcategories = ["Certified Kubernetes - Hosted", "Hosted Platform", "Hosted Platforms"];
@@ -68,7 +68,9 @@ internal sealed partial class LandscapeTechnologies(
 
     public void Merge(IReadOnlyList<LandscapeItem> items)
     {
-        var groups = GroupItems(items, catalog.Aliases);
+        // Only the seed's own aliases correct the landscape by joining two of its items; an imported write-up's alias
+        // names a landscape technology as it names a curated one, so another item's name is a clash at its line.
+        var groups = GroupItems(items, [.. catalog.Aliases.Where(a => !imported.Contains(a.At.File))]);
         foreach (var technology in catalog.Technologies)
         {
             foreach (var form in FormsOf(technology)) _owners.TryAdd(form, technology.Slug);
@@ -80,10 +82,14 @@ internal sealed partial class LandscapeTechnologies(
         // item of its text stays.
         var curatedSlugs = catalog.Technologies.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
         var landscapeSlugs = groups.Select(g => Keys.Slug(g.First.Name)).ToHashSet(StringComparer.Ordinal);
+        var landscapeNames = groups.SelectMany(g => g.Names.Select(n => (Form: Keys.Name(n), Slug: Keys.Slug(g.First.Name))))
+            .DistinctBy(p => p.Form, StringComparer.Ordinal).ToDictionary(p => p.Form, p => p.Slug, StringComparer.Ordinal);
         foreach (var extra in catalog.Aliases)
         {
             if (!curatedSlugs.Contains(extra.Technology) && !landscapeSlugs.Contains(extra.Technology)) continue;
             var form = Keys.Name(extra.Alias.Text);
+            // Another landscape technology's name stays that technology's: the alias then names two, which the check reports.
+            if (!curatedSlugs.Contains(extra.Technology) && landscapeNames.TryGetValue(form, out var named) && named != extra.Technology) continue;
             if (_owners.TryAdd(form, extra.Technology) && !curatedSlugs.Contains(extra.Technology)) _claimedByAliases[form] = extra.Technology;
         }
 

@@ -108,6 +108,20 @@ public sealed class ImportedLandscapeAliasTests
     }
 
     [Fact]
+    public void An_imported_alias_with_another_landscape_technologys_name_is_a_clash_at_its_line_not_a_join()
+    {
+        // The seed's own corrections join two landscape items this way ({ technology: druid, text: Apache Druid });
+        // an imported file's alias names a landscape technology as it names a curated one.
+        var catalog = Catalog(aliases: "  - { technology: kafka, text: RabbitMQ }");
+
+        var exception = Assert.Throws<SeedException>(() => Load(catalog));
+
+        var error = Assert.Single(exception.Errors);
+        Assert.Equal((SeedLoader.ImportedPrefix + CatalogPath, LineOf(catalog, "technology: kafka")), (error.File, error.Line));
+        Assert.Matches(@"^'RabbitMQ' names both 'rabbitmq' \(landscape/landscape\.yml:\d+\) and 'kafka'; an alias must lead to one technology\.$", error.Message);
+    }
+
+    [Fact]
     public void An_alias_of_an_unknown_technology_with_a_landscape_name_is_one_error_at_its_line()
     {
         var catalog = Catalog(aliases: "  - { technology: rabbit-broker, text: RabbitMQ }");
