@@ -134,7 +134,7 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
                 if (forms.Find(f => f.Normalized == normalized) is { } same)
                 {
                     if (kind != AliasKind.Slug && same.Kind != AliasKind.Slug)
-                        Error(at, $"Technology '{technology.Slug}' lists '{text}' twice (as {EnumText<AliasKind>.ToText(same.Kind)} '{same.Text}'); case does not make a new alias.");
+                        Error(at, Twice(technology.Slug, text, same));
                     return;
                 }
                 if (owners.TryGetValue(normalized, out var owner))
@@ -162,7 +162,7 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
             if (normalized.Length is 0 or > Limits.Alias)
                 Error(alias.At, $"Technology '{technology.Slug}' has an alias of {normalized.Length} characters; it must be 1 to {Limits.Alias}.");
             else if (same >= 0 && forms[same].Kind != AliasKind.Slug)
-                Error(alias.At, $"Technology '{technology.Slug}' lists '{alias.Text}' twice (as {EnumText<AliasKind>.ToText(forms[same].Kind)} '{forms[same].Text}'); case does not make a new alias.");
+                Error(alias.At, Twice(technology.Slug, alias.Text, forms[same]));
             else if (same < 0 && owners.TryGetValue(normalized, out var owner))
                 Error(alias.At, $"'{alias.Text}' names both '{owner.Technology.Slug}' ({owner.At.File}:{owner.At.Line}) and '{technology.Slug}'; an alias must lead to one technology.");
             else
@@ -175,6 +175,18 @@ internal sealed class SeedCompiler(SeedCatalog catalog, IReadOnlyDictionary<stri
             }
         }
         return plans;
+    }
+
+    /// <summary>
+    /// Why a form the technology has already is no new alias. One written in another case is how a document writes the
+    /// name ("rabbitMQ" for RabbitMQ, whose landscape name links only as written): the document's own spellings say so.
+    /// </summary>
+    internal static string Twice(string slug, string text, PlannedAlias same)
+    {
+        var kind = EnumText<AliasKind>.ToText(same.Kind);
+        if (text.Trim() == same.Text.Trim()) return $"Technology '{slug}' lists '{text}' twice (as {kind} '{same.Text}').";
+        return $"Technology '{slug}' has '{same.Text}' (its {kind}) already, and '{text}' differs from it only in case or width, which makes no new alias. " +
+            $"For a document that writes '{text}' for '{slug}', give the document 'spellings: [{{ text: {text}, technology: {slug} }}]'.";
     }
 
     private PlannedDocument? PlanDocument(SeedDocument document)

@@ -67,7 +67,8 @@ public static class SeedLoader
         foreach (var file in ordered.Where(f => IsCatalogPath(f.Path) && !unreadable.Contains(f.Path))) CatalogFileReader.Read(file.Path, file.Text, catalog, errors);
         var landscapes = ordered.Where(f => IsLandscapePath(f.Path)).Select(f => LandscapeFileReader.Read(f.Path, f.Text, errors)).ToList();
         // The landscape is merged into a valid curated catalog only: its problems are reported either way.
-        var landscape = landscapes.Count > 0 && errors.Count == 0 ? LandscapeMerger.Merge(catalog, landscapes, errors) : null;
+        var imported = ordered.Where(f => f.Imported).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var landscape = landscapes.Count > 0 && errors.Count == 0 ? LandscapeMerger.Merge(catalog, landscapes, imported, errors) : null;
         var notes = ordered.Where(f => IsNotesPath(f.Path)).ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
         // Without the landscape, what the catalog files say of its technologies (their definitions, aliases) has nothing to say it of.
         if (landscapes.Count == 0) catalog.ForgetUnknownTechnologies();

@@ -9,7 +9,8 @@ namespace Catalog.Ingest.Landscape;
 /// </summary>
 internal static class LandscapeMerger
 {
-    public static LandscapeReport Merge(SeedCatalog catalog, IReadOnlyList<LandscapeFile> files, List<SeedError> errors)
+    /// <param name="imported">The files imported through the API, whose aliases name landscape technologies but never join two.</param>
+    public static LandscapeReport Merge(SeedCatalog catalog, IReadOnlyList<LandscapeFile> files, IReadOnlySet<string> imported, List<SeedError> errors)
     {
         var categories = new LandscapeCategories(catalog);
         var organizations = new LandscapeOrganizations(catalog, errors);
@@ -28,7 +29,7 @@ internal static class LandscapeMerger
             items.AddRange(listed);
         }
         organizations.Resolve();
-        var technologies = new LandscapeTechnologies(catalog, categories, organizations);
+        var technologies = new LandscapeTechnologies(catalog, categories, organizations, imported);
         technologies.Merge(items);
         return new LandscapeReport(
             count, technologies.Added, technologies.Merged, organizations.Added, organizations.Merged, categories.Added,

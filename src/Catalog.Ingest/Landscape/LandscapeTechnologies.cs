@@ -24,7 +24,7 @@ namespace Catalog.Ingest.Landscape;
 /// place, things that live elsewhere in the landscape.
 /// </summary>
 internal sealed partial class LandscapeTechnologies(
-    SeedCatalog catalog, LandscapeCategories categories, LandscapeOrganizations organizations)
+    SeedCatalog catalog, LandscapeCategories categories, LandscapeOrganizations organizations, IReadOnlySet<string> imported)
 {
     /// <summary>Subcategories that list services run by a provider.</summary>
     private static readonly string[] HostedSubcategories = ["Certified Kubernetes - Hosted", "Hosted Platform", "Hosted Platforms"];
@@ -48,6 +48,12 @@ internal sealed partial class LandscapeTechnologies(
     /// <summary>Who owns each look-up form (normalised name, alias or slug): one technology per form.</summary>
     private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
 
+    /// <summary>The forms a top-level alias claims for a landscape technology not added yet, and that technology's slug.</summary>
+    private readonly Dictionary<string, string> _claimedByAliases = new(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="form"/> is held only by an alias of the technology <paramref name="slug"/> will be.</summary>
+    private bool ClaimedFor(string form, string slug) => _claimedByAliases.TryGetValue(form, out var technology) && technology == slug;
+
     public int Added { get; private set; }
     public List<LandscapeMerge> Merged { get; } = [];
     public int MakersUnnamed { get; private set; }
@@ -61,14 +67,30 @@ internal sealed partial class LandscapeTechnologies(
 
     public void Merge(IReadOnlyList<LandscapeItem> items)
     {
-        var groups = GroupItems(items, catalog.Aliases);
+        // Only the seed's own aliases correct the landscape by joining two of its items; an imported write-up's alias
+        // names a landscape technology as it names a curated one, so another item's name is a clash at its line.
+        var groups = GroupItems(items, [.. catalog.Aliases.Where(a => !imported.Contains(a.At.File))]);
         foreach (var technology in catalog.Technologies)
         {
             foreach (var form in FormsOf(technology)) _owners.TryAdd(form, technology.Slug);
         }
         // The seed's top-level aliases are its technologies' forms too, a landscape technology's among them (by the
-        // slug its name makes): the alias, with its own kind and flags, takes the place of a look-up form.
-        foreach (var extra in catalog.Aliases) _owners.TryAdd(Keys.Name(extra.Alias.Text), extra.Technology);
+        // slug its name makes): the alias, with its own kind and flags, takes the place of a look-up form. Such a form
+        // is that technology's own when it is added, not a name of another thing. An alias for a technology neither
+        // curated nor made by a landscape name claims nothing: the check reports it at its own line, and the landscape
+        // item of its text stays.
+        var curatedSlugs = catalog.Technologies.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
+        var landscapeSlugs = groups.Select(g => Keys.Slug(g.First.Name)).ToHashSet(StringComparer.Ordinal);
+        var landscapeNames = groups.SelectMany(g => g.Names.Select(n => (Form: Keys.Name(n), Slug: Keys.Slug(g.First.Name))))
+            .DistinctBy(p => p.Form, StringComparer.Ordinal).ToDictionary(p => p.Form, p => p.Slug, StringComparer.Ordinal);
+        foreach (var extra in catalog.Aliases)
+        {
+            if (!curatedSlugs.Contains(extra.Technology) && !landscapeSlugs.Contains(extra.Technology)) continue;
+            var form = Keys.Name(extra.Alias.Text);
+            // Another landscape technology's name stays that technology's: the alias then names two, which the check reports.
+            if (!curatedSlugs.Contains(extra.Technology) && landscapeNames.TryGetValue(form, out var named) && named != extra.Technology) continue;
+            if (_owners.TryAdd(form, extra.Technology) && !curatedSlugs.Contains(extra.Technology)) _claimedByAliases[form] = extra.Technology;
+        }
 
         var curated = new CuratedTechnologies(catalog.Technologies, groups);
         var own = new List<Group>();
@@ -244,15 +266,16 @@ internal sealed partial class LandscapeTechnologies(
     private void Add(Group group, Dictionary<string, Group> reserved)
     {
         var name = group.First.Name;
-        if (_owners.TryGetValue(Keys.Name(name), out var owner))
+        // A form an alias holds for the slug being made is that technology's, so it takes no slug away from it.
+        bool Taken(string form) =>
+            (_owners.ContainsKey(form) && !ClaimedFor(form, form)) || (reserved.TryGetValue(form, out var owner) && owner != group);
+        var slug = Keys.Unique(Keys.Slug(name) is { Length: > 0 } s ? s : "technology", Taken);
+        if (_owners.TryGetValue(Keys.Name(name), out var owner) && !ClaimedFor(Keys.Name(name), slug))
         {
             // Its name already leads to a curated technology it is not (a concept): it waits for a curated entry.
             LeftOut.Add(new LeftOutItem(name, owner, $"its name is the curated '{owner}', which is another thing", group.First.At.File, group.First.At.Line));
             return;
         }
-        bool Taken(string form) =>
-            _owners.ContainsKey(form) || (reserved.TryGetValue(form, out var owner) && owner != group);
-        var slug = Keys.Unique(Keys.Slug(name) is { Length: > 0 } s ? s : "technology", Taken);
         _owners[slug] = slug;
         _owners[Keys.Name(name)] = slug;
         _slugOf[group] = slug;

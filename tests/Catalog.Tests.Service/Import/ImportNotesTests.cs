@@ -353,6 +353,45 @@ public sealed class ImportNotesTests(CatalogApiFixture api) : IClassFixture<Cata
         Assert.NotEqual(CatalogImporter.Check(Seeds.Repository).SeedHash, startUp.SeedHash);
     }
 
+    [Fact]
+    public async Task A_landscape_technology_takes_an_imported_alias_and_a_documents_spelling_and_a_case_only_alias_points_to_spellings()
+    {
+        var key = await KeyAsync();
+        var sample = Sample.New();
+        var notes = sample.Notes(sample.TalkTitle) + "- rabbitMQのキューをRabbit MQ-" + sample.Id + "経由で\n";
+        string Catalog(string entries) => sample.Catalog(sample.TalkTitle, relationTarget: "rabbitmq") + entries;
+        var caseOnly = Catalog("aliases:\n  - { technology: rabbitmq, text: rabbitMQ, kind: notes-spelling }\n");
+        var before = await StateAsync();
+
+        // RabbitMQ comes from the landscape alone: a case-only alias is refused at its own line, pointing to spellings.
+        var refused = await ImportAsync([new { path = sample.NotesPath, content = notes }, new { path = sample.CatalogPath, content = caseOnly }], key);
+
+        Assert.Equal(ImportMutations.SeedInvalid, refused.Code);
+        var error = Assert.Single(refused.Json!["errors"]!.AsArray())!;
+        var line = caseOnly.Split('\n').ToList().FindIndex(l => l.Contains("text: rabbitMQ", StringComparison.Ordinal)) + 1;
+        Assert.Equal((sample.CatalogPath, line), ((string?)error["extensions"]!["file"], (int)error["extensions"]!["line"]!));
+        Assert.Equal($"{sample.CatalogPath}:{line}: Technology 'rabbitmq' has 'RabbitMQ' (its name) already, and 'rabbitMQ' differs from it only in case or width, " +
+            "which makes no new alias. For a document that writes 'rabbitMQ' for 'rabbitmq', give the document 'spellings: [{ text: rabbitMQ, technology: rabbitmq }]'.",
+            (string?)error["message"]);
+        Assert.Equal(before, await StateAsync());
+
+        // The document's spelling and an alias of another spelling: both link, and the relation holds.
+        var accepted = Catalog($"aliases:\n  - {{ technology: rabbitmq, text: Rabbit MQ-{sample.Id}, kind: notes-spelling }}\n")
+            .Replace("    event: ", "    spellings: [{ text: rabbitMQ, technology: rabbitmq }]\n    event: ", StringComparison.Ordinal);
+        Payload(await ImportAsync([new { path = sample.NotesPath, content = notes }, new { path = sample.CatalogPath, content = accepted }], key));
+
+        var rabbit = (await api.DataAsync("""
+            { technology(slug: "rabbitmq") { slug talks { slug } mentions { line matchedText talk { slug } } } }
+            """))["technology"]!;
+        Assert.Contains(rabbit["talks"]!.AsArray(), t => (string?)t!["slug"] == sample.Talk);
+        var mentions = rabbit["mentions"]!.AsArray().Where(m => (string?)m!["talk"]?["slug"] == sample.Talk).Select(m => ((int)m!["line"]!, (string?)m["matchedText"]));
+        Assert.Equal([(7, "rabbitMQ"), (7, $"Rabbit MQ-{sample.Id}")], mentions);
+        var byAlias = (await api.DataAsync("query($s: String!) { technology(slug: $s) { slug } }", new { s = $"rabbit mq-{sample.Id}" }))["technology"]!;
+        Assert.Equal("rabbitmq", (string?)byAlias["slug"]);
+        var meshlet = (await api.DataAsync("query($s: String!) { technology(slug: $s) { related { technology { slug } } } }", new { s = sample.Technology }))["technology"]!;
+        Assert.Equal("rabbitmq", (string?)meshlet["related"]![0]!["technology"]!["slug"]);
+    }
+
     private async Task<int> TalkIdAsync(string slug)
     {
         await using var db = TestPostgres.Context(api.ConnectionString);
