@@ -21,17 +21,23 @@ internal sealed record LinkCandidate(int Block, int Start, int Length, string Sl
 /// <item>strong, enough alone: it is written as code or named in code (<c>`flux bootstrap`</c>, <c>`calicoctl`</c>),
 /// an address in the document is its homepage or repository, or the same technology links in another block;</item>
 /// <item>weighed: technologies linked in the document that are related to it (a relation either way, a talk that
-/// covered both, a maker: 6 each; a category or a relation target in common: 3), words its definition shares with the
-/// document (each weighted by how few definitions use it), a capital letter where a word would have none (5), a
-/// technical document (2, and a little for each technical word). The weight must reach 6, or 18 for a name written in
-/// another case than its own ("vault" for Vault), since ordinary words are written that way.</item>
+/// covered both, a maker: 6 each; a category or a relation target in common: 3), a word of its own gloss right after it
+/// ("Kafka broker", 「Kafkaのトピック」: 6), a language's place ("written in Rust": 6; after "written in", a technology
+/// that is no language never links), its origin or logo explained ("Kafka was named after": 6), words its definition shares with the
+/// document (each weighted by how few definitions use it), a capital letter where a word would have none, or any
+/// capitalised name in a technical document (5), a technical document (2, and a little for each technical word, flag,
+/// file name or version). The weight must reach 6, or 17 for a name written in another case than its own ("vault" for
+/// Vault), since ordinary words are written that way; such a name weighs more when the document runs it as a command
+/// (`flux bootstrap`: 12) or writes it bare after a preposition ("read it from vault": 12). Japanese prose writes a
+/// lower-case Latin name as a spelling, not a word: there it needs 6.</item>
 /// </list>
+/// An abbreviation beside the name whose capitals it is ("FDB, that is FoundationDB") goes to that technology.
 /// A name that links becomes context for the others, until nothing changes.
 /// </summary>
 public sealed partial class Linker(LinkVocabulary vocabulary)
 {
     private const double Threshold = 6;
-    private const double VariantThreshold = 18;
+    private const double VariantThreshold = 17;
     private const double Close = 6;
     private const double Near = 3;
     private const double Mutual = 3;
@@ -139,7 +145,7 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
                     // ("read it from vault", "moved to argo") is written as a name.
                     if (occurrence.Variant && !occurrence.Japanese && !occurrence.Surface.Contains(' ', StringComparison.Ordinal) && BarePreposition().IsMatch(blocks[occurrence.Block][..occurrence.Start]))
                     {
-                        score += Close;
+                        score += 2 * Close;
                         reasons += ", no article";
                     }
                     occurrence.Weight = score;
@@ -288,7 +294,7 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
             score += Close;
             parts.Add("its name explained");
         }
-        // A word of its own vocabulary right next to it ("Kafka broker", "Helm chart", 「Vaultのポリシー」) says which sense the name has.
+        // A word of its own vocabulary right next to it ("Kafka broker", "Helm chart", 「Kafkaのトピック」) says which sense the name has.
         if (!occurrence.Variant && NeighbourOfItsOwn(entry, vocabulary.Weight, text, occurrence.Start, occurrence.Length) is { } neighbour)
         {
             score += Close;
