@@ -25,8 +25,9 @@ internal sealed record LinkCandidate(int Block, int Start, int Length, string Sl
 /// ("Kafka broker", 「Kafkaのトピック」: 6), a language's place ("written in Rust": 6; after "written in", a technology
 /// that is no language never links), its origin or logo explained ("Kafka was named after": 6), words its definition shares with the
 /// document (each weighted by how few definitions use it), a capital letter where a word would have none, or any
-/// capitalised name in a technical document (5), a technical document (2, and a little for each technical word, flag,
-/// file name or version). The weight must reach 6, or 17 for a name written in another case than its own ("vault" for
+/// capitalised name in a technical document (5), a technical document (code, an address, a technology linked or two
+/// technical words: 2, and a little for each technical word, flag, file name or version). What another name was named
+/// after ("named after Franz Kafka", 「カナリアに由来」) never links. The weight must reach 6, or 17 for a name written in another case than its own ("vault" for
 /// Vault), since ordinary words are written that way; such a name weighs more when the document runs it as a command
 /// (`flux bootstrap`: 12) or writes it bare after a preposition ("read it from vault": 12). Japanese prose writes a
 /// lower-case Latin name as a spelling, not a word: there it needs 6.</item>
@@ -84,6 +85,7 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
         public required bool Capitalised { get; init; }
         public required bool Japanese { get; init; }
         public bool Respelled { get; init; }
+        public bool Upper { get; init; }
         public string? Evidence { get; set; }
         public double Weight { get; set; }
         public string Reasons { get; set; } = "";
@@ -119,7 +121,7 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
         {
             if (occurrence.Ambiguity is null) occurrence.Evidence = NameAlone;
         }
-        var technical = whole.Contains('`', StringComparison.Ordinal) || sites.Count > 0;
+        var technical = whole.Contains('`', StringComparison.Ordinal) || sites.Count > 0 || technicalWords >= 2;
         for (var changed = true; changed;)
         {
             changed = false;
@@ -201,6 +203,7 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
                     Ambiguity = form.Ambiguity ?? (form.CaseSensitive && caseVariant ? "written in another case" : null),
                     Variant = variant,
                     Respelled = caseVariant,
+                    Upper = latin && char.IsUpper(surface[0]),
                     InCode = CountBefore(text, match.Start, '`') % 2 == 1,
                     Capitalised = latin && char.IsUpper(surface[0]) && (japanese || !AtSentenceStart(text, match.Start)),
                     Japanese = japanese,
@@ -287,6 +290,12 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
                 return double.MinValue;
             }
         }
+        // What another name was named after is the origin, not the technology ("named after Franz Kafka", 「カナリアに由来する」).
+        if (NameOriginBefore().IsMatch(text[..occurrence.Start]) || NameOriginAfter().IsMatch(text, occurrence.Start + occurrence.Length))
+        {
+            reasons = "what a name was named after";
+            return double.MinValue;
+        }
         // A name whose origin or logo a sentence explains ("Kafka was named after ...", 「Prometheusという名前は」) is the name of a
         // made thing, not the thing it was named after.
         if (!occurrence.Variant && NamedAfter().IsMatch(text, occurrence.Start + occurrence.Length))
@@ -326,7 +335,7 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
             score += vocabulary.Weight(term);
             parts.Add(term);
         }
-        if (occurrence.Capitalised && (occurrence.Ambiguity is NameAmbiguity.Word || technical))
+        if ((occurrence.Capitalised && occurrence.Ambiguity is NameAmbiguity.Word) || (occurrence.Upper && technical))
         {
             score += Capital;
             parts.Add("capitalised");
@@ -498,6 +507,12 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
 
     [GeneratedRegex(@"\G(?:(?:'s)? (?:was |is )?(?:named (?:after|for)|takes its name from|gets its name from|'s logo|logo)\b|(?:という名前は|の名前は|の名は|のロゴは))")]
     private static partial Regex NamedAfter();
+
+    [GeneratedRegex(@"\b(?:named (?:after|for)|(?:takes|gets) its name from)(?: the)?(?: [A-Z][a-z]+)? $")]
+    private static partial Regex NameOriginBefore();
+
+    [GeneratedRegex(@"\G(?:に由来|にちなん)")]
+    private static partial Regex NameOriginAfter();
 
     [GeneratedRegex(@"^[A-Z][A-Za-z0-9]*-[a-z]+$")]
     private static partial Regex HyphenatedModifier();
