@@ -33,6 +33,9 @@ public sealed class LinkVocabulary
         public FrozenSet<string> EnglishGloss { get; set; } = FrozenSet<string>.Empty;
         public string[] JapaneseGloss { get; set; } = [];
         public string[] Sites { get; set; } = [];
+
+        /// <summary>Whether the technology is a programming language, as its definition or category says.</summary>
+        public bool IsLanguage { get; } = technology.Gloss.Contains(" language", StringComparison.OrdinalIgnoreCase) || technology.Gloss.Contains("言語", StringComparison.Ordinal);
     }
 
     /// <summary>Organisations that host too many projects for a shared maker to say anything.</summary>
