@@ -69,8 +69,8 @@ public sealed class LinkingCorpusTests(ITestOutputHelper output)
             output.WriteLine($"missed      {row.Id} '{row.Surface}' ({row.Note}) → {LinkOf(row) ?? "-"} for {row.Expected} [{Why(row)}]: {row.Text}");
 
         // The issue's targets are at most 1% everyday and at least 95% technical occurrences linked; the technical floor
-        // here is the figure reached so far (94.3% on the corpus, 92.6% held out), so that a change that loses ground fails.
-        foreach (var (name, figures, technicalFloor) in new[] { ("corpus", tuned, 94.0), ("held out", heldOut, 92.0) })
+        // here is the figure reached so far (94.8% on the corpus, 92.6% held out), so that a change that loses ground fails.
+        foreach (var (name, figures, technicalFloor) in new[] { ("corpus", tuned, 94.5), ("held out", heldOut, 92.0) })
         {
             Assert.True(figures.EverydayLinked <= 1.0, $"{name}: {figures.FalseLinks.Count} everyday occurrences linked");
             Assert.True(figures.TechnicalLinked >= technicalFloor, $"{name}: {figures.TechnicalMissed} technical occurrences missed");
