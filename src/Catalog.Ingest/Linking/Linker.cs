@@ -105,7 +105,7 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
     {
         var occurrences = Find(blocks, spellings is { Count: > 0 } ? new AliasMatcher(spellings.Select(p => new MatchForm(p.Key, p.Value, CaseSensitive: true))) : null);
         if (occurrences.Count == 0) return occurrences;
-        occurrences = Expand(occurrences);
+        occurrences = WithoutNameTails(Expand(occurrences), blocks);
         var whole = string.Join('\n', blocks);
         var sites = Sites(whole);
         var code = CodeWords(blocks);
@@ -212,6 +212,16 @@ public sealed partial class Linker(LinkVocabulary vocabulary)
         }
         return occurrences;
     }
+
+    /// <summary>
+    /// A name right after another technology's name, where it ends one of that technology's own names, is the rest of
+    /// that name ("Concource CI": a spelling of Concourse, then the "CI" of "Concourse CI"), not a name of its own.
+    /// </summary>
+    private List<Occurrence> WithoutNameTails(List<Occurrence> occurrences, IReadOnlyList<string> blocks) =>
+        occurrences.Where(o => !occurrences.Any(p => p.Block == o.Block && p.Slug != o.Slug && p.Start + p.Length < o.Start &&
+            blocks[o.Block].AsSpan(p.Start + p.Length, o.Start - p.Start - p.Length) is " " &&
+            vocabulary.Entries.TryGetValue(p.Slug, out var entry) &&
+            entry.Technology.Forms.Any(f => f.Text.EndsWith(" " + o.Surface, StringComparison.OrdinalIgnoreCase)))).ToList();
 
     /// <summary>
     /// An abbreviation goes to the technology it abbreviates when the block names that one beside it ("FDB, that is

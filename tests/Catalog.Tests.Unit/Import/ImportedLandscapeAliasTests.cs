@@ -79,8 +79,9 @@ public sealed class ImportedLandscapeAliasTests
     [Fact]
     public void A_documents_spelling_links_a_landscape_name_written_in_another_case()
     {
-        // The write-up writes RabbitMQ only in lower case, which the landscape's case-sensitive name does not link alone.
-        const string notes = "# Broker notes\n\n- rabbitMQのキューの話\n";
+        // The write-up writes RabbitMQ only in lower case, in a line with nothing else about it: the landscape's
+        // case-sensitive name does not link there alone.
+        const string notes = "# Broker notes\n\n- rabbitMQ came up twice.\n";
         Assert.DoesNotContain(Load(Catalog(), notes).Mentions, m => m.Document == "broker-notes" && m.Technology == "rabbitmq");
 
         var plan = Load(Catalog(spellings: "{ text: rabbitMQ, technology: rabbitmq }"), notes);
