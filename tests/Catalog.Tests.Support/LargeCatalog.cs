@@ -21,7 +21,7 @@ public static class LargeCatalog
         ("headlamp", "Headlamp", "https://headlamp.dev", "Observability"),
     ];
 
-    /// <summary>A landscape-only name that is an ordinary word: in a sentence about nothing technical it does not link.</summary>
+    /// <summary>A landscape-only name that is an ordinary word: written as a word, in lower case, it does not link.</summary>
     public const string OrdinaryWord = "Atlantis";
 
     /// <summary>

@@ -91,7 +91,7 @@ public sealed class WidgetBudgetTests(WidgetBrowser browser, ITestOutputHelper o
             Body = $"""
                 <!doctype html><html lang="en"><head><title>A post</title></head><body><article>
                 <p id="exact">We tried {veleroName} last week.</p>
-                <p id="lower">Then {veleroName.ToLowerInvariant()} again, in lower case, and {LargeCatalog.OrdinaryWord} as a word.</p>
+                <p id="lower">Then {veleroName.ToLowerInvariant()} again, in lower case, and the lost city of {LargeCatalog.OrdinaryWord.ToLowerInvariant()} as a word.</p>
                 </article><script src="{browser.Url("widget/glossary.js")}" defer></script></body></html>
                 """,
         }));
